@@ -1,0 +1,129 @@
+package org.huizong.engine.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A standard collection: what a bureau asks every school for, once a period. Immutable; built by
+ * {@code org.huizong.engine.spec.CollectionSpecs} from YAML.
+ *
+ * @param id stable id ({@code edu-halfyear})
+ * @param title Chinese title (教育工作半年报表)
+ * @param version bumped whenever the structure changes; returns must match it
+ * @param schoolTypes every school type, in the order reports list them
+ * @param groups named groups of school types (学前, 义务, ...), usable in applies-to and rules
+ * @param sheets the form sheets in tab order
+ * @param rules the rules beyond the built-in checks (required, type, range, list, applicability)
+ * @param indicators figures derived from totals
+ */
+public record Collection(String id, String title, int version, List<String> schoolTypes,
+        Map<String, List<String>> groups, List<Sheet> sheets, List<Rule> rules,
+        List<Indicator> indicators) {
+
+    public Collection {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title of collection " + id);
+        schoolTypes = List.copyOf(schoolTypes);
+        Map<String, List<String>> g = new LinkedHashMap<>();
+        groups.forEach((k, v) -> g.put(k, List.copyOf(v)));
+        groups = java.util.Collections.unmodifiableMap(g);
+        sheets = List.copyOf(sheets);
+        rules = List.copyOf(rules);
+        indicators = List.copyOf(indicators);
+        Map<String, Object> seen = new LinkedHashMap<>();
+        for (Field f : allFields(sheets)) {
+            if (seen.put(f.id(), f) != null) {
+                throw new IllegalArgumentException("collection " + id + ": duplicate field id "
+                        + f.id());
+            }
+        }
+        for (Rule r : rules) {
+            if (seen.put(r.id(), r) != null) {
+                throw new IllegalArgumentException("collection " + id + ": duplicate id " + r.id());
+            }
+        }
+    }
+
+    private static List<Field> allFields(List<Sheet> sheets) {
+        List<Field> out = new ArrayList<>();
+        for (Sheet s : sheets) {
+            out.addAll(s.fields());
+            s.table().ifPresent(t -> out.addAll(t.columns()));
+        }
+        return out;
+    }
+
+    /** Every form field in sheet order, table columns excluded. */
+    public List<Field> fields() {
+        List<Field> out = new ArrayList<>();
+        for (Sheet s : sheets) {
+            out.addAll(s.fields());
+        }
+        return out;
+    }
+
+    /** Every field including table columns. */
+    public List<Field> allFields() {
+        return allFields(sheets);
+    }
+
+    public Optional<Field> findField(String fieldId) {
+        return allFields().stream().filter(f -> f.id().equals(fieldId)).findFirst();
+    }
+
+    public Field getField(String fieldId) {
+        return findField(fieldId).orElseThrow(() -> new IllegalArgumentException(
+                "collection " + id + " has no field " + fieldId));
+    }
+
+    public Sheet sheetOf(Field field) {
+        for (Sheet s : sheets) {
+            if (s.fields().contains(field)
+                    || s.table().map(t -> t.columns().contains(field)).orElse(false)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("field " + field.id() + " is on no sheet of " + id);
+    }
+
+    public List<Table> tables() {
+        return sheets.stream().flatMap(s -> s.table().stream()).toList();
+    }
+
+    public Optional<Rule> findRule(String ruleId) {
+        return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
+    }
+
+    /**
+     * A hash of everything a reader relies on: sheet titles, field ids, types and order, table
+     * shape. A template whose {@code _meta} carries another hash was made from another structure.
+     */
+    public String structureHash() {
+        StringBuilder sb = new StringBuilder().append(id).append('/').append(version);
+        for (Sheet s : sheets) {
+            sb.append('|').append(s.id()).append(':').append(s.title());
+            for (Field f : s.fields()) {
+                sb.append(',').append(f.id()).append(':').append(f.type().specName());
+            }
+            s.table().ifPresent(t -> {
+                sb.append(";table ").append(t.id()).append('x').append(t.rows());
+                t.columns().forEach(c -> sb.append(',').append(c.id()));
+            });
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.huizong.engine.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one school sent back, as read: values by field id, where each field sits, the repeating
+ * tables' used rows, the school's explanations of warnings, and what reading itself noticed.
+ *
+ * @param file the file name it was read from (for messages), never a full path
+ * @param values non-blank values by field id, computed fields recomputed from their parts
+ * @param cells the cell of every field the workbook names
+ * @param tables used rows by table id
+ * @param explanations the school's 说明 by rule id, as typed (trimmed, may be short)
+ * @param readFindings notices and errors from reading (a dash read as 0; 约300 in a count)
+ */
+public record Return(String file, ReturnMeta meta, Map<String, Value> values,
+        Map<String, CellRef> cells, Map<String, List<TableRow>> tables,
+        Map<String, String> explanations, List<Finding> readFindings) {
+
+    public Return {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(meta, "meta of " + file);
+        values = copy(values);
+        cells = copy(cells);
+        Map<String, List<TableRow>> t = new LinkedHashMap<>();
+        tables.forEach((k, v) -> t.put(k, List.copyOf(v)));
+        tables = java.util.Collections.unmodifiableMap(t);
+        explanations = copy(explanations);
+        readFindings = List.copyOf(readFindings);
+    }
+
+    private static <V> Map<String, V> copy(Map<String, V> m) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    public Optional<Value> find(String fieldId) {
+        return Optional.ofNullable(values.get(fieldId));
+    }
+
+    public Optional<CellRef> findCell(String fieldId) {
+        return Optional.ofNullable(cells.get(fieldId));
+    }
+
+    /** The text of a field, or empty when blank or numeric. */
+    public Optional<String> text(String fieldId) {
+        return find(fieldId).map(Value::display);
+    }
+
+    public List<TableRow> rows(String tableId) {
+        return tables.getOrDefault(tableId, List.of());
+    }
+
+    public String schoolCode() {
+        return meta.unitCode();
+    }
+}
