@@ -1,6 +1,7 @@
 package org.huizong.engine.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A validation rule as written in the collection spec. The expression is rule-language source
@@ -10,10 +11,12 @@ import java.util.Objects;
  * @param when rule-language condition under which the rule is checked; {@code "true"} for always
  * @param message Chinese message; {@code {field.id}} placeholders show the field's value
  * @param scope where the rule can be evaluated
+ * @param table the repeating table whose every used row the rule is checked on, if any; then
+ *     column references ({@code projects.budget}) mean that row's cell
  * @param source where the rule was written ({@code edu-halfyear.yaml:212}), for error messages
  */
 public record Rule(String id, Severity severity, String when, String expression, String message,
-        Scope scope, String source) {
+        Scope scope, Optional<String> table, String source) {
 
     /** Where a rule can be evaluated. */
     public enum Scope {
@@ -32,6 +35,7 @@ public record Rule(String id, Severity severity, String when, String expression,
         Objects.requireNonNull(expression, "expression of rule " + id);
         Objects.requireNonNull(message, "message of rule " + id);
         Objects.requireNonNull(scope, "scope of rule " + id);
+        Objects.requireNonNull(table, "table of rule " + id);
         source = source == null ? "" : source;
         if (severity == Severity.NOTICE) {
             throw new IllegalArgumentException("rule " + id + ": severity is error or warning");
