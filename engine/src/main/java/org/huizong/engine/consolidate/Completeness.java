@@ -1,0 +1,115 @@
+package org.huizong.engine.consolidate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.huizong.engine.model.School;
+
+/**
+ * What arrived against the roster. Every input file is in exactly one place: counted, left out
+ * for errors, superseded by a later version of the same school, from a school not on the roster,
+ * or rejected; {@link #files()} is their sum.
+ *
+ * @param expected schools on the roster
+ * @param received roster schools with at least one readable return
+ * @param counted returns in the totals (one a school)
+ * @param countedWithErrors of those, returns with errors counted because the bureau asked to
+ * @param missing roster schools without a readable return, in roster order
+ * @param duplicates schools that sent more than one return, in roster order
+ * @param unknown returns from schools not on the roster, reported and not counted
+ * @param rejected files that are not a readable return of this collection and period
+ * @param withErrors returns with errors, counted or not, with all their findings
+ * @param unexplainedWarnings counted returns with warnings that lack a 说明, those warnings
+ */
+public record Completeness(int expected, int received, int counted, int countedWithErrors,
+        List<School> missing, List<Duplicate> duplicates, List<Unknown> unknown,
+        List<Rejected> rejected, List<SchoolFindings> withErrors,
+        List<SchoolFindings> unexplainedWarnings) {
+
+    /** A file and when it was modified or uploaded. */
+    public record Version(String file, Instant time) {
+        public Version {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(time, "time of " + file);
+        }
+    }
+
+    /**
+     * Several returns of one school: the latest is kept, the others are superseded.
+     *
+     * @param superseded earlier versions, oldest first
+     */
+    public record Duplicate(School school, Version kept, List<Version> superseded) {
+        public Duplicate {
+            Objects.requireNonNull(school, "school");
+            Objects.requireNonNull(kept, "kept");
+            superseded = List.copyOf(superseded);
+            if (superseded.isEmpty()) {
+                throw new IllegalArgumentException("duplicate of " + school.code()
+                        + " without a superseded version");
+            }
+        }
+    }
+
+    /**
+     * A return whose school code is not on the roster.
+     *
+     * @param schoolName the name the return gives, empty when blank
+     */
+    public record Unknown(String schoolCode, String schoolName, Version version) {
+        public Unknown {
+            Objects.requireNonNull(schoolCode, "schoolCode");
+            Objects.requireNonNull(schoolName, "schoolName");
+            Objects.requireNonNull(version, "version");
+        }
+    }
+
+    /** A file left out, and why, in Chinese. */
+    public record Rejected(Version version, String reason) {
+        public Rejected {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    public Completeness {
+        missing = List.copyOf(missing);
+        duplicates = List.copyOf(duplicates);
+        unknown = List.copyOf(unknown);
+        rejected = List.copyOf(rejected);
+        withErrors = List.copyOf(withErrors);
+        unexplainedWarnings = List.copyOf(unexplainedWarnings);
+        if (received + missing.size() != expected) {
+            throw new IllegalArgumentException("received " + received + " + missing "
+                    + missing.size() + " is not the " + expected + " expected");
+        }
+    }
+
+    /** Returns with errors left out of the totals. */
+    public int notCountedForErrors() {
+        return withErrors.size() - countedWithErrors;
+    }
+
+    /** Files superseded by a later version of the same school. */
+    public int superseded() {
+        return duplicates.stream().mapToInt(d -> d.superseded().size()).sum();
+    }
+
+    /** Every input file: the sum of the summary's categories. */
+    public int files() {
+        return counted + notCountedForErrors() + superseded() + unknown.size() + rejected.size();
+    }
+
+    /**
+     * One line that adds up to the number of files given:
+     * {@code 共 N 个文件：计入 a，有错误未计入 b，重复 c，名单外 d，无法读取 e}. When returns with
+     * errors were counted deliberately, {@code 计入 a（含有错误 k）}.
+     */
+    public String summary() {
+        String counting = countedWithErrors > 0
+                ? counted + "（含有错误 " + countedWithErrors + "）" : String.valueOf(counted);
+        return "共 " + files() + " 个文件：计入 " + counting + "，有错误未计入 "
+                + notCountedForErrors() + "，重复 " + superseded() + "，名单外 " + unknown.size()
+                + "，无法读取 " + rejected.size();
+    }
+}

@@ -1,0 +1,95 @@
+package org.huizong.engine.consolidate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Period;
+
+/**
+ * The result of consolidating a period's returns: county totals, breakdowns, derived indicators,
+ * the schools' table rows, completeness against the roster, and the previous period for 同比.
+ * Equal inputs in any order give an equal value.
+ *
+ * @param county the totals of every counted return
+ * @param byType totals by school type, in the collection's type order, types on the roster only
+ * @param byTownship totals by township, in the order townships first appear on the roster
+ * @param byOwnership totals by ownership (公办, 民办), in roster order
+ * @param schools every roster school, in roster order
+ * @param tableRows table id to the used rows of counted returns, in roster order, then row order
+ * @param tableTotals table id to its totals
+ * @param outliers consolidation-scope findings ({@code outlier.aid_per_student}) by school
+ * @param previous the previous period, when its workbook was given
+ */
+public record Consolidation(Collection collection, Period period, GroupTotals county,
+        Map<String, GroupTotals> byType, Map<String, GroupTotals> byTownship,
+        Map<String, GroupTotals> byOwnership, List<SchoolStatus> schools,
+        Map<String, List<SchoolTableRow>> tableRows, Map<String, TableTotals> tableTotals,
+        Completeness completeness, List<SchoolFindings> outliers,
+        Optional<PreviousPeriod> previous) {
+
+    public Consolidation {
+        Objects.requireNonNull(collection, "collection");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(county, "county");
+        byType = copy(byType);
+        byTownship = copy(byTownship);
+        byOwnership = copy(byOwnership);
+        schools = List.copyOf(schools);
+        Map<String, List<SchoolTableRow>> rows = new LinkedHashMap<>();
+        tableRows.forEach((k, v) -> rows.put(k, List.copyOf(v)));
+        tableRows = Collections.unmodifiableMap(rows);
+        tableTotals = copy(tableTotals);
+        Objects.requireNonNull(completeness, "completeness");
+        outliers = List.copyOf(outliers);
+        Objects.requireNonNull(previous, "previous");
+    }
+
+    private static <V> Map<String, V> copy(Map<String, V> m) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    /** County totals: numeric field id to sum, in field order. */
+    public Map<String, BigDecimal> totals() {
+        return county.sums();
+    }
+
+    /** County indicators, computed from the totals. */
+    public Map<String, Optional<BigDecimal>> indicators() {
+        return county.indicators();
+    }
+
+    /** How many counted schools have a figure other than 0, by field id. */
+    public Map<String, Integer> nonZero() {
+        return county.nonZero();
+    }
+
+    /** See {@link Completeness#summary()}. */
+    public String summary() {
+        return completeness.summary();
+    }
+
+    /** The previous period's total of a field, when a previous workbook was given and has it. */
+    public Optional<BigDecimal> previousSum(String fieldId) {
+        return previous.flatMap(p -> Optional.ofNullable(p.sums().get(fieldId)));
+    }
+
+    /** This total minus the previous period's, when there is one. */
+    public Optional<BigDecimal> change(String fieldId) {
+        return previousSum(fieldId).map(p -> county.sum(fieldId).subtract(p));
+    }
+
+    /**
+     * The relative change against the previous period as a ratio (0.125 for 12.5%), 10 decimals,
+     * half up; empty without a previous total or when it was 0.
+     */
+    public Optional<BigDecimal> changeRatio(String fieldId) {
+        return previousSum(fieldId).filter(p -> p.signum() != 0)
+                .map(p -> county.sum(fieldId).subtract(p).divide(p, 10, RoundingMode.HALF_UP));
+    }
+}

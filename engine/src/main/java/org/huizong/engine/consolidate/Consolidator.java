@@ -1,0 +1,118 @@
+package org.huizong.engine.consolidate;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collector;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Field;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Return;
+import org.huizong.engine.model.Roster;
+import org.huizong.engine.model.Value;
+
+/**
+ * Consolidates a period's returns against the roster: a fold whose accumulator ({@link Partial})
+ * merges associatively, so reading in parallel is one line:
+ *
+ * <pre>{@code
+ * Consolidation c = files.parallelStream().map(this::submission).collect(consolidator.collector());
+ * }</pre>
+ *
+ * <p>Input order never matters. When a school sent several returns the one with the latest
+ * {@link Submission#time()} counts (for files, last-modified time; on the server, upload time),
+ * ties broken by file name, then content. Immutable; the {@code with} methods return a copy.
+ */
+public final class Consolidator {
+    private final Collection collection;
+    private final Roster roster;
+    private final Optional<Period> period;
+    private final boolean includeWithErrors;
+    private final Optional<Return> previous;
+    private final Indicators indicators;
+
+    private Consolidator(Collection collection, Roster roster, Optional<Period> period,
+            boolean includeWithErrors, Optional<Return> previous, Indicators indicators) {
+        this.collection = collection;
+        this.roster = roster;
+        this.period = period;
+        this.includeWithErrors = includeWithErrors;
+        this.previous = previous;
+        this.indicators = indicators;
+    }
+
+    public static Consolidator of(Collection collection, Roster roster) {
+        Objects.requireNonNull(collection, "collection");
+        Objects.requireNonNull(roster, "roster");
+        return new Consolidator(collection, roster, Optional.empty(), false, Optional.empty(),
+                new Indicators(collection));
+    }
+
+    /**
+     * The period to consolidate; returns of another period are rejected. Without it, the period
+     * most returns carry (the latest on a tie).
+     */
+    public Consolidator withPeriod(Period p) {
+        return new Consolidator(collection, roster, Optional.of(p), includeWithErrors, previous,
+                indicators);
+    }
+
+    /** Counts returns with errors too (they are still listed with their findings). */
+    public Consolidator includeWithErrors(boolean include) {
+        return new Consolidator(collection, roster, period, include, previous, indicators);
+    }
+
+    /**
+     * The previous period's consolidated workbook, read as one return, for 同比.
+     *
+     * @throws ConsolidationException when it is of another collection
+     */
+    public Consolidator withPrevious(Return book) {
+        if (!book.meta().collection().equals(collection.id())) {
+            throw new ConsolidationException("上期汇总表“" + book.file() + "”是“"
+                    + book.meta().collection() + "”的汇总表，不是“" + collection.title() + "”的");
+        }
+        return new Consolidator(collection, roster, period, includeWithErrors,
+                Optional.of(book), indicators);
+    }
+
+    /** An empty accumulator. */
+    public Partial partial() {
+        return new Partial();
+    }
+
+    /** Classifies, sums and computes everything; the partial is not changed. */
+    public Consolidation finish(Partial partial) {
+        return new Finisher(collection, roster, period, includeWithErrors,
+                previous.map(this::previousPeriod), indicators).finish(partial);
+    }
+
+    /** The fold as a collector; safe for parallel streams. */
+    public Collector<Submission, Partial, Consolidation> collector() {
+        return Collector.of(this::partial, Partial::add, Partial::combine, this::finish);
+    }
+
+    /** Consolidates submissions, in parallel. */
+    public Consolidation consolidate(java.util.Collection<? extends Submission> submissions) {
+        return submissions.parallelStream().map(Submission.class::cast).collect(collector());
+    }
+
+    private PreviousPeriod previousPeriod(Return book) {
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        for (Field f : collection.fields()) {
+            if (f.type().isNumeric()) {
+                Value v = book.values().get(f.id());
+                if (v instanceof Value.Num n) {
+                    sums.put(f.id(), n.value());
+                }
+            }
+        }
+        Map<String, List<org.huizong.engine.model.TableRow>> rows = new LinkedHashMap<>(
+                book.tables());
+        return new PreviousPeriod(book.file(), book.meta().period(), sums,
+                indicators.compute(sums, rows));
+    }
+}

@@ -1,0 +1,58 @@
+package org.huizong.engine.consolidate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.Return;
+import org.huizong.engine.model.ReturnMeta;
+import org.huizong.engine.model.Severity;
+import org.huizong.engine.model.TableRow;
+import org.huizong.engine.model.Value;
+
+/**
+ * A received return cut down to what consolidation needs: values, table rows without their cell
+ * addresses, errors and warnings (notices dropped), explanations. Keeps a fold over thousands of
+ * returns small.
+ */
+record Entry(String file, Instant time, ReturnMeta meta, Map<String, Value> values,
+        Map<String, List<TableRow>> tables, List<Finding> findings,
+        Map<String, String> explanations, boolean hasErrors) {
+
+    /**
+     * School code, then time, then file name, then content: the order in which the last of a
+     * school's versions wins, independent of input order.
+     */
+    static final Comparator<Entry> ORDER = Comparator.comparing((Entry e) -> e.meta().unitCode())
+            .thenComparing(Entry::time)
+            .thenComparing(Entry::file)
+            .thenComparing(e -> e.values().toString())
+            .thenComparing(e -> e.tables().toString());
+
+    static Entry of(Submission.Received s) {
+        Return r = s.ret();
+        Map<String, List<TableRow>> tables = new LinkedHashMap<>();
+        r.tables().forEach((id, rows) -> {
+            List<TableRow> slim = new ArrayList<>(rows.size());
+            for (TableRow row : rows) {
+                slim.add(new TableRow(row.index(), row.values(), Map.of()));
+            }
+            tables.put(id, List.copyOf(slim));
+        });
+        List<Finding> kept = s.findings().stream()
+                .filter(f -> f.severity() != Severity.NOTICE).toList();
+        return new Entry(r.file(), s.time(), r.meta(), r.values(), tables, kept,
+                r.explanations(), s.hasErrors());
+    }
+
+    String code() {
+        return meta.unitCode();
+    }
+
+    Completeness.Version version() {
+        return new Completeness.Version(file, time);
+    }
+}

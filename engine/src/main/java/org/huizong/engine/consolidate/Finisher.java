@@ -1,0 +1,175 @@
+package org.huizong.engine.consolidate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Roster;
+import org.huizong.engine.model.School;
+import org.huizong.engine.model.Value;
+
+/**
+ * Turns a partial into a consolidation: sorts, decides which version of each school counts,
+ * classifies every file, then sums. Everything order-dependent happens here, after sorting.
+ */
+final class Finisher {
+    /** The field holding the school name, by the standard-return convention. */
+    static final String NAME_FIELD = "info.name";
+
+    private final Collection collection;
+    private final Roster roster;
+    private final Optional<Period> period;
+    private final boolean includeWithErrors;
+    private final Optional<PreviousPeriod> previous;
+    private final Indicators indicators;
+
+    Finisher(Collection collection, Roster roster, Optional<Period> period,
+            boolean includeWithErrors, Optional<PreviousPeriod> previous, Indicators indicators) {
+        this.collection = collection;
+        this.roster = roster;
+        this.period = period;
+        this.includeWithErrors = includeWithErrors;
+        this.previous = previous;
+        this.indicators = indicators;
+    }
+
+    Consolidation finish(Partial partial) {
+        List<Entry> entries = new ArrayList<>(partial.received());
+        entries.sort(Entry.ORDER);
+        Period p = period.orElseGet(() -> inferPeriod(entries));
+        List<Completeness.Rejected> rejected = new ArrayList<>();
+        for (Submission.Unreadable u : partial.unreadable()) {
+            rejected.add(new Completeness.Rejected(
+                    new Completeness.Version(u.file(), u.time()), u.reason()));
+        }
+        List<Completeness.Unknown> unknown = new ArrayList<>();
+        Map<String, List<Entry>> bySchool = new HashMap<>();
+        for (Entry e : entries) {
+            Optional<String> reason = rejection(e, p);
+            if (reason.isPresent()) {
+                rejected.add(new Completeness.Rejected(e.version(), reason.get()));
+            } else if (roster.find(e.code()).isEmpty()) {
+                unknown.add(new Completeness.Unknown(e.code(), text(e, NAME_FIELD), e.version()));
+            } else {
+                bySchool.computeIfAbsent(e.code(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        rejected.sort(Comparator.comparing((Completeness.Rejected r) -> r.version().file())
+                .thenComparing(r -> r.version().time()).thenComparing(Completeness.Rejected::reason));
+        return assemble(p, bySchool, unknown, rejected);
+    }
+
+    private Consolidation assemble(Period p, Map<String, List<Entry>> bySchool,
+            List<Completeness.Unknown> unknown, List<Completeness.Rejected> rejected) {
+        List<SchoolStatus> schools = new ArrayList<>();
+        List<School> missing = new ArrayList<>();
+        List<Completeness.Duplicate> duplicates = new ArrayList<>();
+        List<SchoolFindings> withErrors = new ArrayList<>();
+        List<SchoolFindings> unexplained = new ArrayList<>();
+        Map<String, Entry> counted = new LinkedHashMap<>();
+        int countedWithErrors = 0;
+        for (School s : roster.schools()) {
+            List<Entry> versions = bySchool.getOrDefault(s.code(), List.of());
+            if (versions.isEmpty()) {
+                missing.add(s);
+                schools.add(new SchoolStatus(s, SchoolStatus.Status.MISSING, Optional.empty(),
+                        Optional.empty(), 0, Map.of(), List.of()));
+                continue;
+            }
+            Entry kept = versions.get(versions.size() - 1);
+            if (versions.size() > 1) {
+                duplicates.add(new Completeness.Duplicate(s, kept.version(), versions
+                        .subList(0, versions.size() - 1).stream().map(Entry::version).toList()));
+            }
+            SchoolStatus.Status status = SchoolStatus.Status.COUNTED;
+            if (kept.hasErrors()) {
+                withErrors.add(new SchoolFindings(s.code(), s.name(), kept.file(),
+                        kept.findings()));
+                status = includeWithErrors ? SchoolStatus.Status.COUNTED_WITH_ERRORS
+                        : SchoolStatus.Status.ERRORS;
+            }
+            if (status.isCounted()) {
+                counted.put(s.code(), kept);
+                countedWithErrors += kept.hasErrors() ? 1 : 0;
+                List<Finding> open = kept.findings().stream()
+                        .filter(Finding::isUnexplainedWarning).toList();
+                if (!open.isEmpty()) {
+                    unexplained.add(new SchoolFindings(s.code(), s.name(), kept.file(), open));
+                }
+            }
+            schools.add(new SchoolStatus(s, status, Optional.of(kept.file()),
+                    Optional.of(kept.time()), versions.size(), kept.values(), kept.findings()));
+        }
+        Completeness completeness = new Completeness(roster.size(),
+                roster.size() - missing.size(), counted.size(), countedWithErrors, missing,
+                duplicates, unknown, rejected, withErrors, unexplained);
+        Sums sums = new Sums(collection, roster, indicators, counted);
+        return new Consolidation(collection, p, sums.county(), sums.byType(), sums.byTownship(),
+                sums.byOwnership(), schools, sums.tableRows(), sums.tableTotals(), completeness,
+                new Outliers(collection, roster, indicators).find(counted), previous);
+    }
+
+    /** Why an entry cannot be counted in this consolidation at all, in Chinese. */
+    private Optional<String> rejection(Entry e, Period p) {
+        String file = "文件“" + e.file() + "”";
+        String ours = "“" + collection.title() + "”第" + collection.version() + "版";
+        if (!e.meta().collection().equals(collection.id())
+                || e.meta().version() != collection.version()) {
+            return Optional.of(file + "是“" + e.meta().collection() + "”第" + e.meta().version()
+                    + "版的报表，不是本次汇总的" + ours);
+        }
+        if (!e.meta().structureHash().equals(collection.structureHash())) {
+            return Optional.of(file + "的表格结构与" + ours + "不符（结构码 "
+                    + e.meta().structureHash() + "，应为 " + collection.structureHash()
+                    + "），请用下发的模板重新填报");
+        }
+        if (!e.meta().period().equals(p)) {
+            return Optional.of(file + "的报告期为" + e.meta().period().label() + "，本次汇总的是"
+                    + p.label());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The period most returns of this collection carry; the latest on a tie. Only used when no
+     * period was given.
+     */
+    private Period inferPeriod(List<Entry> entries) {
+        Map<Period, Integer> counts = new TreeMap<>();
+        for (Entry e : entries) {
+            if (e.meta().collection().equals(collection.id())) {
+                counts.merge(e.meta().period(), 1, Integer::sum);
+            }
+        }
+        Period best = null;
+        int bestCount = 0;
+        for (Map.Entry<Period, Integer> c : counts.entrySet()) {
+            if (c.getValue() >= bestCount) {
+                best = c.getKey();
+                bestCount = c.getValue();
+            }
+        }
+        if (best == null) {
+            throw new ConsolidationException("没有一份可读取的“" + collection.title()
+                    + "”报表，无法确定报告期；请指定报告期（如 2024H1）");
+        }
+        return best;
+    }
+
+    static String text(Entry e, String fieldId) {
+        Value v = e.values().get(fieldId);
+        return v == null ? "" : v.display();
+    }
+
+    static BigDecimal number(Value v) {
+        return v instanceof Value.Num n ? n.value() : BigDecimal.ZERO;
+    }
+}
