@@ -63,7 +63,8 @@ final class Finisher {
             }
         }
         rejected.sort(Comparator.comparing((Completeness.Rejected r) -> r.version().file())
-                .thenComparing(r -> r.version().time()).thenComparing(Completeness.Rejected::reason));
+                .thenComparing(r -> r.version().time())
+                .thenComparing(Completeness.Rejected::reason));
         return assemble(p, bySchool, unknown, rejected);
     }
 
