@@ -1,0 +1,86 @@
+package org.huizong.engine.narrative;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.huizong.engine.model.Period;
+
+/**
+ * The figures a narrative is written from, for one area (usually the county) and one period.
+ * A figure that is missing from a map was not collected: clauses that need it disappear.
+ *
+ * @param period the period reported on: 春季学期 for H1, 秋季学期 for H2
+ * @param totals totals by field id and indicator id. Money in 万元; a percentage indicator as
+ *     the ratio its expression yields (0.9875 for 98.75%)
+ * @param nonZeroSchools by field or indicator id, how many schools reported a figure other than
+ *     0 ({@code research.smartclass -> 54} for 全县54所学校智慧课堂开课…)
+ * @param schoolCounts school counts by their full id: {@code schools.expected} (schools that
+ *     should report), {@code schools.received} (returns accepted), and per school type
+ *     {@code schools.expected.幼儿园}, {@code schools.received.幼儿园}
+ * @param previous the totals of the same half a year earlier, by the same ids, when known; the
+ *     comparisons (比去年…) are left out without it
+ */
+public record NarrativeInput(Period period, Map<String, BigDecimal> totals,
+        Map<String, Integer> nonZeroSchools, Map<String, Integer> schoolCounts,
+        Optional<Map<String, BigDecimal>> previous) {
+
+    public NarrativeInput {
+        Objects.requireNonNull(period, "period");
+        totals = copy(totals, "totals");
+        nonZeroSchools = copy(nonZeroSchools, "nonZeroSchools");
+        schoolCounts = copy(schoolCounts, "schoolCounts");
+        for (String id : schoolCounts.keySet()) {
+            if (!id.startsWith(NarrativeVocabulary.EXPECTED)
+                    && !id.startsWith(NarrativeVocabulary.RECEIVED)) {
+                throw new IllegalArgumentException("school count id '" + id
+                        + "' is neither schools.expected[.<type>] nor schools.received[.<type>]");
+            }
+        }
+        previous = Objects.requireNonNull(previous, "previous").map(p -> copy(p, "previous"));
+    }
+
+    /** Totals only, no school counts, no previous period. */
+    public static NarrativeInput of(Period period, Map<String, BigDecimal> totals) {
+        return new NarrativeInput(period, totals, Map.of(), Map.of(), Optional.empty());
+    }
+
+    public NarrativeInput withNonZeroSchools(Map<String, Integer> counts) {
+        return new NarrativeInput(period, totals, counts, schoolCounts, previous);
+    }
+
+    public NarrativeInput withSchoolCounts(Map<String, Integer> counts) {
+        return new NarrativeInput(period, totals, nonZeroSchools, counts, previous);
+    }
+
+    public NarrativeInput withPrevious(Map<String, BigDecimal> previousTotals) {
+        return new NarrativeInput(period, totals, nonZeroSchools, schoolCounts,
+                Optional.of(previousTotals));
+    }
+
+    /** A figure of this period: a school count for {@code schools.*} ids, else a total. */
+    Optional<BigDecimal> findValue(String id) {
+        if (id.startsWith("schools.")) {
+            return Optional.ofNullable(schoolCounts.get(id)).map(BigDecimal::valueOf);
+        }
+        return Optional.ofNullable(totals.get(id));
+    }
+
+    Optional<BigDecimal> findPrevious(String id) {
+        return previous.flatMap(p -> Optional.ofNullable(p.get(id)));
+    }
+
+    Optional<BigDecimal> findNonZeroSchools(String id) {
+        return Optional.ofNullable(nonZeroSchools.get(id)).map(BigDecimal::valueOf);
+    }
+
+    private static <V> Map<String, V> copy(Map<String, V> map, String what) {
+        Objects.requireNonNull(map, what);
+        Map<String, V> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(Objects.requireNonNull(k, "id in " + what),
+                Objects.requireNonNull(v, () -> what + " has no value for " + k)));
+        return Collections.unmodifiableMap(out);
+    }
+}
