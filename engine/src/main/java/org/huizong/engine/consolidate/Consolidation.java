@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
+import org.huizong.engine.narrative.NarrativeInput;
 
 /**
  * The result of consolidating a period's returns: county totals, breakdowns, derived indicators,
@@ -91,5 +92,32 @@ public record Consolidation(Collection collection, Period period, GroupTotals co
     public Optional<BigDecimal> changeRatio(String fieldId) {
         return previousSum(fieldId).filter(p -> p.signum() != 0)
                 .map(p -> county.sum(fieldId).subtract(p).divide(p, 10, RoundingMode.HALF_UP));
+    }
+
+    /**
+     * The figures the narrative is written from: county totals and the indicators that could be
+     * computed (percentages as ratios), schools with a figure per field, school counts
+     * ({@code schools.expected[.<type>]} from the roster, {@code schools.received[.<type>]}
+     * counting returns in the totals), and the previous period's totals and indicators.
+     */
+    public NarrativeInput narrativeInput() {
+        Map<String, Integer> schoolCounts = new LinkedHashMap<>();
+        schoolCounts.put("schools.expected", county.expected());
+        schoolCounts.put("schools.received", county.counted());
+        for (String type : collection.schoolTypes()) {
+            GroupTotals g = byType.get(type);
+            schoolCounts.put("schools.expected." + type, g == null ? 0 : g.expected());
+            schoolCounts.put("schools.received." + type, g == null ? 0 : g.counted());
+        }
+        NarrativeInput in = new NarrativeInput(period, figures(county.sums(), county.indicators()),
+                county.nonZero(), schoolCounts, Optional.empty());
+        return previous.map(p -> in.withPrevious(figures(p.sums(), p.indicators()))).orElse(in);
+    }
+
+    private static Map<String, BigDecimal> figures(Map<String, BigDecimal> sums,
+            Map<String, Optional<BigDecimal>> indicators) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>(sums);
+        indicators.forEach((id, v) -> v.ifPresent(x -> out.put(id, x)));
+        return out;
     }
 }

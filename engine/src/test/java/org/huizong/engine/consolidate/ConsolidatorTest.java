@@ -368,4 +368,31 @@ class ConsolidatorTest {
         assertThat(viaCollector).isEqualTo(c.consolidate(subs.stream()
                 .collect(Collectors.toList())));
     }
+
+    @Test
+    void theNarrativeInputCarriesTotalsIndicatorsSchoolCountsAndThePreviousPeriod() {
+        School high = school(5); // 普通高中
+        Return book = new Return("上期.xlsx", new ReturnMeta(edu().id(), edu().version(),
+                Period.parse("2023H1"), "3415000000", edu().structureHash(),
+                ReturnMeta.KIND_CONSOLIDATED), Map.of("enrol.gaokao.sat",
+                org.huizong.engine.model.Value.of(100), "enrol.gaokao.undergrad",
+                org.huizong.engine.model.Value.of(50)), Map.of(), Map.of(), Map.of(), List.of());
+        Consolidation c = Consolidator.of(edu(), new Roster(List.of(high, school(0))))
+                .withPrevious(book).consolidate(List.of(Submission.of(Fixtures.returnWith(high,
+                        "h.xlsx", Map.of("enrol.gaokao.sat", 200, "enrol.gaokao.undergrad", 150)),
+                        List.of(), T0)));
+        var in = c.narrativeInput();
+        assertThat(in.period()).isEqualTo(PERIOD);
+        assertThat(in.totals().get("enrol.gaokao.undergrad")).isEqualByComparingTo("150");
+        assertThat(in.totals().get("rate.undergrad")).isEqualByComparingTo("0.75");
+        assertThat(in.totals()).doesNotContainKey("rate.vocexam");
+        assertThat(in.nonZeroSchools().get("enrol.gaokao.sat")).isEqualTo(1);
+        assertThat(in.schoolCounts()).containsEntry("schools.expected", 2)
+                .containsEntry("schools.received", 1)
+                .containsEntry("schools.expected.普通高中", 1)
+                .containsEntry("schools.received.普通高中", 1)
+                .containsEntry("schools.received.幼儿园", 0);
+        assertThat(in.previous()).hasValueSatisfying(p ->
+                assertThat(p.get("rate.undergrad")).isEqualByComparingTo("0.5"));
+    }
 }
