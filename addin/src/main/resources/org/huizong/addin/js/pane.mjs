@@ -1,0 +1,324 @@
+// The pane: one page for both hosts. Excel mode reads the open workbook; browser mode (the
+// school's upload page) takes a picked or dropped file. Everything else — 校验, findings grouped
+// by sheet, 提交 with the remembered secret, the status and any 退回 reason — is the same.
+// DOM is reached only through `doc`, hosts only through their interface (office-host.mjs,
+// browser-host.mjs), the server only through `api` (api.mjs).
+import { ApiError } from "./api.mjs";
+import {
+  SEVERITY_LABELS, collectFindings, countBySeverity, groupBySheet, summaryText,
+} from "./findings.mjs";
+import { HostError } from "./host-error.mjs";
+import { MetaError, collectionTitle, periodLabel } from "./meta.mjs";
+import { readStatus } from "./status.mjs";
+
+export class Pane {
+  /**
+   * @param doc the page's document
+   * @param host the Excel or browser host
+   * @param api the server client (createApi)
+   * @param secrets the secret store (createSecretStore)
+   * @param initialSecret a secret from the page's URL (`?s=`), or ""
+   */
+  constructor({ doc, host, api, secrets, initialSecret = "" }) {
+    this.doc = doc;
+    this.host = host;
+    this.api = api;
+    this.secrets = secrets;
+    this.initialSecret = initialSecret;
+    this.workbook = null;
+    this.sheetOrder = [];
+    this.busy = false;
+  }
+
+  $(id) {
+    return this.doc.getElementById(id);
+  }
+
+  /** Wires the page and shows what is known at once; resolves when the first reads are done. */
+  async start() {
+    const excel = this.host.kind === "excel";
+    this.doc.body.dataset.mode = this.host.kind;
+    this.$("title-mode").textContent = excel ? "校验与提交" : "学校报表上传";
+    this.$("picker").hidden = excel;
+    this.$("findings-hint").hidden = !this.host.canSelect;
+    this.$("validate").addEventListener("click", () => this.validate());
+    this.$("submit").addEventListener("click", () => this.submit());
+    this.$("secret-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      this.saveSecret();
+    });
+    this.$("secret-change").addEventListener("click", () => this.changeSecret());
+    if (!excel) {
+      this.host.attach(this.doc, (file) => this.fileChosen(file), (e) => this.showError(e));
+    }
+    if (excel) {
+      await this.loadWorkbook();
+    }
+    if (this.initialSecret) {
+      this.secrets.set(this.unit(), this.initialSecret);
+    }
+    if (this.secret()) {
+      await this.refreshStatus();
+    } else {
+      this.showSecretBox();
+    }
+  }
+
+  /** The school code secrets are kept under: the workbook's unit in Excel, "" in a browser. */
+  unit() {
+    return this.workbook ? this.workbook.meta.unit : "";
+  }
+
+  secret() {
+    return this.secrets.get(this.unit());
+  }
+
+  async loadWorkbook() {
+    try {
+      this.workbook = await this.host.readWorkbook();
+      const { meta, schoolName, sheets } = this.workbook;
+      this.sheetOrder = sheets;
+      this.showSchool(schoolName, meta.unit, meta.collection, meta.period);
+    } catch (e) {
+      this.workbook = null;
+      this.$("validate").disabled = true;
+      this.$("submit").disabled = true;
+      this.showError(e instanceof MetaError ? e : new Error(
+        `读取当前工作簿失败：${e.message}。请关闭任务窗格后重新打开。`));
+    }
+  }
+
+  showSchool(name, code, collection, period) {
+    this.$("school-name").textContent = name || (code ? "" : "—");
+    this.$("school-code").textContent = code ? (name ? `（${code}）` : code) : "";
+    this.$("collection").textContent = collection ? collectionTitle(collection) : "—";
+    this.$("period").textContent = period ? periodLabel(period) : "";
+  }
+
+  /** Browser mode: a file was picked or dropped. */
+  async fileChosen(file) {
+    this.$("file-label").hidden = false;
+    this.$("file-fact").hidden = false;
+    this.$("file-name").textContent = file.name;
+    await this.validate();
+  }
+
+  async validate() {
+    await this.run("正在校验……", async () => {
+      const file = await this.host.workbookFile();
+      const answer = await this.api.validate(file.bytes, file.name);
+      this.showAnswerFile(answer);
+      this.showFindings(answer);
+    });
+  }
+
+  async submit() {
+    if (!this.secret()) {
+      this.showSecretBox("提交前请先输入学校密钥（教育局下发给本校的上报密钥）。");
+      return;
+    }
+    await this.run("正在提交……", async () => {
+      const file = await this.host.workbookFile();
+      let answer;
+      try {
+        answer = await this.api.submit(file.bytes, file.name, this.secret());
+      } catch (e) {
+        // A refused submission (422) still carries the findings that blocked it.
+        if (e instanceof ApiError && e.body && Array.isArray(e.body.files)) {
+          this.showFindings(e.body);
+        }
+        throw e;
+      }
+      if (Array.isArray(answer.files)) {
+        this.showAnswerFile(answer);
+        this.showFindings(answer);
+      }
+      this.showStatus(readStatus(answer));
+      await this.refreshStatusQuietly();
+    });
+  }
+
+  async refreshStatus() {
+    await this.run("正在查询上报状态……", () => this.refreshStatusQuietly());
+  }
+
+  async refreshStatusQuietly() {
+    try {
+      this.showStatus(readStatus(await this.api.status(this.secret())));
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+        this.secrets.forget(this.unit());
+        this.$("status").hidden = true;
+        this.showSecretBox();
+      }
+      throw e;
+    }
+  }
+
+  /** Runs one action with the buttons disabled and its errors shown; one action at a time. */
+  async run(busyText, action) {
+    if (this.busy) {
+      return;
+    }
+    this.busy = true;
+    this.setButtons(false);
+    this.$("message").hidden = true;
+    this.$("busy").textContent = busyText;
+    this.$("busy").hidden = false;
+    try {
+      await action();
+    } catch (e) {
+      this.showError(e);
+    } finally {
+      this.busy = false;
+      this.$("busy").hidden = true;
+      this.setButtons(true);
+    }
+  }
+
+  setButtons(enabled) {
+    const usable = enabled && (this.host.kind !== "excel" || this.workbook !== null);
+    this.$("validate").disabled = !usable;
+    this.$("submit").disabled = !usable;
+  }
+
+  showError(e) {
+    const known = e instanceof ApiError || e instanceof MetaError || e instanceof HostError;
+    const el = this.$("message");
+    el.textContent = known ? e.message : `出错了：${e?.message ?? e}`;
+    el.hidden = false;
+  }
+
+  showSecretBox(message) {
+    this.$("secret-box").hidden = false;
+    if (message) {
+      this.showError(new ApiError(message, 0));
+    }
+    this.$("secret").focus();
+  }
+
+  async saveSecret() {
+    const input = this.$("secret");
+    const value = input.value.trim();
+    if (value === "") {
+      this.showSecretBox("请输入学校密钥。");
+      return;
+    }
+    this.secrets.set(this.unit(), value);
+    input.value = "";
+    this.$("secret-box").hidden = true;
+    this.$("message").hidden = true;
+    await this.refreshStatus();
+  }
+
+  changeSecret() {
+    this.secrets.forget(this.unit());
+    this.$("status").hidden = true;
+    this.showSecretBox();
+  }
+
+  showStatus(s) {
+    if (!s.status) {
+      return;
+    }
+    const label = this.$("status-label");
+    label.textContent = s.status;
+    label.dataset.tone = s.tone;
+    this.$("status-version").textContent = [
+      s.version ? `第 ${s.version} 版` : "",
+      s.submittedAt ? `提交于 ${s.submittedAt}` : "",
+    ].filter(Boolean).join("，");
+    const reason = this.$("status-reason");
+    reason.textContent = s.reason ? `退回原因：${s.reason}` : "";
+    reason.hidden = !s.reason;
+    const secret = this.secret();
+    this.$("secret-hint").textContent = secret.length > 4 ? `（尾号 ${secret.slice(-4)}）` : "";
+    this.$("status").hidden = false;
+    this.$("secret-box").hidden = true;
+    if (!this.workbook && (s.schoolName || s.schoolCode)) {
+      this.showSchool(s.schoolName, s.schoolCode, s.collection, s.period);
+    }
+  }
+
+  /** Browser mode: what the server read from the file names its school and period. */
+  showAnswerFile(answer) {
+    const first = Array.isArray(answer.files) ? answer.files[0] : null;
+    if (this.workbook || !first) {
+      return;
+    }
+    const school = first.school && typeof first.school === "object" ? first.school : null;
+    this.showSchool(school ? school.name : first.school, school ? school.code : "",
+      first.collection ?? "edu-halfyear", first.period);
+  }
+
+  showFindings(answer) {
+    const findings = collectFindings(answer);
+    const counts = countBySeverity(findings);
+    const box = this.$("findings-groups");
+    box.replaceChildren();
+    const summary = this.$("findings-summary");
+    summary.textContent = counts.total === 0 ? "校验通过，未发现问题" : `校验发现：${summaryText(counts)}`;
+    summary.dataset.tone = counts.error > 0 ? "bad" : counts.warning > 0 ? "warn" : "good";
+    for (const group of groupBySheet(findings, this.sheetOrder)) {
+      box.append(this.renderGroup(group));
+    }
+    this.$("findings").hidden = false;
+  }
+
+  renderGroup(group) {
+    const d = this.doc;
+    const section = d.createElement("details");
+    section.open = true;
+    section.className = "group";
+    section.dataset.sheet = group.sheet ?? "";
+    const head = d.createElement("summary");
+    head.textContent = `${group.sheet ?? "整个报表"}（${group.findings.length}）`;
+    const list = d.createElement("ol");
+    list.className = "finding-list";
+    for (const f of group.findings) {
+      list.append(this.renderFinding(f));
+    }
+    section.append(head, list);
+    return section;
+  }
+
+  renderFinding(f) {
+    const d = this.doc;
+    const item = d.createElement("li");
+    item.className = `finding ${f.severity}`;
+    const clickable = f.cell !== null && this.host.canSelect;
+    const target = d.createElement(clickable ? "button" : "div");
+    target.className = "finding-body";
+    if (clickable) {
+      target.type = "button";
+      target.title = `跳到 ${f.cell.sheet}!${f.cell.a1}`;
+      target.addEventListener("click", () => this.select(f.cell));
+    }
+    const tag = d.createElement("span");
+    tag.className = "tag";
+    tag.textContent = SEVERITY_LABELS[f.severity];
+    const where = d.createElement("span");
+    where.className = "cell";
+    where.textContent = f.cell ? f.cell.a1 : f.places.join("、");
+    const message = d.createElement("span");
+    message.className = "text";
+    message.textContent = f.message;
+    target.append(tag, where, message);
+    item.append(target);
+    if (f.severity === "warning") {
+      const note = d.createElement("p");
+      note.className = "explanation";
+      note.textContent = f.explanation ? `说明：${f.explanation}` : "需要填写说明后才能通过审核。";
+      item.append(note);
+    }
+    return item;
+  }
+
+  async select(cell) {
+    try {
+      await this.host.selectCell(cell.sheet, cell.a1);
+    } catch (e) {
+      this.showError(e);
+    }
+  }
+}
