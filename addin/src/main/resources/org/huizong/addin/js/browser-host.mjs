@@ -28,7 +28,7 @@ export function createBrowserHost() {
     attach(doc, onFile, onError) {
       const take = async (file) => {
         try {
-          chosen = await readFile(file);
+          chosen = await readFile(file, doc.defaultView.FileReader);
         } catch (e) {
           onError(e);
           return;
@@ -68,8 +68,12 @@ export function createBrowserHost() {
   return host;
 }
 
-/** Reads a picked file, refusing what the server could not read anyway. */
-export async function readFile(file) {
+/**
+ * Reads a picked file, refusing what the server could not read anyway.
+ *
+ * @param FileReaderImpl the page's FileReader, for browsers without Blob.arrayBuffer
+ */
+export async function readFile(file, FileReaderImpl) {
   const name = String(file.name ?? "");
   if (/\.xls$/i.test(name)) {
     throw new HostError(`“${name}”是旧版 .xls 文件：请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。`);
@@ -77,9 +81,22 @@ export async function readFile(file) {
   if (!/\.xls[xm]$/i.test(name)) {
     throw new HostError(`“${name}”不是 Excel 报表文件：请选择教育局下发的 .xlsx 报表。`);
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = new Uint8Array(await fileBytes(file, FileReaderImpl));
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new HostError(`“${name}”不是有效的 .xlsx 文件（文件可能已损坏，或只是改了扩展名）。`);
   }
   return { bytes, name };
+}
+
+/** Blob.arrayBuffer where the browser has it; FileReader in older embedded browsers. */
+function fileBytes(file, FileReaderImpl) {
+  if (typeof file.arrayBuffer === "function") {
+    return file.arrayBuffer();
+  }
+  return new Promise((resolve, reject) => {
+    const reader = new FileReaderImpl();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(new HostError(`无法读取文件“${file.name}”，请重新选择。`));
+    reader.readAsArrayBuffer(file);
+  });
 }
