@@ -115,7 +115,7 @@ final class Finisher {
         Sums sums = new Sums(collection, roster, indicators, counted);
         return new Consolidation(collection, p, sums.county(), sums.byType(), sums.byTownship(),
                 sums.byOwnership(), schools, sums.tableRows(), sums.tableTotals(), completeness,
-                new Outliers(collection, roster, indicators).find(counted), previous);
+                new Outliers(roster, indicators.validator()).find(counted), previous);
     }
 
     /** Why an entry cannot be counted in this consolidation at all, in Chinese. */

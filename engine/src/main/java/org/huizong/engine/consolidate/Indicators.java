@@ -9,23 +9,25 @@ import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Indicator;
 import org.huizong.engine.model.TableRow;
 import org.huizong.engine.model.Value;
-import org.huizong.engine.rules.Expr;
-import org.huizong.engine.rules.RuleParser;
+import org.huizong.engine.rules.Evaluator;
+import org.huizong.engine.rules.Validator;
 
 /**
- * Computes a collection's indicators from totals, never by averaging the schools' rates: 本科上线率
- * is the summed 本科上线人数 over the summed 实际参加高考人数. Table functions ({@code count},
- * {@code sumif}) see the rows of every counted return together.
+ * Computes a collection's indicators from totals with the rule language's evaluator, never by
+ * averaging the schools' rates: 本科上线率 is the summed 本科上线人数 over the summed 实际参加高考人数.
+ * Table functions ({@code count}, {@code sumif}) see the rows of every counted return together.
  */
 final class Indicators {
     private final Collection collection;
-    private final Map<String, Expr> parsed = new LinkedHashMap<>();
+    private final Validator validator;
 
     Indicators(Collection collection) {
         this.collection = collection;
-        for (Indicator i : collection.indicators()) {
-            parsed.put(i.id(), RuleParser.parse(i.expression()));
-        }
+        this.validator = Validator.of(collection);
+    }
+
+    Validator validator() {
+        return validator;
     }
 
     /**
@@ -38,14 +40,11 @@ final class Indicators {
             Map<String, List<TableRow>> tables) {
         Map<String, Value> values = new LinkedHashMap<>();
         sums.forEach((k, v) -> values.put(k, new Value.Num(v)));
+        Evaluator ev = validator.evaluator(Evaluator.Source.of(values, tables));
         Map<String, Optional<BigDecimal>> out = new LinkedHashMap<>();
-        parsed.forEach((id, e) -> out.put(id, evaluate(e, values, tables)));
+        for (Indicator i : collection.indicators()) {
+            out.put(i.id(), ev.number(validator.indicator(i.id())));
+        }
         return out;
-    }
-
-    /** The value of an expression over one set of values and table rows. */
-    Optional<BigDecimal> evaluate(Expr e, Map<String, Value> values,
-            Map<String, List<TableRow>> tables) {
-        return new TotalsEvaluator(collection, values, tables).number(e);
     }
 }

@@ -209,8 +209,8 @@ class ConsolidatorTest {
                                 List.of(), T0)));
         // averaging the rates would give (90% + 10%) / 2 = 50%
         assertThat(c.indicators().get("rate.undergrad")).hasValueSatisfying(v -> assertThat(v)
-                .isEqualByComparingTo(new BigDecimal("901").divide(new BigDecimal("1010"), 10,
-                        java.math.RoundingMode.HALF_UP)));
+                .isCloseTo(new BigDecimal("0.8920792079"), org.assertj.core.api.Assertions.within(
+                        new BigDecimal("0.0000000001"))));
         assertThat(c.indicators().get("rate.vocexam")).as("no 中职: denominator 0").isEmpty();
         assertThat(c.byType().get("普通高中").indicator("rate.undergrad")).isPresent();
     }
@@ -301,8 +301,7 @@ class ConsolidatorTest {
             assertThat(f.schoolCode()).isEqualTo(schools.get(7).code());
             assertThat(f.findings()).singleElement().satisfies(x -> {
                 assertThat(x.ruleId()).isEqualTo("outlier.aid_per_student");
-                assertThat(x.message()).startsWith("生均资助金额0.05万元，明显偏离同类学校")
-                        .contains("小学8所");
+                assertThat(x.message()).startsWith("生均资助金额0.05万元，明显偏离同类学校");
                 assertThat(x.explanation()).hasValue("本校为寄宿制学校，补助标准较高");
             });
         });
