@@ -1,0 +1,134 @@
+package org.huizong.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.huizong.server.AccountStore.Session;
+import org.huizong.server.Audit.Entry;
+
+/** Sign-in, sign-out, staff accounts and the audit log. */
+final class AccountPages implements Routes {
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{2,32}");
+    private final AccountStore accounts;
+    private final StaffAuth auth;
+    private final Audit audit;
+
+    AccountPages(AccountStore accounts, StaffAuth auth, Audit audit) {
+        this.accounts = accounts;
+        this.auth = auth;
+        this.audit = audit;
+    }
+
+    @Override
+    public void register(RoutesConfig r) {
+        r.get("/", ctx -> {
+            throw new Redirect(auth.session(ctx).isPresent() ? "/collections" : "/login");
+        });
+        r.get("/login", ctx -> loginPage(ctx, Optional.empty()));
+        r.post("/login", this::login);
+        r.post("/logout", ctx -> {
+            Session s = auth.requirePost(ctx);
+            accounts.logout(ctx.cookie(StaffAuth.COOKIE), s.user().username());
+            auth.clearSessionCookie(ctx);
+            throw new Redirect("/login");
+        });
+        r.get("/users", this::usersPage);
+        r.post("/users", this::createUser);
+        r.get("/audit", ctx -> auditPage(ctx, null));
+    }
+
+    private void loginPage(Context ctx, Optional<String> error) {
+        String token = auth.loginToken(ctx);
+        Html body = Html.of("""
+                <div class="card narrow">
+                <h1>教育局工作人员登录</h1>
+                {}
+                <form method="post" action="/login">
+                  <input type="hidden" name="_csrf" value="{}">
+                  <label for="username">用户名</label>
+                  <input type="text" id="username" name="username" autocomplete="username" required>
+                  <label for="password">密码</label>
+                  <input type="password" id="password" name="password"
+                         autocomplete="current-password" required>
+                  <div class="actions"><button type="submit">登录</button></div>
+                </form>
+                <p class="muted">学校请使用教育局发放的专用上传链接，无需登录。</p>
+                </div>""", Layout.flash(Optional.empty(), error, List.of()), token);
+        Web.html(ctx, Layout.page("登录", Optional.empty(), body));
+    }
+
+    private void login(Context ctx) {
+        auth.checkLoginToken(ctx);
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        Optional<String> token = accounts.login(username, password, ctx.ip());
+        if (token.isEmpty()) {
+            ctx.status(401);
+            loginPage(ctx, Optional.of("用户名或密码不正确"));
+            return;
+        }
+        auth.setSessionCookie(ctx, token.get());
+        throw new Redirect("/collections");
+    }
+
+    private void usersPage(Context ctx) {
+        Session s = auth.requireAdmin(ctx);
+        Html rows = Html.each(accounts.users(), u -> Html.of(
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", u.username(), u.displayName(),
+                u.admin() ? "管理员" : "工作人员"));
+        Html body = Html.of("""
+                <h1>账号管理</h1>
+                <table><tr><th>用户名</th><th>姓名</th><th>角色</th></tr>{}</table>
+                <h2>新建账号</h2>
+                <form class="card" method="post" action="/users">
+                  {}
+                  <label for="username">用户名（字母、数字）</label>
+                  <input type="text" id="username" name="username" required>
+                  <label for="display">姓名</label>
+                  <input type="text" id="display" name="display" required>
+                  <label for="password">初始密码（至少 10 位）</label>
+                  <input type="password" id="password" name="password" required>
+                  <label><input type="checkbox" name="admin" value="1"> 管理员</label>
+                  <div class="actions"><button type="submit">创建</button></div>
+                </form>""", rows, Layout.csrf(s.csrfToken()));
+        Web.html(ctx, Layout.page("账号管理", Optional.of(s), body));
+    }
+
+    private void createUser(Context ctx) {
+        Session s = auth.requirePost(ctx);
+        if (!s.user().admin()) {
+            throw new HttpProblem(403, "只有管理员可以管理账号");
+        }
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
+        String display = Optional.ofNullable(ctx.formParam("display")).orElse("").strip();
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        if (!USERNAME.matcher(username).matches()) {
+            throw new HttpProblem(422, "用户名“" + username + "”应为 2 到 32 位字母、数字、点、横线或下划线");
+        }
+        if (password.length() < 10) {
+            throw new HttpProblem(422, "密码至少 10 位");
+        }
+        if (accounts.usernameTaken(username)) {
+            throw new HttpProblem(409, "用户名“" + username + "”已存在");
+        }
+        accounts.createUser(s.user().username(), username, display.isEmpty() ? username : display,
+                password, "1".equals(ctx.formParam("admin")));
+        throw new Redirect("/users");
+    }
+
+    void auditPage(Context ctx, Long collectionId) {
+        Session s = auth.require(ctx);
+        List<Entry> entries = audit.recent(collectionId, 500);
+        Html rows = Html.each(entries, e -> Html.of(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                Layout.time(e.at()), e.actor(), e.action(), e.detail()));
+        Html body = Html.of("""
+                <h1>操作日志{}</h1>
+                <p class="muted">最近 500 条，最新在前。</p>
+                <table><tr><th>时间</th><th>操作人</th><th>操作</th><th>内容</th></tr>{}</table>""",
+                collectionId == null ? "" : "（任务 " + collectionId + "）", rows);
+        Web.html(ctx, Layout.page("操作日志", Optional.of(s), body));
+    }
+}

@@ -1,0 +1,50 @@
+package org.huizong.server;
+
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The audit log: who did what, when, to which collection and school. Entries are written in the
+ * same transaction as the action they record, so an action never lacks its entry.
+ */
+final class Audit {
+    /** One audit entry; {@code at} in epoch milliseconds. */
+    record Entry(long id, long at, String actor, String action, Long collectionId, Long schoolId,
+            String detail) {
+    }
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    Audit(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    void record(Handle h, String actor, String action, Long collectionId, Long schoolId,
+            String detail) {
+        h.createUpdate("INSERT INTO audit_log (at, actor, action, collection_id, school_id, detail)"
+                        + " VALUES (:at, :actor, :action, :c, :s, :d)")
+                .bind("at", clock.millis()).bind("actor", actor).bind("action", action)
+                .bind("c", collectionId).bind("s", schoolId).bind("d", detail).execute();
+    }
+
+    void record(String actor, String action, Long collectionId, Long schoolId, String detail) {
+        jdbi.useHandle(h -> record(h, actor, action, collectionId, schoolId, detail));
+    }
+
+    /** Newest first, at most {@code limit}; a null collection lists every entry. */
+    List<Entry> recent(Long collectionId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, at, actor, action, collection_id,"
+                        + " school_id, detail FROM audit_log"
+                        + (collectionId == null ? "" : " WHERE collection_id = :c")
+                        + " ORDER BY id DESC LIMIT :n")
+                .bind("c", collectionId).bind("n", limit)
+                .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), Rows.nullableLong(rs, 5), Rows.nullableLong(rs, 6),
+                        rs.getString(7)))
+                .list());
+    }
+}

@@ -1,0 +1,266 @@
+package org.huizong.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.huizong.engine.io.RosterException;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Roster;
+import org.huizong.server.AccountStore.Session;
+import org.huizong.server.CollectionStore.CollectionRow;
+import org.huizong.server.CollectionStore.SchoolRow;
+import org.huizong.server.ReturnStore.SchoolState;
+import org.huizong.templates.StandardCollections;
+
+/** The collection list, a new collection, its dashboard and its roster import. */
+final class CollectionPages implements Routes {
+    private final StaffAuth auth;
+    private final CollectionStore collections;
+    private final ReturnStore returns;
+    private final EngineFacade engine;
+    private final FileStore files;
+    private final AccountPages accountPages;
+    private final long maxBytes;
+
+    CollectionPages(StaffAuth auth, CollectionStore collections, ReturnStore returns,
+            EngineFacade engine, FileStore files, AccountPages accountPages, long maxBytes) {
+        this.auth = auth;
+        this.collections = collections;
+        this.returns = returns;
+        this.engine = engine;
+        this.files = files;
+        this.accountPages = accountPages;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void register(RoutesConfig r) {
+        r.get("/collections", this::list);
+        r.get("/collections/new", this::newForm);
+        r.post("/collections", this::create);
+        r.get("/collections/{id}", this::dashboard);
+        r.post("/collections/{id}/roster", this::importRoster);
+        r.post("/collections/{id}/previous", this::setPrevious);
+        r.get("/collections/{id}/audit", ctx -> {
+            CollectionRow c = collection(ctx);
+            accountPages.auditPage(ctx, c.id());
+        });
+    }
+
+    CollectionRow collection(Context ctx) {
+        long id = Web.pathLong(ctx, "id");
+        return collections.find(id).orElseThrow(() -> HttpProblem.notFound("报表任务 " + id));
+    }
+
+    private void list(Context ctx) {
+        Session s = auth.require(ctx);
+        Html rows = Html.each(collections.list(), c -> Html.of("""
+                <tr><td><a href="/collections/{}">{}</a></td><td>{}</td><td>{}</td>
+                <td class="num">{}</td><td>{}</td></tr>""",
+                c.id(), c.title(), c.period().label(), c.deadline(),
+                collections.schools(c.id()).size(), Layout.time(c.createdAt())));
+        Html body = Html.of("""
+                <h1>报表任务</h1>
+                <div class="actions"><a class="button" href="/collections/new">新建任务</a></div>
+                <table><tr><th>任务</th><th>报告期</th><th>截止日期</th><th class="num">学校数</th>
+                <th>创建时间</th></tr>{}</table>""", rows);
+        Web.html(ctx, Layout.page("报表任务", Optional.of(s), body));
+    }
+
+    private void newForm(Context ctx) {
+        Session s = auth.require(ctx);
+        Html standards = Html.each(StandardCollections.ids(), id -> Html.of(
+                "<option value=\"{}\">{}</option>", id, engine.collection(id).title()));
+        Html previous = Html.each(collections.list(), c -> Html.of(
+                "<option value=\"{}\">{}（{}）</option>", c.id(), c.title(), c.period()));
+        Html body = Html.of("""
+                <h1>新建报表任务</h1>
+                <form class="card" method="post" action="/collections">
+                  {}
+                  <label for="standard">标准报表</label>
+                  <select id="standard" name="standard">{}</select>
+                  <label for="period">报告期（如 2024H1 为上半年，2024H2 为下半年）</label>
+                  <input type="text" id="period" name="period" required pattern="\\d{4}H[12]"
+                         placeholder="2024H1">
+                  <label for="title">任务名称（可不填，默认为“报告期 + 报表名”）</label>
+                  <input type="text" id="title" name="title">
+                  <label for="deadline">截止日期</label>
+                  <input type="date" id="deadline" name="deadline" required>
+                  <label for="previous">同比上期（可选：较早的任务）</label>
+                  <select id="previous" name="previous"><option value="">无</option>{}</select>
+                  <div class="actions"><button type="submit">创建任务</button></div>
+                </form>""", Layout.csrf(s.csrfToken()), standards, previous);
+        Web.html(ctx, Layout.page("新建任务", Optional.of(s), body));
+    }
+
+    private void create(Context ctx) {
+        Session s = auth.requirePost(ctx);
+        String standard = Optional.ofNullable(ctx.formParam("standard")).orElse("");
+        if (!StandardCollections.ids().contains(standard)) {
+            throw new HttpProblem(422, "没有名为“" + standard + "”的标准报表");
+        }
+        Period period;
+        try {
+            period = Period.parse(ctx.formParam("period"));
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(422, e.getMessage());
+        }
+        String deadline = Optional.ofNullable(ctx.formParam("deadline")).orElse("").strip();
+        try {
+            LocalDate.parse(deadline);
+        } catch (DateTimeParseException e) {
+            throw new HttpProblem(422, "截止日期“" + deadline + "”格式不对，应为如 2024-07-10");
+        }
+        Collection c = engine.collection(standard);
+        String title = Optional.ofNullable(ctx.formParam("title")).orElse("").strip();
+        if (title.isEmpty()) {
+            title = period.label() + c.title();
+        }
+        Long previous = parsePrevious(ctx.formParam("previous"));
+        long id = collections.create(s.user().username(), standard, title, period, deadline,
+                previous);
+        throw new Redirect("/collections/" + id);
+    }
+
+    private Long parsePrevious(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.strip());
+            return collections.find(id).map(CollectionRow::id)
+                    .orElseThrow(() -> HttpProblem.notFound("报表任务 " + id));
+        } catch (NumberFormatException e) {
+            throw HttpProblem.notFound("报表任务 " + value);
+        }
+    }
+
+    private void importRoster(Context ctx) {
+        Session s = auth.requirePost(ctx);
+        CollectionRow c = collection(ctx);
+        UploadedFile f = ctx.uploadedFile("roster");
+        if (f == null) {
+            throw new HttpProblem(400, "没有收到名单文件，请选择 schools.csv 或 .xlsx");
+        }
+        byte[] bytes = readUpload(f, maxBytes);
+        String name = Submissions.safeName(f.filename());
+        Roster roster;
+        try {
+            roster = engine.readRoster(engine.collection(c.standardId()), name, bytes);
+        } catch (RosterException e) {
+            throw new HttpProblem(422, "学校名单 " + name + " 有 " + e.problems().size()
+                    + " 处错误，没有导入任何学校：", e.problems());
+        } catch (org.huizong.engine.HuizongException e) {
+            throw new HttpProblem(422, e.getMessage());
+        }
+        int added = collections.importRoster(s.user().username(), c.id(), roster, name);
+        throw new Redirect("/collections/" + c.id() + "?imported=" + roster.size() + "&added="
+                + added);
+    }
+
+    private void setPrevious(Context ctx) {
+        Session s = auth.requirePost(ctx);
+        CollectionRow c = collection(ctx);
+        UploadedFile f = ctx.uploadedFile("book");
+        if (f != null && f.size() > 0) {
+            byte[] bytes = readUpload(f, maxBytes);
+            String sha = files.put(bytes);
+            collections.setPreviousFile(s.user().username(), c.id(), sha,
+                    Submissions.safeName(f.filename()));
+        } else {
+            Long previous = parsePrevious(ctx.formParam("previous"));
+            if (previous != null && previous == c.id()) {
+                throw new HttpProblem(422, "上期任务不能是本任务自己");
+            }
+            collections.setPreviousCollection(s.user().username(), c.id(), previous);
+        }
+        throw new Redirect("/collections/" + c.id());
+    }
+
+    static byte[] readUpload(UploadedFile f, long maxBytes) {
+        if (f.size() > maxBytes) {
+            throw new HttpProblem(413, "文件“" + f.filename() + "”有 " + Layout.size(f.size())
+                    + "，超过上限 " + Layout.size(maxBytes));
+        }
+        try (InputStream in = f.content()) {
+            byte[] b = in.readNBytes((int) maxBytes + 1);
+            if (b.length > maxBytes) {
+                throw new HttpProblem(413, "文件“" + f.filename() + "”超过上限 "
+                        + Layout.size(maxBytes));
+            }
+            return b;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void dashboard(Context ctx) {
+        Session s = auth.require(ctx);
+        CollectionRow c = collection(ctx);
+        List<SchoolRow> schools = collections.schools(c.id());
+        List<SchoolState> states = returns.states(c.id(), schools);
+        String status = Optional.ofNullable(ctx.queryParam("status")).orElse("");
+        String township = Optional.ofNullable(ctx.queryParam("township")).orElse("");
+        String type = Optional.ofNullable(ctx.queryParam("type")).orElse("");
+        List<SchoolState> shown = states.stream()
+                .filter(st -> status.isEmpty() || st.status().key().equals(status))
+                .filter(st -> township.isEmpty() || st.school().township().equals(township))
+                .filter(st -> type.isEmpty() || st.school().type().equals(type))
+                .toList();
+        Optional<String> flash = Optional.ofNullable(ctx.queryParam("imported"))
+                .map(n -> "已导入名单：" + n + " 所学校，其中新增 "
+                        + Optional.ofNullable(ctx.queryParam("added")).orElse("0") + " 所");
+        Html body = Html.of("""
+                <h1>{}</h1>
+                <p class="muted">报告期 {} · 截止 {} · 标准报表 {}</p>
+                {}{}{}{}{}{}""",
+                c.title(), c.period().label(), c.deadline(),
+                engine.collection(c.standardId()).title(),
+                Layout.flash(flash, Optional.empty(), List.of()),
+                DashboardView.stats(states), DashboardView.actions(c, s),
+                DashboardView.completeness(states),
+                DashboardView.table(c, shown, states, status, township, type),
+                DashboardView.tools(c, s, collections.list()));
+        Web.html(ctx, Layout.page(c.title(), Optional.of(s), body));
+    }
+
+    /** Counts by a key, in first-seen order. */
+    static <K> Map<K, int[]> tally(List<SchoolState> states,
+            java.util.function.Function<SchoolState, K> key) {
+        Map<K, int[]> out = new LinkedHashMap<>();
+        for (SchoolState st : states) {
+            int[] n = out.computeIfAbsent(key.apply(st), k -> new int[3]);
+            n[0]++;
+            if (st.latestAccepted().isPresent()) {
+                n[1]++;
+            }
+            if (st.status() == ReportStatus.APPROVED) {
+                n[2]++;
+            }
+        }
+        return out;
+    }
+
+    static List<String> distinct(List<SchoolState> states,
+            java.util.function.Function<SchoolRow, String> f) {
+        List<String> out = new ArrayList<>();
+        for (SchoolState st : states) {
+            String v = f.apply(st.school());
+            if (!out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+}

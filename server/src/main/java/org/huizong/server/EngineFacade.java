@@ -1,0 +1,89 @@
+package org.huizong.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.huizong.engine.io.ReturnData;
+import org.huizong.engine.io.RosterReader;
+import org.huizong.engine.io.TemplateWriter;
+import org.huizong.engine.io.UnreadableReturnException;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Return;
+import org.huizong.engine.model.Roster;
+import org.huizong.engine.model.School;
+import org.huizong.engine.rules.Validator;
+import org.huizong.templates.StandardCollections;
+
+/**
+ * The server's one door into the engine: roster reading, templates, reading and validating a
+ * return, and the consolidated workbook. Collections and validators are loaded once per id and
+ * kept (they are immutable); nothing else is cached.
+ */
+final class EngineFacade {
+    private final Map<String, Collection> collections = new ConcurrentHashMap<>();
+    private final Map<String, Validator> validators = new ConcurrentHashMap<>();
+
+    Collection collection(String standardId) {
+        return collections.computeIfAbsent(standardId, StandardCollections::get);
+    }
+
+    /** @throws org.huizong.engine.io.RosterException listing every bad line */
+    Roster readRoster(Collection c, String fileName, byte[] bytes) {
+        return RosterReader.of(c).read(fileName, bytes);
+    }
+
+    /** @throws UnreadableReturnException with a Chinese message the school can act on */
+    Return read(Collection c, String fileName, byte[] bytes) {
+        throw new UnreadableReturnException(fileName, "服务器尚未接入报表读取器（ReturnReader）");
+    }
+
+    /** The reader's findings and the validator's, each once, in report order. */
+    List<Finding> validate(Collection c, Return r, Optional<Return> previous) {
+        Validator v = validators.computeIfAbsent(c.id(), id -> Validator.of(c));
+        LinkedHashSet<Finding> all = new LinkedHashSet<>(r.readFindings());
+        all.addAll(v.validate(r, previous).findings());
+        return new ArrayList<>(all);
+    }
+
+    byte[] template(Collection c, Period p, School s) {
+        return TemplateWriter.of(c, p).toBytes(s, ReturnData.empty());
+    }
+
+    /** Every school's template in one zip, one {@code <code>-<name>.xlsx} entry each. */
+    void templatesZip(Collection c, Period p, List<School> schools, OutputStream out) {
+        TemplateWriter writer = TemplateWriter.of(c, p);
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (School s : schools) {
+                zip.putNextEntry(new ZipEntry(templateName(c, p, s)));
+                zip.write(writer.toBytes(s, ReturnData.empty()));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A school's template filled with data (the demo county, tests). */
+    byte[] filled(Collection c, Period p, School s, ReturnData data) {
+        return TemplateWriter.of(c, p).toBytes(s, data);
+    }
+
+    /** The consolidated workbook of a consolidation. */
+    byte[] report(org.huizong.engine.consolidate.Consolidation consolidation) {
+        throw new HttpProblem(503, "服务器尚未接入汇总工作簿生成器（ReportWriter）");
+    }
+
+    static String templateName(Collection c, Period p, School s) {
+        return p + "_" + TemplateWriter.fileName(s);
+    }
+}

@@ -1,0 +1,106 @@
+package org.huizong.server;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.huizong.server.AccountStore.Session;
+
+/**
+ * Staff sessions and CSRF protection. The session cookie is a random token (HttpOnly,
+ * SameSite=Lax, Secure under TLS); every staff form post carries the session's synchronizer token
+ * in {@code _csrf}, compared in constant time. School pages use a token derived from the link
+ * secret with the server key instead (see {@link #schoolCsrf}).
+ */
+final class StaffAuth {
+    static final String COOKIE = "hz_session";
+    static final String LOGIN_COOKIE = "hz_login";
+    private static final String ATTR = "hz.session";
+
+    private final AccountStore accounts;
+    private final byte[] serverKey;
+    private final boolean secure;
+
+    StaffAuth(AccountStore accounts, boolean secure) {
+        this.accounts = accounts;
+        this.serverKey = accounts.serverKey();
+        this.secure = secure;
+    }
+
+    Optional<Session> session(Context ctx) {
+        Optional<Session> cached = ctx.attribute(ATTR);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Session> s = accounts.findSession(ctx.cookie(COOKIE));
+        ctx.attribute(ATTR, s);
+        return s;
+    }
+
+    /** The signed-in staff member; a GET without a session is sent to the login page. */
+    Session require(Context ctx) {
+        Optional<Session> s = session(ctx);
+        if (s.isPresent()) {
+            return s.get();
+        }
+        if ("GET".equals(ctx.method().name())) {
+            throw new Redirect("/login");
+        }
+        throw new HttpProblem(401, "登录已过期，请重新登录");
+    }
+
+    Session requireAdmin(Context ctx) {
+        Session s = require(ctx);
+        if (!s.user().admin()) {
+            throw new HttpProblem(403, "只有管理员可以管理账号");
+        }
+        return s;
+    }
+
+    /** Checks a staff form post's synchronizer token; refuses the post when it is missing. */
+    Session requirePost(Context ctx) {
+        Session s = require(ctx);
+        if (!Crypto.constantTimeEquals(ctx.formParam("_csrf"), s.csrfToken())) {
+            throw csrfRefused();
+        }
+        return s;
+    }
+
+    static HttpProblem csrfRefused() {
+        return new HttpProblem(403, "表单校验失败（缺少或错误的安全令牌）。请刷新页面后重新提交");
+    }
+
+    void setSessionCookie(Context ctx, String token) {
+        ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Lax"
+                + (secure ? "; Secure" : "") + "; Max-Age="
+                + AccountStore.SESSION_LIFETIME.toSeconds());
+    }
+
+    void clearSessionCookie(Context ctx) {
+        ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    }
+
+    /** A fresh token for the login form, set both as a cookie and a hidden field. */
+    String loginToken(Context ctx) {
+        String t = Crypto.randomToken(24);
+        ctx.header("Set-Cookie", LOGIN_COOKIE + "=" + t + "; Path=/login; HttpOnly; SameSite=Strict"
+                + (secure ? "; Secure" : ""));
+        return t;
+    }
+
+    void checkLoginToken(Context ctx) {
+        String cookie = ctx.cookie(LOGIN_COOKIE);
+        if (!Crypto.constantTimeEquals(cookie, ctx.formParam("_csrf"))) {
+            throw csrfRefused();
+        }
+    }
+
+    /** The CSRF token of a school page: HMAC of the secret's hash under the server key. */
+    String schoolCsrf(String secret) {
+        return Crypto.hmacHex(serverKey, "school-form:" + Crypto.sha256Hex(secret));
+    }
+
+    void checkSchoolCsrf(Context ctx, String secret) {
+        if (!Crypto.constantTimeEquals(ctx.formParam("_csrf"), schoolCsrf(secret))) {
+            throw csrfRefused();
+        }
+    }
+}

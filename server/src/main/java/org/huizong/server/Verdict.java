@@ -1,0 +1,28 @@
+package org.huizong.server;
+
+/** What the validator's findings make of one uploaded version. */
+enum Verdict {
+    /** Errors: not accepted; the school must fix and upload again. */
+    REJECTED("有错误"),
+    /** No errors, but warnings without a 说明: accepted once every warning is explained. */
+    PENDING("待说明"),
+    /** No errors, every warning explained: this version counts. */
+    ACCEPTED("已提交");
+
+    private final String label;
+
+    Verdict(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    static Verdict of(int errors, int unexplainedWarnings) {
+        if (errors > 0) {
+            return REJECTED;
+        }
+        return unexplainedWarnings > 0 ? PENDING : ACCEPTED;
+    }
+}
