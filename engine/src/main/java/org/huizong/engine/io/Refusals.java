@@ -1,0 +1,84 @@
+package org.huizong.engine.io;
+
+import java.util.List;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Period;
+
+/**
+ * The messages of every {@link UnreadableReturnException}, in one place so that they read alike:
+ * the file, what is wrong, what the school should do.
+ */
+final class Refusals {
+    private static final String USE_TEMPLATE = "请使用教育局下发的原模板重新填写。";
+
+    private Refusals() {
+    }
+
+    static UnreadableReturnException tooLarge(String file, long size, long limit) {
+        return new UnreadableReturnException(file, "文件 " + file + " 大小为" + megabytes(size)
+                + "，超过上限" + megabytes(limit) + "，不予读取。请确认上传的是本校填好的报表文件。");
+    }
+
+    static UnreadableReturnException notASpreadsheet(String file) {
+        return new UnreadableReturnException(file, "文件 " + file + " 不是Excel工作簿，无法读取。"
+                + "请上传用教育局下发的模板填好后保存的 .xlsx 文件。");
+    }
+
+    static UnreadableReturnException encrypted(String file) {
+        return new UnreadableReturnException(file, "文件 " + file + " 设置了打开密码（已加密），无法读取。"
+                + "请在Excel中取消打开密码后重新保存再上传。");
+    }
+
+    static UnreadableReturnException macroEnabled(String file) {
+        return new UnreadableReturnException(file, "文件 " + file + " 是含有宏的工作簿，为安全起见不予读取。"
+                + "请另存为“Excel工作簿(*.xlsx)”后再上传。");
+    }
+
+    static UnreadableReturnException unreadable(String file, Exception cause) {
+        return new UnreadableReturnException(file, "无法读取文件 " + file + "：" + cause.getMessage(),
+                cause);
+    }
+
+    static UnreadableReturnException notATemplate(String file) {
+        return new UnreadableReturnException(file, "文件 " + file + " 不是本系统生成的报表模板"
+                + "（没有模板标识信息），无法读取。" + USE_TEMPLATE);
+    }
+
+    static UnreadableReturnException unknownCollection(String file, String id,
+            List<Collection> known) {
+        return new UnreadableReturnException(file, "文件 " + file + " 是报表“" + id
+                + "”的模板，本系统不收取这种报表（可收取："
+                + String.join("、", known.stream().map(Collection::title).distinct().toList())
+                + "）。");
+    }
+
+    static UnreadableReturnException versionMismatch(String file, Collection c, int version) {
+        return new UnreadableReturnException(file, "文件 " + file + " 是" + c.title() + "第" + version
+                + "版的模板，现行为第" + c.version() + "版，无法读取。请下载新模板重新填写。");
+    }
+
+    static UnreadableReturnException structureHash(String file, Collection c, String hash) {
+        return new UnreadableReturnException(file, "文件 " + file + " 的模板结构与" + c.title() + "第"
+                + c.version() + "版不一致（结构校验码 " + hash + "，应为 " + c.structureHash()
+                + "），无法读取。" + USE_TEMPLATE);
+    }
+
+    static UnreadableReturnException structureAltered(String file, List<String> problems) {
+        return new UnreadableReturnException(file, "文件 " + file + " 的模板结构被修改："
+                + String.join("；", problems) + "，无法读取。" + USE_TEMPLATE
+                + "不要删除、重命名工作表，不要删除行列。");
+    }
+
+    static UnreadableReturnException wrongPeriod(String file, Period found, Period expected) {
+        return new UnreadableReturnException(file, "文件 " + file + " 是" + found.label()
+                + "的报表，本次收取" + expected.label() + "的报表，无法读取。请确认上传的是本期报表。");
+    }
+
+    /** 20 MB, 1.5 MB: one decimal, none when whole. */
+    private static String megabytes(long bytes) {
+        double mb = bytes / (1024.0 * 1024.0);
+        long tenths = Math.round(mb * 10);
+        return (tenths % 10 == 0 ? Long.toString(tenths / 10)
+                : tenths / 10 + "." + tenths % 10) + " MB";
+    }
+}

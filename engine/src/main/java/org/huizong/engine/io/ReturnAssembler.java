@@ -1,0 +1,202 @@
+package org.huizong.engine.io;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.huizong.engine.model.CellRef;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Field;
+import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.Return;
+import org.huizong.engine.model.ReturnMeta;
+import org.huizong.engine.model.Rule;
+import org.huizong.engine.model.Sheet;
+import org.huizong.engine.model.Table;
+import org.huizong.engine.model.TableRow;
+import org.huizong.engine.model.Value;
+import org.huizong.engine.io.WorkbookSource.Pos;
+
+/**
+ * Builds a {@link Return} from an opened workbook, whatever its format: identifies it by its
+ * {@code _meta} sheet, checks that its structure is the collection's (every {@code F_} and
+ * {@code T_} name present and pointing at a sheet that exists), finds every cell by its defined
+ * name, reads values and recomputes totals from their parts.
+ */
+final class ReturnAssembler {
+    private static final int LISTED_NAMES = 5;
+
+    private final String file;
+    private final WorkbookSource source;
+    private final Collection collection;
+    private final ReturnMeta meta;
+    private final Map<String, NamedArea> areas = new LinkedHashMap<>();
+    private final List<Finding> findings = new ArrayList<>();
+
+    private ReturnAssembler(String file, WorkbookSource source, Collection collection,
+            ReturnMeta meta) {
+        this.file = file;
+        this.source = source;
+        this.collection = collection;
+        this.meta = meta;
+    }
+
+    static Return assemble(String file, WorkbookSource source, Collection collection,
+            ReturnMeta meta) {
+        ReturnAssembler a = new ReturnAssembler(file, source, collection, meta);
+        a.resolveNames();
+        return a.build();
+    }
+
+    /** Finds every name the collection needs; refuses the file when any is missing. */
+    private void resolveNames() {
+        Map<String, String> names = source.definedNames();
+        Set<String> sheets = new HashSet<>(source.sheetNames());
+        List<String> missingSheets = new ArrayList<>();
+        List<String> missingNames = new ArrayList<>();
+        for (Sheet s : collection.sheets()) {
+            List<String> expected = new ArrayList<>();
+            s.fields().forEach(f -> expected.add(f.definedName()));
+            s.table().ifPresent(t -> t.columns().forEach(c -> expected.add(t.columnName(c))));
+            List<String> missing = new ArrayList<>();
+            for (String n : expected) {
+                Optional<NamedArea> a = NamedArea.parse(names.get(n))
+                        .filter(x -> sheets.contains(x.sheet()));
+                a.ifPresentOrElse(x -> areas.put(n, x), () -> missing.add(n));
+            }
+            if (missing.size() == expected.size() && !sheets.contains(s.title())) {
+                missingSheets.add(s.title());
+            } else {
+                missing.forEach(n -> missingNames.add(n + "（" + s.title() + "）"));
+            }
+        }
+        if (missingSheets.isEmpty() && missingNames.isEmpty()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        if (!missingSheets.isEmpty()) {
+            problems.add("缺少工作表 " + String.join("、", missingSheets));
+        }
+        if (!missingNames.isEmpty()) {
+            String listed = String.join("、", missingNames.subList(0,
+                    Math.min(LISTED_NAMES, missingNames.size())));
+            problems.add("缺少名称 " + listed + (missingNames.size() > LISTED_NAMES
+                    ? " 等" + missingNames.size() + "个" : ""));
+        }
+        throw Refusals.structureAltered(file, problems);
+    }
+
+    private Return build() {
+        Map<String, Map<Pos, RawCell>> cells = readCells();
+        Map<String, Value> values = new LinkedHashMap<>();
+        Map<String, CellRef> refs = new LinkedHashMap<>();
+        for (Field f : collection.fields()) {
+            NamedArea a = areas.get(f.definedName());
+            CellRef ref = a.first();
+            refs.put(f.id(), ref);
+            if (f.isComputed()) {
+                continue;
+            }
+            RawCell raw = cell(cells, a.sheet(), a.firstRow(), a.firstColumn());
+            CellValues.read(f, f.label(), raw, ref, findings).ifPresent(v -> values.put(f.id(), v));
+        }
+        recompute(values);
+        Map<String, List<TableRow>> tables = new LinkedHashMap<>();
+        for (Table t : collection.tables()) {
+            tables.put(t.id(), rows(t, cells));
+        }
+        return new Return(file, meta, values, refs, tables, explanations(cells), findings);
+    }
+
+    /** Totals from their parts, in spec order so a total of totals sees its parts' values. */
+    private void recompute(Map<String, Value> values) {
+        for (Field f : collection.fields()) {
+            if (!f.isComputed()) {
+                continue;
+            }
+            SumFormula sum = SumFormula.of(f.formula().orElseThrow()).orElseThrow(() ->
+                    new IllegalStateException("computed field " + f.id() + " is not a sum"));
+            sum.evaluate(id -> Optional.ofNullable(values.get(id))
+                    .filter(v -> v instanceof Value.Num).map(v -> ((Value.Num) v).value()))
+                    .ifPresent(v -> values.put(f.id(), Value.of(v)));
+        }
+    }
+
+    private List<TableRow> rows(Table t, Map<String, Map<Pos, RawCell>> cells) {
+        int rowCount = 0;
+        for (Field c : t.columns()) {
+            rowCount = Math.max(rowCount, areas.get(t.columnName(c)).rows());
+        }
+        List<TableRow> out = new ArrayList<>();
+        for (int i = 0; i < rowCount; i++) {
+            Map<String, Value> values = new LinkedHashMap<>();
+            Map<String, CellRef> refs = new LinkedHashMap<>();
+            for (Field c : t.columns()) {
+                NamedArea a = areas.get(t.columnName(c));
+                if (i >= a.rows()) {
+                    continue;
+                }
+                CellRef ref = CellRef.of(a.sheet(), a.firstRow() + i, a.firstColumn());
+                refs.put(Table.key(c), ref);
+                RawCell raw = cell(cells, a.sheet(), a.firstRow() + i, a.firstColumn());
+                CellValues.read(c, c.label() + "（第" + (i + 1) + "行）", raw, ref, findings)
+                        .ifPresent(v -> values.put(Table.key(c), v));
+            }
+            if (!values.isEmpty()) {
+                out.add(new TableRow(i + 1, values, refs));
+            }
+        }
+        return out;
+    }
+
+    /** The school's 说明 by rule id, from the {@code X_} names that exist (none is required). */
+    private Map<String, String> explanations(Map<String, Map<Pos, RawCell>> cells) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Rule r : collection.rules()) {
+            NamedArea a = areas.get(TemplateWriter.explanationName(r.id()));
+            if (a == null) {
+                continue;
+            }
+            RawCell raw = cell(cells, a.sheet(), a.firstRow(), a.firstColumn());
+            String text = raw.kind() == RawCell.Kind.NUMBER
+                    ? NumberText.ofStored(raw.text()).toPlainString()
+                    : NumberText.trim(raw.text());
+            if (!text.isEmpty()) {
+                out.put(r.id(), text);
+            }
+        }
+        return out;
+    }
+
+    /** Reads every named cell, one pass per sheet. */
+    private Map<String, Map<Pos, RawCell>> readCells() {
+        Map<String, String> names = source.definedNames();
+        Set<String> sheets = new HashSet<>(source.sheetNames());
+        for (Rule r : collection.rules()) {
+            String n = TemplateWriter.explanationName(r.id());
+            NamedArea.parse(names.get(n)).filter(x -> sheets.contains(x.sheet()))
+                    .ifPresent(x -> areas.put(n, x));
+        }
+        Map<String, Set<Pos>> wanted = new LinkedHashMap<>();
+        for (NamedArea a : areas.values()) {
+            Set<Pos> ps = wanted.computeIfAbsent(a.sheet(), k -> new LinkedHashSet<>());
+            for (int r = a.firstRow(); r <= a.lastRow(); r++) {
+                ps.add(new Pos(r, a.firstColumn()));
+            }
+        }
+        Map<String, Map<Pos, RawCell>> out = new HashMap<>();
+        wanted.forEach((sheet, ps) -> out.put(sheet, source.read(sheet, ps)));
+        return out;
+    }
+
+    private static RawCell cell(Map<String, Map<Pos, RawCell>> cells, String sheet, int row,
+            int column) {
+        return cells.getOrDefault(sheet, Map.of()).getOrDefault(new Pos(row, column),
+                RawCell.BLANK);
+    }
+}

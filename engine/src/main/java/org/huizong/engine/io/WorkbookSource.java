@@ -1,0 +1,34 @@
+package org.huizong.engine.io;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the reader needs from a workbook file, whatever its format: sheet names, workbook-scoped
+ * defined names, the {@code _meta} pairs, and the stored content of chosen cells.
+ */
+interface WorkbookSource extends AutoCloseable {
+
+    /** A zero-based cell position on one sheet. */
+    record Pos(int row, int column) {
+    }
+
+    List<String> sheetNames();
+
+    /** Defined names to their formula text; workbook-scoped ones win over sheet-scoped. */
+    Map<String, String> definedNames();
+
+    /** Column A to column B of the {@code _meta} sheet; empty when there is no such sheet. */
+    Map<String, String> meta();
+
+    /**
+     * The stored content of {@code wanted} cells of {@code sheet}; absent cells are blank.
+     *
+     * @throws UnreadableReturnException when the sheet's data cannot be parsed
+     */
+    Map<Pos, RawCell> read(String sheet, Set<Pos> wanted);
+
+    @Override
+    void close();
+}
