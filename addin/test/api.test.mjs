@@ -17,11 +17,17 @@ test("validate posts the workbook bytes with the file name and no secret", async
 
   assert.deepEqual(await createApi(BASE, fetch).validate(bytes, "城关一小.xlsx"), { files: [] });
   const [r] = requests;
-  assert.equal(r.url, "https://huizong.example.edu.cn/county/api/v1/validate?name="
+  assert.equal(r.url, "https://huizong.example.edu.cn/county/api/v1/validate?filename="
     + encodeURIComponent("城关一小.xlsx"));
   assert.equal(r.headers["Content-Type"], XLSX_TYPE);
   assert.equal(r.body, bytes);
   assert.equal(r.headers[SECRET_HEADER], undefined);
+});
+
+test("validate sends the secret only when one is given", async () => {
+  const { fetch, requests } = fakeFetch({ "POST validate": () => ({ body: { findings: [] } }) });
+  await createApi(BASE, fetch).validate(new Uint8Array([1]), "a.xlsx", "k-1");
+  assert.equal(requests[0].headers[SECRET_HEADER], "k-1");
 });
 
 test("submit and status send the secret header", async () => {
@@ -64,6 +70,6 @@ test("an unreachable server and a non-JSON answer are explained", async () => {
   });
   await assert.rejects(down.status("k"), (e) => e.status === 0
     && e.message.includes("无法连接汇总服务器（https://huizong.example.edu.cn）"));
-  const { fetch } = fakeFetch({ "GET status": () => ({ status: 200, body: "<html>login</html>" }) });
+  const { fetch } = fakeFetch({ "GET status": () => ({ body: "<html>login</html>" }) });
   await assert.rejects(createApi(BASE, fetch).status("k"), /服务器的回答无法识别/);
 });

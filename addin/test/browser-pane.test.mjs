@@ -9,18 +9,30 @@ import { loadPage, until } from "../testkit/page.mjs";
 
 const XLSX = new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0]);
 
+// The server's validate answer (server ApiV1): one file, school by code.
 const ANSWER = {
-  files: [{ file: "城关一小.xlsx", school: "城关镇第一小学", period: "2024H1", errors: 1,
-    warnings: 0, findings: [{ rule: "required", severity: "error",
-      message: "学校负责人（info.head）未填写", fields: ["info.head"], cells: ["学校基本情况!C8"] }] }],
+  file: "城关一小.xlsx", schoolCode: "3412250001", collection: "edu-halfyear", period: "2024H1",
+  verdict: "ERRORS", errors: 1, warnings: 0,
+  findings: [{ ruleId: "required", severity: "ERROR", severityLabel: "错误",
+    message: "学校负责人（info.head）未填写", fieldIds: ["info.head"],
+    cells: ["学校基本情况!C8"], explanation: null }],
 };
+const STATUS = { school: { code: "3412250001", name: "城关镇第一小学" },
+  collection: { standard: "edu-halfyear", title: "2024年上半年教育工作半年报表", period: "2024H1" },
+  status: "none", statusLabel: "未报", latestVersion: null, review: null };
 
 async function start({ url, routes = {}, noOffice = true } = {}) {
   const win = loadPage(url);
+  let submitted = false;
   const server = fakeFetch({
     "POST validate": () => ({ body: ANSWER }),
-    "GET status": () => ({ body: { school: "城关镇第一小学", status: "未报" } }),
-    "POST submit": () => ({ body: { status: "已提交", version: 1 } }),
+    "GET status": () => ({ body: submitted
+      ? { ...STATUS, status: "error", statusLabel: "有错误" } : STATUS }),
+    "POST submit": () => {
+      submitted = true;
+      return { status: 201, body: { ...ANSWER, school: STATUS.school, version: 1,
+        status: "error" } };
+    },
     ...routes,
   });
   // office.js in a plain browser resolves onReady with host null
@@ -52,9 +64,10 @@ test("a picked file is validated at once and findings are listed without buttons
 
   const post = server.requests.find((r) => r.path === "validate");
   assert.deepEqual([...post.body], [...XLSX]);
-  assert.equal(post.query.name, "城关一小.xlsx");
+  assert.equal(post.query.filename, "城关一小.xlsx");
   assert.equal($("file-name").textContent, "城关一小.xlsx");
-  assert.equal($("school-name").textContent, "城关镇第一小学", "school named from the answer");
+  assert.equal($("school-code").textContent, "3412250001", "school code from the answer");
+  assert.equal($("collection").textContent, "教育工作半年报表");
   assert.equal($("period").textContent, "2024年上半年");
   assert.equal(win.document.querySelectorAll("#findings-groups button").length, 0);
   assert.match(win.document.querySelector("#findings-groups li").textContent,
@@ -105,6 +118,7 @@ test("the upload link's ?s= secret is remembered, taken off the address and used
   assert.equal(server.requests[0].headers[SECRET_HEADER], "k-7788");
   assert.equal($("status-label").textContent, "未报");
   assert.equal($("school-name").textContent, "城关镇第一小学", "school named from the status");
+  assert.equal($("collection").textContent, "2024年上半年教育工作半年报表");
 
   choose(win, "城关一小.xlsx", XLSX);
   await until(() => !$("findings").hidden, "findings");
@@ -113,4 +127,7 @@ test("the upload link's ?s= secret is remembered, taken off the address and used
   const submit = server.requests.find((r) => r.path === "submit");
   assert.equal(submit.headers[SECRET_HEADER], "k-7788");
   assert.deepEqual([...submit.body], [...XLSX]);
+  await until(() => $("status-label").textContent === "有错误", "status after submit");
+  assert.equal($("school-name").textContent, "城关镇第一小学", "the name stays after validating");
+  assert.equal($("school-code").textContent, "（3412250001）");
 });

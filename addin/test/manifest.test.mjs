@@ -12,7 +12,7 @@ const BASE = "https://huizong.example.edu.cn:8443";
 const ID = "0f8fad5b-d9cb-469f-a165-70867728950e";
 
 function filled() {
-  const xml = readFileSync(join(ADDIN_DIR, "manifest.xml"), "utf8")
+  const xml = readFileSync(join(ADDIN_DIR, "manifest.template.xml"), "utf8")
     .replaceAll("${BASE_URL}", BASE).replaceAll("${ADDIN_ID}", ID);
   const path = join(mkdtempSync(join(tmpdir(), "huizong-manifest-")), "manifest.xml");
   writeFileSync(path, xml);

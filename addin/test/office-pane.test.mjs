@@ -8,25 +8,33 @@ import { fakeFetch } from "../testkit/fake-fetch.mjs";
 import { excelMock, officeMock } from "../testkit/office-mock.mjs";
 import { loadPage, until } from "../testkit/page.mjs";
 
+// The server's answers (server ApiV1, docs/api.md).
 const FINDINGS = {
-  files: [{
-    file: "城关镇第一小学-2024H1.xlsx", school: "城关镇第一小学", period: "2024H1",
-    errors: 2, warnings: 1,
-    findings: [
-      { rule: "aid.unique_le_students", severity: "warning", message: "资助学生人数 900 超过在校生 850",
-        fields: ["aid.unique"], cells: ["学生资助!D20"] },
-      { rule: "required", severity: "error", message: "学校负责人（info.head）未填写",
-        fields: ["info.head"], cells: ["学校基本情况!C8"] },
-      { rule: "type", severity: "error", message: "学生资助!C7 应为整数，实际为“12.5”",
-        fields: ["aid.preschool.persons"], cells: ["学生资助!C7"] },
-    ],
-  }],
-  summary: { files: 1, errors: 2, warnings: 1 },
+  file: "城关镇第一小学-2024H1.xlsx", schoolCode: "3412250001", collection: "edu-halfyear",
+  period: "2024H1", verdict: "ERRORS", errors: 2, warnings: 1,
+  findings: [
+    { ruleId: "aid.unique_le_students", severity: "WARNING", severityLabel: "警告",
+      message: "资助学生人数 900 超过在校生 850", fieldIds: ["aid.unique"],
+      cells: ["学生资助!D20"], explanation: null },
+    { ruleId: "required", severity: "ERROR", severityLabel: "错误",
+      message: "学校负责人（info.head）未填写", fieldIds: ["info.head"],
+      cells: ["学校基本情况!C8"], explanation: null },
+    { ruleId: "type", severity: "ERROR", severityLabel: "错误",
+      message: "学生资助!C7 应为整数，实际为“12.5”", fieldIds: ["aid.preschool.persons"],
+      cells: ["学生资助!C7"], explanation: null },
+  ],
 };
 
-const RETURNED = { school: { code: "3412250001", name: "城关镇第一小学" },
-  collection: "edu-halfyear", period: "2024H1", status: "已退回", latestVersion: 2,
-  returnReason: "学生资助人数与学籍系统不一致，请核对后重新提交。" };
+const RETURNED = {
+  school: { code: "3412250001", name: "城关镇第一小学", type: "小学", township: "城关镇" },
+  collection: { id: 1, standard: "edu-halfyear", title: "2024年上半年教育工作半年报表",
+    period: "2024H1", deadline: "2024-07-10" },
+  status: "returned", statusLabel: "已退回",
+  latestVersion: { version: 2, fileName: "城关镇第一小学-2024H1.xlsx",
+    uploadedAt: "2024-07-05T02:12:00Z", verdict: "ACCEPTED", errors: 0, warnings: 0 },
+  review: { decision: "returned", reason: "学生资助人数与学籍系统不一致，请核对后重新提交。",
+    at: "2024-07-06T01:00:00Z" },
+};
 
 async function start({ excel = {}, office = {}, routes = {}, storage = [] } = {}) {
   const win = loadPage();
@@ -38,7 +46,8 @@ async function start({ excel = {}, office = {}, routes = {}, storage = [] } = {}
   const server = fakeFetch({
     "POST validate": () => ({ body: FINDINGS }),
     "GET status": () => ({ body: RETURNED }),
-    "POST submit": () => ({ body: { status: "已提交", version: 3 } }),
+    "POST submit": () => ({ status: 201, body: { ...FINDINGS, findings: [],
+      school: RETURNED.school, version: 3, status: "submitted" } }),
     ...routes,
   });
   const pane = await boot(win, { Office, Excel, fetch: server.fetch });
@@ -84,7 +93,7 @@ test("校验 posts the open workbook's bytes and lists findings grouped by sheet
 
   const post = server.requests.find((r) => r.path === "validate");
   assert.deepEqual(post.body, bytes, "all three 64 KiB slices, in order");
-  assert.equal(post.query.name, "城关镇第一小学-2024H1.xlsx");
+  assert.equal(post.query.filename, "城关镇第一小学-2024H1.xlsx");
   assert.equal(post.headers[SECRET_HEADER], undefined, "validating needs no secret");
   assert.deepEqual(officeLog.fileCalls, [{ type: "compressed", options: { sliceSize: 65536 } }]);
   assert.equal(officeLog.closed, 1, "the file is closed so the next 校验 can open it");
@@ -139,7 +148,7 @@ test("the secret is asked for once, remembered per school, and 提交 sends it",
   await until(() => server.requests.filter((r) => r.path === "status").length === 2, "status");
   const submit = server.requests.find((r) => r.path === "submit");
   assert.equal(submit.headers[SECRET_HEADER], "s3cret-0001");
-  assert.equal(submit.query.name, "城关镇第一小学-2024H1.xlsx");
+  assert.equal(submit.query.filename, "城关镇第一小学-2024H1.xlsx");
 });
 
 test("a remembered secret is used at once: status with the 退回 reason", async () => {
@@ -149,9 +158,30 @@ test("a remembered secret is used at once: status with the 退回 reason", async
   assert.equal(server.requests[0].headers[SECRET_HEADER], "k-0001");
   assert.equal($("status-label").textContent, "已退回");
   assert.equal($("status-label").dataset.tone, "bad");
-  assert.equal($("status-version").textContent, "第 2 版");
+  assert.match($("status-version").textContent, /^第 2 版，提交于 2024-07-0\d \d\d:12，截止 2024-07-10$/);
+  assert.equal($("status-explain").hidden, true);
   assert.equal($("status-reason").textContent, "退回原因：学生资助人数与学籍系统不一致，请核对后重新提交。");
   assert.equal($("status-reason").hidden, false);
+});
+
+test("validating sends the remembered secret so the school's own collection is used", async () => {
+  const { $, server } = await start({ storage: [["huizong.secret.3412250001", "k-0001"]] });
+  $("validate").click();
+  await until(() => server.requests.some((r) => r.path === "validate"), "validate");
+  assert.equal(server.requests.find((r) => r.path === "validate").headers[SECRET_HEADER], "k-0001");
+});
+
+test("待说明 links to the school's page on the server to write the 说明", async () => {
+  const { $ } = await start({
+    storage: [["huizong.secret.3412250001", "k-0001"]],
+    routes: { "GET status": () => ({ body: { ...RETURNED, status: "pending",
+      statusLabel: "待说明", review: null } }) },
+  });
+  assert.equal($("status-label").textContent, "待说明");
+  assert.equal($("status-label").dataset.tone, "warn");
+  assert.equal($("status-explain").hidden, false);
+  assert.equal($("status-explain").href, "https://huizong.example.edu.cn/s/k-0001");
+  assert.equal($("status-reason").hidden, true);
 });
 
 test("a refused secret is forgotten and asked for again", async () => {

@@ -22,8 +22,15 @@ public final class AddinResources {
     /** The classpath folder holding the static files; no leading slash. */
     public static final String CLASSPATH_FOLDER = "org/huizong/addin/";
 
-    /** The manifest template's path; served filled in, never as the raw template. */
-    public static final String MANIFEST = "manifest.xml";
+    /**
+     * The manifest template's path. Named apart from {@code manifest.xml} so that a static-file
+     * handler serving this folder never answers {@code /addin/manifest.xml} with the raw template
+     * in place of the server's filled-in route.
+     */
+    public static final String MANIFEST_TEMPLATE = "manifest.template.xml";
+
+    /** Where the server serves {@link #manifest(String)}; schools download it from there. */
+    public static final String MANIFEST_ROUTE = "/addin/manifest.xml";
 
     /** The committed list of static files, one path a line; kept in step by a test. */
     static final String INDEX = "files.txt";
@@ -61,9 +68,9 @@ public final class AddinResources {
      */
     public static String manifest(String baseUrl) {
         String base = normalizeBaseUrl(baseUrl);
-        String template = new String(read(MANIFEST), StandardCharsets.UTF_8);
+        String template = new String(read(MANIFEST_TEMPLATE), StandardCharsets.UTF_8);
         if (!template.contains(BASE_URL) || !template.contains(ADDIN_ID)) {
-            throw new AddinException("加载项清单模板 " + CLASSPATH_FOLDER + MANIFEST
+            throw new AddinException("加载项清单模板 " + CLASSPATH_FOLDER + MANIFEST_TEMPLATE
                     + " 缺少占位符 " + BASE_URL + " 或 " + ADDIN_ID);
         }
         return template.replace(BASE_URL, escapeXml(base)).replace(ADDIN_ID, addinId(base));

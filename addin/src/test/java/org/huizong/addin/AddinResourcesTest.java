@@ -88,7 +88,7 @@ class AddinResourcesTest {
         try (Stream<Path> walk = Files.walk(RESOURCES)) {
             walk.filter(Files::isRegularFile)
                     .map(p -> RESOURCES.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.equals(AddinResources.MANIFEST)
+                    .filter(p -> !p.equals(AddinResources.MANIFEST_TEMPLATE)
                             && !p.equals(AddinResources.INDEX))
                     .sorted().forEach(onDisk::add);
         }
@@ -102,7 +102,7 @@ class AddinResourcesTest {
     void staticFilesOpenAndTheTemplateIsNotAmongThem() throws IOException {
         assertThat(AddinResources.staticFiles())
                 .contains("taskpane.html", "js/main.mjs", "office/office.js", "assets/icon-32.png")
-                .doesNotContain(AddinResources.MANIFEST);
+                .doesNotContain(AddinResources.MANIFEST_TEMPLATE);
         try (InputStream in = AddinResources.open("taskpane.html")) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .contains("office/office.js");

@@ -1,7 +1,8 @@
 // The bureau server's JSON API as the pane uses it (docs/api.md, docs/addin.md):
-//   POST {base}/api/v1/validate?name=<file name>  body: the .xlsx bytes   -> findings JSON
-//   POST {base}/api/v1/submit?name=<file name>    same, plus X-Huizong-Secret -> submission
-//   GET  {base}/api/v1/status                     X-Huizong-Secret          -> school status
+//   POST {base}/api/v1/validate?filename=<name>  body: the .xlsx bytes; X-Huizong-Secret when
+//                                                known (checks against the school's collection)
+//   POST {base}/api/v1/submit?filename=<name>    same, X-Huizong-Secret required -> new version
+//   GET  {base}/api/v1/status                    X-Huizong-Secret                -> status
 // No DOM, no Office: `fetch` is passed in, so node tests can record requests.
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -48,13 +49,16 @@ export function createApi(base, fetchImpl) {
     return readAnswer(response);
   };
   return {
-    /** Validates a workbook without storing it. */
-    async validate(bytes, fileName) {
-      return call(withName("validate", fileName), {
-        method: "POST",
-        headers: { "Content-Type": XLSX_TYPE, Accept: "application/json" },
-        body: bytes,
-      });
+    /**
+     * Validates a workbook without storing it; with the school's secret (optional) the server
+     * checks it against that school's collection rather than the newest one.
+     */
+    async validate(bytes, fileName, secret = "") {
+      const headers = { "Content-Type": XLSX_TYPE, Accept: "application/json" };
+      if (secret) {
+        headers[SECRET_HEADER] = checkedSecret(secret);
+      }
+      return call(withName("validate", fileName), { method: "POST", headers, body: bytes });
     },
     /** Submits a workbook as the school the secret belongs to. */
     async submit(bytes, fileName, secret) {
@@ -79,7 +83,7 @@ export function createApi(base, fetchImpl) {
 }
 
 function withName(path, fileName) {
-  return fileName ? `${path}?name=${encodeURIComponent(fileName)}` : path;
+  return fileName ? `${path}?filename=${encodeURIComponent(fileName)}` : path;
 }
 
 /**

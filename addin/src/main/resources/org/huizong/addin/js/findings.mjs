@@ -1,8 +1,10 @@
 // Findings from the server's validate and submit answers, grouped and sorted for the pane.
-// Pure functions: no DOM, no Office. Input is the findings JSON (docs/findings-json.md):
-//   {"files":[{"file","school","period","errors","warnings",
-//              "findings":[{"rule","severity","message","fields":[...],"cells":["学生资助!D7"],
-//                           "explanation"}]}], "summary":{...}}
+// Pure functions: no DOM, no Office. Two answer shapes are read:
+//   one file   {"file","schoolCode","period",...,"findings":[F...]}  (the server's /api/v1/)
+//   many files {"files":[{"file","school","period",...,"findings":[F...]}],"summary":{...}}
+//              (docs/findings-json.md, as `huizong validate --format json` prints)
+// with each finding F {"ruleId"|"rule", "severity" (ERROR|error|...), "message",
+// "fieldIds"|"fields", "cells":["学生资助!D7"], "explanation"}.
 
 /** Severity ids in the order a clerk should deal with them. */
 export const SEVERITIES = Object.freeze(["error", "warning", "notice"]);
@@ -38,9 +40,17 @@ export function parseCellRef(ref) {
   return { sheet, a1: letters + m[4], row: Number(m[4]), column };
 }
 
+/** The files of an answer in either shape: [{file, school, schoolCode, period, findings}]. */
+export function answerFiles(answer) {
+  if (Array.isArray(answer?.files)) {
+    return answer.files;
+  }
+  return Array.isArray(answer?.findings) ? [answer] : [];
+}
+
 /** Every finding of every file in a validate or submit answer, each with its file's name. */
 export function collectFindings(answer) {
-  const files = Array.isArray(answer?.files) ? answer.files : [];
+  const files = answerFiles(answer);
   const out = [];
   for (const file of files) {
     for (const f of Array.isArray(file?.findings) ? file.findings : []) {
@@ -55,16 +65,18 @@ export function collectFindings(answer) {
  * (unparseable references kept as text in `places`), `cell` the first parsed cell or null.
  */
 export function normalizeFinding(f, file) {
-  const severity = SEVERITIES.includes(f?.severity) ? f.severity : "notice";
+  const given = String(f?.severity ?? "").toLowerCase();
+  const severity = SEVERITIES.includes(given) ? given : "notice";
   const places = Array.isArray(f?.cells) ? f.cells.map(String) : [];
   const cells = places.map(parseCellRef).filter((c) => c !== null);
   const explanation = typeof f?.explanation === "string" && f.explanation.trim() !== ""
     ? f.explanation.trim() : null;
   return {
-    rule: String(f?.rule ?? ""),
+    rule: String(f?.ruleId ?? f?.rule ?? ""),
     severity,
     message: String(f?.message ?? ""),
-    fields: Array.isArray(f?.fields) ? f.fields.map(String) : [],
+    fields: (Array.isArray(f?.fieldIds) ? f.fieldIds : Array.isArray(f?.fields) ? f.fields : [])
+      .map(String),
     places,
     cells,
     cell: cells.length > 0 ? cells[0] : null,

@@ -5,7 +5,7 @@
 // browser-host.mjs), the server only through `api` (api.mjs).
 import { ApiError } from "./api.mjs";
 import {
-  SEVERITY_LABELS, collectFindings, countBySeverity, groupBySheet, summaryText,
+  SEVERITY_LABELS, answerFiles, collectFindings, countBySeverity, groupBySheet, summaryText,
 } from "./findings.mjs";
 import { HostError } from "./host-error.mjs";
 import { MetaError, collectionTitle, periodLabel } from "./meta.mjs";
@@ -106,7 +106,7 @@ export class Pane {
   async validate() {
     await this.run("正在校验……", async () => {
       const file = await this.host.workbookFile();
-      const answer = await this.api.validate(file.bytes, file.name);
+      const answer = await this.api.validate(file.bytes, file.name, this.secret());
       this.showAnswerFile(answer);
       this.showFindings(answer);
     });
@@ -124,12 +124,12 @@ export class Pane {
         answer = await this.api.submit(file.bytes, file.name, this.secret());
       } catch (e) {
         // A refused submission (422) still carries the findings that blocked it.
-        if (e instanceof ApiError && e.body && Array.isArray(e.body.files)) {
+        if (e instanceof ApiError && answerFiles(e.body).length > 0) {
           this.showFindings(e.body);
         }
         throw e;
       }
-      if (Array.isArray(answer.files)) {
+      if (answerFiles(answer).length > 0) {
         this.showAnswerFile(answer);
         this.showFindings(answer);
       }
@@ -143,16 +143,7 @@ export class Pane {
   }
 
   async refreshStatusQuietly() {
-    try {
-      this.showStatus(readStatus(await this.api.status(this.secret())));
-    } catch (e) {
-      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
-        this.secrets.forget(this.unit());
-        this.$("status").hidden = true;
-        this.showSecretBox();
-      }
-      throw e;
-    }
+    this.showStatus(readStatus(await this.api.status(this.secret())));
   }
 
   /** Runs one action with the buttons disabled and its errors shown; one action at a time. */
@@ -168,6 +159,12 @@ export class Pane {
     try {
       await action();
     } catch (e) {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+        // The server no longer knows the secret (mistyped, or the link was reissued).
+        this.secrets.forget(this.unit());
+        this.$("status").hidden = true;
+        this.showSecretBox();
+      }
       this.showError(e);
     } finally {
       this.busy = false;
@@ -227,28 +224,36 @@ export class Pane {
     this.$("status-version").textContent = [
       s.version ? `第 ${s.version} 版` : "",
       s.submittedAt ? `提交于 ${s.submittedAt}` : "",
+      s.deadline ? `截止 ${s.deadline}` : "",
     ].filter(Boolean).join("，");
     const reason = this.$("status-reason");
     reason.textContent = s.reason ? `退回原因：${s.reason}` : "";
     reason.hidden = !s.reason;
     const secret = this.secret();
     this.$("secret-hint").textContent = secret.length > 4 ? `（尾号 ${secret.slice(-4)}）` : "";
+    // 说明 for warnings are written on the school's own page on the server.
+    const explain = this.$("status-explain");
+    explain.hidden = s.status !== "待说明";
+    explain.href = new URL(`../s/${encodeURIComponent(secret)}`, this.doc.baseURI).href;
     this.$("status").hidden = false;
     this.$("secret-box").hidden = true;
     if (!this.workbook && (s.schoolName || s.schoolCode)) {
-      this.showSchool(s.schoolName, s.schoolCode, s.collection, s.period);
+      this.showSchool(s.schoolName, s.schoolCode, s.collectionTitle || s.collection, s.period);
     }
   }
 
   /** Browser mode: what the server read from the file names its school and period. */
   showAnswerFile(answer) {
-    const first = Array.isArray(answer.files) ? answer.files[0] : null;
+    const first = answerFiles(answer)[0];
     if (this.workbook || !first) {
       return;
     }
     const school = first.school && typeof first.school === "object" ? first.school : null;
-    this.showSchool(school ? school.name : first.school, school ? school.code : "",
-      first.collection ?? "edu-halfyear", first.period);
+    const name = school ? school.name : typeof first.school === "string" ? first.school : "";
+    const code = school ? school.code : first.schoolCode;
+    const known = this.$("school-name").textContent;
+    this.showSchool(name || (known === "—" ? "" : known), code ?? "",
+      typeof first.collection === "string" ? first.collection : "edu-halfyear", first.period);
   }
 
   showFindings(answer) {

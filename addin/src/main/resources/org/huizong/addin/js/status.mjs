@@ -1,5 +1,12 @@
 // A school's submission status as the server's GET /api/v1/status (and POST /api/v1/submit)
 // reports it, read into what the pane shows. Pure functions: no DOM, no Office.
+//
+// The server answers (docs/api.md):
+//   {"school":{"code","name",...}, "collection":{"id","standard","title","period","deadline"},
+//    "status":"returned", "statusLabel":"已退回",
+//    "latestVersion":{"version","fileName","uploadedAt",...} | null,
+//    "review":{"decision","reason","at"} | null}
+// and a submit answer carries "school", "version", "uploadedAt" and "status" at the top.
 
 /** The statuses the bureau server uses, with the tone the pane colours them in. */
 export const STATUS_TONES = Object.freeze({
@@ -11,53 +18,67 @@ export const STATUS_TONES = Object.freeze({
   已通过: "good",
 });
 
-// The server speaks Chinese; these are accepted too in case an answer carries codes.
-const CODES = Object.freeze({
-  not_submitted: "未报",
-  errors: "有错误",
-  has_errors: "有错误",
-  needs_explanation: "待说明",
+/** The server's status keys (ReportStatus.key) and the words schools read. */
+const KEYS = Object.freeze({
+  none: "未报",
+  error: "有错误",
+  pending: "待说明",
   submitted: "已提交",
   returned: "已退回",
-  accepted: "已通过",
   approved: "已通过",
 });
 
-/**
- * @param answer the status JSON; the pane reads `status`, `school` (name, or {code, name}),
- *     `schoolCode`, `collection`, `period`, `version`/`latestVersion`,
- *     `reason`/`returnReason`, `submittedAt`, and a nested `submission` object with the same
- *     fields when the server nests the latest submission
- * @returns {{status: string, tone: string, schoolName: string, schoolCode: string,
- *     collection: string, period: string, version: string, reason: string,
- *     submittedAt: string}} empty strings where the answer says nothing
- */
-export function readStatus(answer) {
-  const a = answer && typeof answer === "object" ? answer : {};
-  const sub = a.submission && typeof a.submission === "object" ? a.submission : {};
-  const pick = (...keys) => {
-    for (const source of [a, sub]) {
-      for (const k of keys) {
-        const v = source[k];
-        if (v !== undefined && v !== null && typeof v !== "object" && String(v).trim() !== "") {
-          return String(v).trim();
-        }
-      }
+const obj = (v) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
+const text = (...values) => {
+  for (const v of values) {
+    if (v !== undefined && v !== null && typeof v !== "object" && String(v).trim() !== "") {
+      return String(v).trim();
     }
-    return "";
-  };
-  const raw = pick("status", "state");
-  const status = CODES[raw] ?? raw;
-  const school = a.school && typeof a.school === "object" ? a.school : null;
+  }
+  return "";
+};
+
+/**
+ * @param answer the status (or submit) JSON
+ * @param formatTime turns an ISO instant into the time the pane shows
+ * @returns {{status: string, tone: string, schoolName: string, schoolCode: string,
+ *     collection: string, collectionTitle: string, period: string, deadline: string,
+ *     version: string, submittedAt: string, reason: string}} empty strings where the answer
+ *     says nothing
+ */
+export function readStatus(answer, formatTime = localTime) {
+  const a = obj(answer);
+  const school = obj(a.school);
+  const collection = obj(a.collection);
+  const latest = obj(a.latestVersion);
+  const review = obj(a.review);
+  const key = text(a.status);
+  const status = /[\u4e00-\u9fff]/.test(text(a.statusLabel)) ? text(a.statusLabel)
+    : KEYS[key] ?? key;
+  const at = text(latest.uploadedAt, a.uploadedAt);
   return {
     status,
     tone: STATUS_TONES[status] ?? "neutral",
-    schoolName: school ? String(school.name ?? "") : pick("school", "schoolName"),
-    schoolCode: school ? String(school.code ?? "") : pick("schoolCode", "unit"),
-    collection: pick("collection"),
-    period: pick("period"),
-    version: pick("latestVersion", "version"),
-    reason: status === "已退回" || pick("returnReason") !== "" ? pick("returnReason", "reason") : "",
-    submittedAt: pick("submittedAt", "receivedAt"),
+    schoolName: text(school.name, typeof a.school === "string" ? a.school : ""),
+    schoolCode: text(school.code, a.schoolCode),
+    collection: text(collection.standard, typeof a.collection === "string" ? a.collection : ""),
+    collectionTitle: text(collection.title),
+    period: text(collection.period, a.period),
+    deadline: text(collection.deadline),
+    version: text(latest.version, a.version),
+    submittedAt: at ? formatTime(at) : "",
+    // A reason is shown only while the return stands returned; an old one is history.
+    reason: status === "已退回" ? text(review.reason, a.reason) : "",
   };
+}
+
+/** An ISO instant as local `2024-07-05 10:12`; text that is not a date is kept as it is. */
+export function localTime(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) {
+    return String(iso);
+  }
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} `
+    + `${p(d.getHours())}:${p(d.getMinutes())}`;
 }
