@@ -102,7 +102,7 @@ sealed interface Node {
                 owns = true;
             }
             boolean figures = children.stream().anyMatch(
-                    c -> c instanceof Figure || c instanceof Group g && g.hasFigures());
+                    c -> c instanceof Figure || (c instanceof Group g && g.hasFigures()));
             return new Group(children, owns, figures);
         }
 

@@ -45,14 +45,13 @@ final class TemplateParser {
             while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
                 start++;
             }
-            if (start == line.length()) {
-                continue;
+            boolean heading = line.startsWith("##", start);
+            if (start == line.length() || (!heading && line.charAt(start) == '#')) {
+                continue; // blank or a comment
             }
-            if (line.startsWith("##", start)) {
+            if (heading) {
                 finishSection();
                 startSection(line, n, start);
-            } else if (line.charAt(start) == '#') {
-                continue;
             } else if (title == null) {
                 throw error(n, start + 1, "正文之前应先写段落标题行，如“## 教育体系持续完善。”");
             } else {
@@ -70,7 +69,7 @@ final class TemplateParser {
 
     private void startSection(String line, int n, int start) {
         String t = line.substring(start + 2).strip();
-        int column = start + 3;
+        int column = line.indexOf(t, start + 2) + 1;
         if (t.isEmpty()) {
             throw error(n, start + 1, "标题行“##”后缺少标题");
         }
@@ -79,7 +78,7 @@ final class TemplateParser {
         }
         for (int i = 0; i < t.length(); i++) {
             if ("{}[]".indexOf(t.charAt(i)) >= 0) {
-                throw error(n, line.indexOf(t) + i + 1, "标题中不能引用数字，请写在正文里");
+                throw error(n, column + i, "标题中不能引用数字，请写在正文里");
             }
         }
         title = t;
