@@ -119,6 +119,7 @@ test("the upload link's ?s= secret is remembered, taken off the address and used
   assert.equal($("status-label").textContent, "未报");
   assert.equal($("school-name").textContent, "城关镇第一小学", "school named from the status");
   assert.equal($("collection").textContent, "2024年上半年教育工作半年报表");
+  assert.equal($("period").textContent, "", "the title names its period already");
 
   choose(win, "城关一小.xlsx", XLSX);
   await until(() => !$("findings").hidden, "findings");
@@ -130,4 +131,16 @@ test("the upload link's ?s= secret is remembered, taken off the address and used
   await until(() => $("status-label").textContent === "有错误", "status after submit");
   assert.equal($("school-name").textContent, "城关镇第一小学", "the name stays after validating");
   assert.equal($("school-code").textContent, "（3412250001）");
+});
+
+test("a file of another school than the secret's is pointed out", async () => {
+  const { win, $ } = await start({
+    url: "https://huizong.example.edu.cn/addin/taskpane.html?s=k-7788",
+    routes: { "POST validate": () => ({ body: { ...ANSWER, schoolCode: "3412250009" } }) },
+  });
+  choose(win, "别的学校.xlsx", XLSX);
+  await until(() => !$("findings").hidden, "findings");
+  assert.equal($("message").textContent, "这份报表的学校标识码是 3412250009，而保存的密钥属于"
+    + "城关镇第一小学（3412250001）：请打开本校的报表，或点“更换密钥”。");
+  assert.equal($("school-code").textContent, "（3412250001）", "the header stays the secret's");
 });

@@ -233,3 +233,14 @@ test("outside Excel the same page becomes the upload page", async () => {
   assert.equal($("picker").hidden, false);
   assert.equal($("title-mode").textContent, "学校报表上传");
 });
+
+test("a secret of another school than the open workbook's is pointed out", async () => {
+  const { $ } = await start({
+    storage: [["huizong.secret.3412250001", "k-0001"]],
+    routes: { "GET status": () => ({ body: { ...RETURNED,
+      school: { code: "3412250009", name: "城关镇第九小学" } } }) },
+  });
+  assert.match($("message").textContent,
+    /^这份报表的学校标识码是 3412250001，而保存的密钥属于城关镇第九小学（3412250009）/);
+  assert.equal($("school-name").textContent, "城关镇第一小学", "the header stays the workbook's");
+});

@@ -73,7 +73,10 @@ export function takeSecretFromUrl(win) {
   if (secret !== "") {
     url.searchParams.delete("s");
     try {
-      win.history.replaceState(null, "", url.href);
+      // office.js sets history.replaceState to null on load, even in a plain browser; the
+      // prototype's method is still there.
+      const replace = win.History?.prototype?.replaceState ?? win.history.replaceState;
+      replace.call(win.history, null, "", url.href);
     } catch (e) {
       // Some embedded browsers refuse replaceState; the secret still works.
     }

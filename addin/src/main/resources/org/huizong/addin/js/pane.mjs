@@ -26,6 +26,8 @@ export class Pane {
     this.secrets = secrets;
     this.initialSecret = initialSecret;
     this.workbook = null;
+    /** The school the secret belongs to, as the server's status names it: {code, name}. */
+    this.secretSchool = null;
     this.sheetOrder = [];
     this.busy = false;
   }
@@ -91,8 +93,22 @@ export class Pane {
   showSchool(name, code, collection, period) {
     this.$("school-name").textContent = name || (code ? "" : "—");
     this.$("school-code").textContent = code ? (name ? `（${code}）` : code) : "";
-    this.$("collection").textContent = collection ? collectionTitle(collection) : "—";
-    this.$("period").textContent = period ? periodLabel(period) : "";
+    const title = collection ? collectionTitle(collection) : "—";
+    const when = period ? periodLabel(period) : "";
+    this.$("collection").textContent = title;
+    // A collection's own title often names its period already (2024年上半年教育工作半年报表).
+    this.$("period").textContent = when && !title.includes(when) ? when : "";
+  }
+
+  /** Warns when the workbook or file is another school's than the secret's. */
+  checkSameSchool(fileCode) {
+    const s = this.secretSchool;
+    if (s && s.code && fileCode && String(fileCode) !== s.code) {
+      this.showError(new HostError(`这份报表的学校标识码是 ${fileCode}，而保存的密钥属于`
+        + `${s.name || "另一所学校"}（${s.code}）：请打开本校的报表，或点“更换密钥”。`));
+      return false;
+    }
+    return true;
   }
 
   /** Browser mode: a file was picked or dropped. */
@@ -109,6 +125,7 @@ export class Pane {
       const answer = await this.api.validate(file.bytes, file.name, this.secret());
       this.showAnswerFile(answer);
       this.showFindings(answer);
+      this.checkSameSchool(answerFiles(answer)[0]?.schoolCode);
     });
   }
 
@@ -162,6 +179,7 @@ export class Pane {
       if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
         // The server no longer knows the secret (mistyped, or the link was reissued).
         this.secrets.forget(this.unit());
+        this.secretSchool = null;
         this.$("status").hidden = true;
         this.showSecretBox();
       }
@@ -210,6 +228,7 @@ export class Pane {
 
   changeSecret() {
     this.secrets.forget(this.unit());
+    this.secretSchool = null;
     this.$("status").hidden = true;
     this.showSecretBox();
   }
@@ -237,22 +256,29 @@ export class Pane {
     explain.href = new URL(`../s/${encodeURIComponent(secret)}`, this.doc.baseURI).href;
     this.$("status").hidden = false;
     this.$("secret-box").hidden = true;
-    if (!this.workbook && (s.schoolName || s.schoolCode)) {
+    if (s.schoolCode) {
+      this.secretSchool = { code: s.schoolCode, name: s.schoolName };
+    }
+    if (this.workbook) {
+      this.checkSameSchool(this.workbook.meta.unit);
+    } else if (s.schoolName || s.schoolCode) {
       this.showSchool(s.schoolName, s.schoolCode, s.collectionTitle || s.collection, s.period);
     }
   }
 
-  /** Browser mode: what the server read from the file names its school and period. */
+  /**
+   * Browser mode, before the secret's school is known: what the server read from the file
+   * names its school and period.
+   */
   showAnswerFile(answer) {
     const first = answerFiles(answer)[0];
-    if (this.workbook || !first) {
+    if (this.workbook || this.secretSchool || !first) {
       return;
     }
     const school = first.school && typeof first.school === "object" ? first.school : null;
     const name = school ? school.name : typeof first.school === "string" ? first.school : "";
     const code = school ? school.code : first.schoolCode;
-    const known = this.$("school-name").textContent;
-    this.showSchool(name || (known === "—" ? "" : known), code ?? "",
+    this.showSchool(name, code ?? "",
       typeof first.collection === "string" ? first.collection : "edu-halfyear", first.period);
   }
 
