@@ -207,7 +207,7 @@ public final class Validator {
     private Finding finding(CheckedRule cr, Return r, Evaluator ev, Optional<TableRow> row) {
         List<String> fields = new ArrayList<>();
         List<CellRef> cells = new ArrayList<>();
-        for (String id : cr.check().fieldRefs()) {
+        for (String id : fieldsToFix(cr.check())) {
             Optional<CellRef> cell;
             if (schema.isColumn(id)) {
                 if (row.isEmpty() || !id.startsWith(cr.table().orElseThrow().id() + ".")) {
@@ -225,6 +225,26 @@ public final class Validator {
         Finding f = new Finding(cr.id(), cr.rule().severity(), message, fields, cells,
                 Optional.empty());
         return cr.rule().severity() == Severity.WARNING ? explain(f, r) : f;
+    }
+
+    /**
+     * The check's fields, those a clerk would change first: in order of appearance, except that
+     * fields only tested by blank()/present() guards come last.
+     */
+    private static java.util.Set<String> fieldsToFix(Expr check) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        unguarded(check, out);
+        out.addAll(check.fieldRefs());
+        return out;
+    }
+
+    private static void unguarded(Expr e, java.util.Set<String> out) {
+        if (e instanceof Expr.FieldRef f) {
+            out.add(f.id());
+        } else if (!(e instanceof Expr.Call c && (c.function() == RuleFunction.BLANK
+                || c.function() == RuleFunction.PRESENT))) {
+            e.children().forEach(child -> unguarded(child, out));
+        }
     }
 
     /**
