@@ -129,6 +129,8 @@ test("the upload link's ?s= secret is remembered, taken off the address and used
   assert.equal(submit.headers[SECRET_HEADER], "k-7788");
   assert.deepEqual([...submit.body], [...XLSX]);
   await until(() => $("status-label").textContent === "有错误", "status after submit");
+  assert.equal($("notice").textContent,
+    "服务器已收到第 1 版，但报表还有错误：请按下方问题修改后重新提交。");
   assert.equal($("school-name").textContent, "城关镇第一小学", "the name stays after validating");
   assert.equal($("school-code").textContent, "（3412250001）");
 });

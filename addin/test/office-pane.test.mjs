@@ -148,6 +148,7 @@ test("the secret is asked for once, remembered per school, and 提交 sends it",
   await until(() => server.requests.filter((r) => r.path === "status").length === 2, "status");
   const submit = server.requests.find((r) => r.path === "submit");
   assert.equal(submit.headers[SECRET_HEADER], "s3cret-0001");
+  assert.equal($("notice").textContent, "已提交第 3 版，请等待教育局审核。");
   assert.equal(submit.query.filename, "城关镇第一小学-2024H1.xlsx");
 });
 

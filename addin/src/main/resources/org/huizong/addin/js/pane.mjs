@@ -150,7 +150,9 @@ export class Pane {
         this.showAnswerFile(answer);
         this.showFindings(answer);
       }
-      this.showStatus(readStatus(answer));
+      const s = readStatus(answer);
+      this.showNotice(submittedText(s));
+      this.showStatus(s);
       await this.refreshStatusQuietly();
     });
   }
@@ -171,6 +173,7 @@ export class Pane {
     this.busy = true;
     this.setButtons(false);
     this.$("message").hidden = true;
+    this.$("notice").hidden = true;
     this.$("busy").textContent = busyText;
     this.$("busy").hidden = false;
     try {
@@ -202,6 +205,11 @@ export class Pane {
     const el = this.$("message");
     el.textContent = known ? e.message : `出错了：${e?.message ?? e}`;
     el.hidden = false;
+  }
+
+  showNotice(text) {
+    this.$("notice").textContent = text;
+    this.$("notice").hidden = false;
   }
 
   showSecretBox(message) {
@@ -351,5 +359,18 @@ export class Pane {
     } catch (e) {
       this.showError(e);
     }
+  }
+}
+
+/** What the pane says right after 提交, by the status the server gave the new version. */
+export function submittedText(s) {
+  const which = s.version ? `第 ${s.version} 版` : "报表";
+  switch (s.status) {
+    case "有错误":
+      return `服务器已收到${which}，但报表还有错误：请按下方问题修改后重新提交。`;
+    case "待说明":
+      return `服务器已收到${which}，有警告需要填写说明后才能通过审核。`;
+    default:
+      return `已提交${which}，请等待教育局审核。`;
   }
 }
