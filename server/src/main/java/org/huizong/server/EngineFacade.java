@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.huizong.engine.io.ReturnData;
+import org.huizong.engine.io.ReturnReader;
 import org.huizong.engine.io.RosterReader;
 import org.huizong.engine.io.TemplateWriter;
 import org.huizong.engine.io.UnreadableReturnException;
@@ -32,6 +33,7 @@ import org.huizong.templates.StandardCollections;
 final class EngineFacade {
     private final Map<String, Collection> collections = new ConcurrentHashMap<>();
     private final Map<String, Validator> validators = new ConcurrentHashMap<>();
+    private final Map<String, ReturnReader> readers = new ConcurrentHashMap<>();
 
     Collection collection(String standardId) {
         return collections.computeIfAbsent(standardId, StandardCollections::get);
@@ -44,7 +46,7 @@ final class EngineFacade {
 
     /** @throws UnreadableReturnException with a Chinese message the school can act on */
     Return read(Collection c, String fileName, byte[] bytes) {
-        throw new UnreadableReturnException(fileName, "服务器尚未接入报表读取器（ReturnReader）");
+        return readers.computeIfAbsent(c.id(), id -> ReturnReader.of(c)).read(fileName, bytes);
     }
 
     /** The reader's findings and the validator's, each once, in report order. */

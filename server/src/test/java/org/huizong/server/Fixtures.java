@@ -1,0 +1,74 @@
+package org.huizong.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.huizong.engine.io.ReturnData;
+import org.huizong.engine.io.TemplateWriter;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.School;
+import org.huizong.engine.model.Value;
+import org.huizong.templates.StandardCollections;
+import org.huizong.templates.demo.DemoCounty;
+
+/** Rosters and filled returns for server tests, made with the engine's own template writer. */
+final class Fixtures {
+    static final Period PERIOD = DemoCounty.PERIOD;
+    static final String KINDERGARTEN = "3134000001";
+    /** The demo school whose return carries an explained warning (afterschool teachers). */
+    static final String WARNING_SCHOOL = "3134000025";
+    static final String PRIMARY = "3134000026";
+    static final String MIDDLE = "3134000048";
+    static final List<String> CODES = List.of(KINDERGARTEN, WARNING_SCHOOL, PRIMARY, MIDDLE);
+
+    private Fixtures() {
+    }
+
+    /** A four-school roster as CSV, taken from the demo county's. */
+    static byte[] rosterCsv() {
+        StringBuilder sb = new StringBuilder("code,name,type,township,ownership\n");
+        for (String line : StandardCollections.resource("demo/schools.csv").split("\r?\n")) {
+            if (CODES.stream().anyMatch(line::startsWith)) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static DemoCounty.SchoolData data(String code) {
+        return DemoCounty.returns().stream().filter(d -> d.school().code().equals(code))
+                .findFirst().orElseThrow();
+    }
+
+    static School school(String code) {
+        return data(code).school();
+    }
+
+    /** The demo county's valid return of a school, with its workbook explanations. */
+    static byte[] validReturn(String code) {
+        DemoCounty.SchoolData d = data(code);
+        return write(d.school(), d.values(), d.projects(), d.explanations());
+    }
+
+    /** The same return with more teachers than staff: an error on info.teachers. */
+    static byte[] returnWithError(String code) {
+        DemoCounty.SchoolData d = data(code);
+        Map<String, Value> v = new LinkedHashMap<>(d.values());
+        long staff = ((Value.Num) v.get("info.staff")).value().longValueExact();
+        v.put("info.teachers", Value.of(staff + 5));
+        return write(d.school(), v, d.projects(), d.explanations());
+    }
+
+    /** The return without the 说明 its warnings need. */
+    static byte[] returnWithoutExplanations(String code) {
+        DemoCounty.SchoolData d = data(code);
+        return write(d.school(), d.values(), d.projects(), Map.of());
+    }
+
+    static byte[] write(School s, Map<String, Value> values, List<Map<String, Value>> projects,
+            Map<String, String> explanations) {
+        return TemplateWriter.of(StandardCollections.eduHalfyear(), PERIOD)
+                .toBytes(s, new ReturnData(values, Map.of("projects", projects), explanations));
+    }
+}

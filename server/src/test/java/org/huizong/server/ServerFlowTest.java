@@ -1,0 +1,418 @@
+package org.huizong.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.huizong.server.WebClient.Part;
+import org.huizong.server.WebClient.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every flow of the bureau server over real HTTP, run once per database (subclasses say which).
+ * One server per class; each test makes its own collection, so tests do not depend on each other.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServerFlowTest {
+    static final long MAX_UPLOAD = 1024 * 1024;
+    private static final Pattern LINK = Pattern.compile(
+            "data-code=\"(\\d{10})\" href=\"[^\"]*/s/([A-Za-z0-9_-]+)\"");
+
+    HuizongServer.Handle server;
+    String adminPassword;
+    Path dataDir;
+
+    /** The server's configuration for this database, data under {@code dataDir}. */
+    abstract ServerConfig config(Path dataDir) throws Exception;
+
+    void stopDatabase() throws Exception {
+    }
+
+    @BeforeAll
+    void startServer() throws Exception {
+        dataDir = Files.createTempDirectory("huizong-flow");
+        server = HuizongServer.start(config(dataDir));
+        adminPassword = server.initialAdminPassword().orElseThrow();
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        stopDatabase();
+    }
+
+    WebClient client() {
+        return new WebClient(server.baseUrl());
+    }
+
+    WebClient staff() {
+        WebClient c = client();
+        Response login = c.get("/login");
+        Response r = c.postForm("/login", Map.of("username", "admin", "password", adminPassword,
+                "_csrf", login.csrf()));
+        assertThat(r.status()).as("login").isEqualTo(303);
+        assertThat(r.header("Location")).isEqualTo("/collections");
+        return c;
+    }
+
+    static long createCollection(WebClient c, String period) {
+        String csrf = c.get("/collections/new").csrf();
+        Response r = c.postForm("/collections", Map.of("_csrf", csrf, "standard", "edu-halfyear",
+                "period", period, "deadline", "2024-07-10", "title", ""));
+        assertThat(r.status()).as(r.body()).isEqualTo(303);
+        return Long.parseLong(r.header("Location").replace("/collections/", ""));
+    }
+
+    static Response importRoster(WebClient c, long id, String name, byte[] roster) {
+        String csrf = c.get("/collections/" + id).csrf();
+        return c.postMultipart("/collections/" + id + "/roster", List.of(
+                Part.field("_csrf", csrf), Part.file("roster", name, roster)));
+    }
+
+    /** Issues links for the schools without one; returns secret by school code. */
+    static Map<String, String> issueLinks(WebClient c, long id) {
+        String csrf = c.get("/collections/" + id + "/links").csrf();
+        Response r = c.postForm("/collections/" + id + "/links/issue",
+                Map.of("_csrf", csrf, "scope", "missing"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return links(r.body());
+    }
+
+    static Map<String, String> links(String page) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = LINK.matcher(page);
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    /** A collection with the four-school roster and a link per school. */
+    record Setup(WebClient staff, long id, Map<String, String> secrets) {
+    }
+
+    Setup setup() {
+        WebClient c = staff();
+        long id = createCollection(c, "2024H1");
+        assertThat(importRoster(c, id, "schools.csv", Fixtures.rosterCsv()).status())
+                .isEqualTo(303);
+        return new Setup(c, id, issueLinks(c, id));
+    }
+
+    static Response upload(WebClient school, String secret, String name, byte[] file) {
+        String csrf = school.get("/s/" + secret).csrf();
+        return school.postMultipart("/s/" + secret + "/upload", List.of(
+                Part.field("_csrf", csrf), Part.file("file", name, file)));
+    }
+
+    String audit(WebClient staff, long id) {
+        return staff.get("/collections/" + id + "/audit").body();
+    }
+
+    @Test
+    void firstAdminSignsInAndAWrongPasswordIsRefused() {
+        WebClient c = client();
+        assertThat(c.get("/collections").status()).as("no session").isEqualTo(303);
+        Response login = c.get("/login");
+        Response bad = c.postForm("/login", Map.of("username", "admin", "password", "wrong-pw",
+                "_csrf", login.csrf()));
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(bad.body()).contains("用户名或密码不正确");
+        assertThat(c.get("/collections").status()).isEqualTo(303);
+        WebClient ok = staff();
+        Response list = ok.get("/collections");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("报表任务").contains("新建任务");
+        assertThat(ok.get("/audit").body()).contains("login.failed").contains("login");
+    }
+
+    @Test
+    void createsCollectionImportsRosterAndDownloadsEveryTemplate() throws Exception {
+        Setup s = setup();
+        Response dash = s.staff().get("/collections/" + s.id());
+        assertThat(dash.body()).contains("2024年上半年教育工作半年报表").contains("东城镇中心小学")
+                .contains("西河镇初级中学").contains("未报");
+        Response zip = s.staff().get("/collections/" + s.id() + "/templates.zip");
+        assertThat(zip.status()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(
+                zip.bytes()))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] b = in.readAllBytes();
+                assertThat(b).as(e.getName()).startsWith('P', 'K', 3, 4);
+                names.add(e.getName());
+            }
+        }
+        assertThat(names).hasSize(4).anyMatch(n -> n.contains("3134000025"));
+        assertThat(audit(s.staff(), s.id())).contains("roster.import").contains("links.issue")
+                .contains("download.templates");
+    }
+
+    @Test
+    void badRosterIsRefusedLineByLineAndNothingIsStored() {
+        WebClient c = staff();
+        long id = createCollection(c, "2024H1");
+        byte[] bad = ("code,name,type,township,ownership\n"
+                + "3134000001,东城镇中心幼儿园,幼儿园,东城镇,公办\n"
+                + "3134000002,西河镇中心幼儿园,大学,西河镇,公办\n"
+                + "31340,南山镇中心幼儿园,幼儿园,南山镇,公办\n").getBytes(StandardCharsets.UTF_8);
+        Response r = importRoster(c, id, "schools.csv", bad);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("第3行").contains("大学").contains("第4行").contains("31340");
+        Response dash = c.get("/collections/" + id);
+        assertThat(dash.body()).doesNotContain("东城镇中心幼儿园").contains("显示 0 / 0 所");
+    }
+
+    @Test
+    void formPostsWithoutTheirTokenAreRefused() {
+        Setup s = setup();
+        Response noToken = s.staff().postForm("/collections", Map.of("standard", "edu-halfyear",
+                "period", "2024H1", "deadline", "2024-07-10"));
+        assertThat(noToken.status()).isEqualTo(403);
+        Response wrongToken = s.staff().postForm("/collections", Map.of("_csrf", "forged",
+                "standard", "edu-halfyear", "period", "2024H1", "deadline", "2024-07-10"));
+        assertThat(wrongToken.status()).isEqualTo(403);
+        String secret = s.secrets().get(Fixtures.PRIMARY);
+        WebClient school = client();
+        Response upload = school.postMultipart("/s/" + secret + "/upload", List.of(
+                Part.file("file", "a.xlsx", Fixtures.validReturn(Fixtures.PRIMARY))));
+        assertThat(upload.status()).isEqualTo(403);
+        Response login = client().postForm("/login", Map.of("username", "admin",
+                "password", adminPassword));
+        assertThat(login.status()).isEqualTo(403);
+        assertThat(school.get("/s/" + secret).body()).contains("尚未上传");
+    }
+
+    @Test
+    void oversizeAndNonXlsxUploadsAreRefusedAndNothingIsStored() {
+        Setup s = setup();
+        String secret = s.secrets().get(Fixtures.PRIMARY);
+        WebClient school = client();
+        byte[] big = new byte[(int) MAX_UPLOAD + 10];
+        big[0] = 'P';
+        big[1] = 'K';
+        big[2] = 3;
+        big[3] = 4;
+        Response tooBig = upload(school, secret, "big.xlsx", big);
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.body()).contains("超过上限");
+        Response text = upload(school, secret, "return.xlsx",
+                "学校名称,人数\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.body()).contains("不是 Excel 工作簿");
+        assertThat(school.get("/s/" + secret).body()).contains("尚未上传");
+        assertThat(audit(s.staff(), s.id())).contains("return.refused");
+    }
+
+    @Test
+    void revokedLinkIsRefusedAndTheReissuedOneWorks() {
+        Setup s = setup();
+        String old = s.secrets().get(Fixtures.MIDDLE);
+        WebClient school = client();
+        assertThat(school.get("/s/" + old).status()).isEqualTo(200);
+        String csrf = s.staff().get("/collections/" + s.id() + "/links").csrf();
+        Response revoke = s.staff().postForm("/collections/" + s.id() + "/schools/"
+                + Fixtures.MIDDLE + "/link/revoke", Map.of("_csrf", csrf));
+        assertThat(revoke.status()).isEqualTo(303);
+        assertThat(school.get("/s/" + old).status()).isEqualTo(404);
+        assertThat(school.getWithHeaders("/api/v1/status", Map.of(ApiV1.SECRET_HEADER, old))
+                .status()).isEqualTo(401);
+        Response reissue = s.staff().postForm("/collections/" + s.id() + "/schools/"
+                + Fixtures.MIDDLE + "/link/reissue", Map.of("_csrf", csrf));
+        String fresh = links(reissue.body()).get(Fixtures.MIDDLE);
+        assertThat(fresh).isNotEqualTo(old).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(school.get("/s/" + fresh).body()).contains("西河镇初级中学");
+        assertThat(school.get("/s/" + old).status()).isEqualTo(404);
+        assertThat(audit(s.staff(), s.id())).contains("link.revoke");
+    }
+
+    @Test
+    void aSchoolLinkReachesOnlyItsOwnSchool() {
+        Setup s = setup();
+        String a = s.secrets().get(Fixtures.PRIMARY);
+        WebClient school = client();
+        Response other = upload(school, a, "other.xlsx", Fixtures.validReturn(Fixtures.MIDDLE));
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.body()).contains("3134000048").contains("不是东城镇第二小学");
+        Response status = school.getWithHeaders("/api/v1/status", Map.of(ApiV1.SECRET_HEADER, a));
+        assertThat(status.body()).contains("\"code\":\"3134000026\"")
+                .doesNotContain("3134000048");
+        assertThat(school.get("/collections/" + s.id() + "/schools/" + Fixtures.MIDDLE).status())
+                .as("staff page without session").isEqualTo(303);
+        assertThat(school.get("/s/" + a + "x").status()).isEqualTo(404);
+        assertThat(school.get("/s/" + a).body()).contains("尚未上传");
+    }
+
+    @Test
+    void schoolUploadsAReturnWithErrorsSeesTheCellAndUploadsTheFix() {
+        Setup s = setup();
+        String secret = s.secrets().get(Fixtures.PRIMARY);
+        WebClient school = client();
+        Response first = upload(school, secret, "第一次.xlsx",
+                Fixtures.returnWithError(Fixtures.PRIMARY));
+        assertThat(first.status()).as(first.body()).isEqualTo(303);
+        Response page = school.open(first.header("Location"));
+        assertThat(page.body()).contains("已收到第 1 版").contains("有错误")
+                .contains("学校基本情况!").contains("专任教师");
+        assertThat(page.body()).containsPattern("class=\"cell\">学校基本情况![A-Z]+\\d+");
+        Response fixed = upload(school, secret, "改正后.xlsx",
+                Fixtures.validReturn(Fixtures.PRIMARY));
+        assertThat(fixed.status()).isEqualTo(303);
+        Response after = school.open(fixed.header("Location"));
+        assertThat(after.body()).contains("已收到第 2 版").contains("第 2 版已被接受")
+                .contains("第一次.xlsx").contains("改正后.xlsx");
+        Response detail = s.staff().get("/collections/" + s.id() + "/schools/" + Fixtures.PRIMARY);
+        assertThat(detail.body()).contains("已提交").contains("改正后.xlsx")
+                .contains("在校学生(幼儿)数");
+        Response v1 = s.staff().get("/collections/" + s.id() + "/schools/" + Fixtures.PRIMARY
+                + "/versions/1/file");
+        assertThat(v1.bytes()).isEqualTo(Fixtures.returnWithError(Fixtures.PRIMARY));
+        assertThat(audit(s.staff(), s.id())).contains("return.upload").contains("第1版")
+                .contains("第2版");
+    }
+
+    @Test
+    void warningsAreExplainedInTheWorkbookOrOnThePage() {
+        Setup s = setup();
+        String secret = s.secrets().get(Fixtures.WARNING_SCHOOL);
+        WebClient school = client();
+        Response up = upload(school, secret, "无说明.xlsx",
+                Fixtures.returnWithoutExplanations(Fixtures.WARNING_SCHOOL));
+        Response page = school.open(up.header("Location"));
+        assertThat(page.body()).contains("待说明").contains("请对以下警告填写说明");
+        String rule = "afterschool.teachers_le_teachers";
+        Response tooShort = school.postForm("/s/" + secret + "/explain", Map.of("_csrf",
+                page.csrf(), "version", "1", "explain." + rule, "外聘"));
+        assertThat(tooShort.status()).isEqualTo(422);
+        assertThat(tooShort.body()).contains("说明太短");
+        Response ok = school.postForm("/s/" + secret + "/explain", Map.of("_csrf", page.csrf(),
+                "version", "1", "explain." + rule, "含外聘退休教师3名参与课后服务"));
+        assertThat(ok.status()).isEqualTo(303);
+        assertThat(school.open("/s/" + secret).body()).contains("第 1 版已被接受")
+                .contains("说明：含外聘退休教师3名参与课后服务");
+        Response withNote = upload(school, secret, "有说明.xlsx",
+                Fixtures.validReturn(Fixtures.WARNING_SCHOOL));
+        assertThat(school.open(withNote.header("Location")).body()).contains("第 2 版已被接受")
+                .contains("说明：含外聘退休教师及校外辅导员3名参与课后服务");
+        assertThat(audit(s.staff(), s.id())).contains("return.explain");
+    }
+
+    @Test
+    void staffApproveOrSendBackWithAReasonTheSchoolSees() {
+        Setup s = setup();
+        String secret = s.secrets().get(Fixtures.MIDDLE);
+        WebClient school = client();
+        upload(school, secret, "r.xlsx", Fixtures.validReturn(Fixtures.MIDDLE));
+        String path = "/collections/" + s.id() + "/schools/" + Fixtures.MIDDLE;
+        String csrf = s.staff().get(path).csrf();
+        Response noReason = s.staff().postForm(path + "/review", Map.of("_csrf", csrf,
+                "version", "1", "decision", "return", "reason", ""));
+        assertThat(noReason.status()).isEqualTo(422);
+        Response back = s.staff().postForm(path + "/review", Map.of("_csrf", csrf,
+                "version", "1", "decision", "return", "reason", "请核对毕业生数<b>"));
+        assertThat(back.status()).isEqualTo(303);
+        Response seen = school.get("/s/" + secret);
+        assertThat(seen.body()).contains("已退回").contains("请核对毕业生数&lt;b&gt;")
+                .doesNotContain("请核对毕业生数<b>");
+        Response api = school.getWithHeaders("/api/v1/status", Map.of(ApiV1.SECRET_HEADER,
+                secret));
+        assertThat(api.body()).contains("\"status\":\"returned\"")
+                .contains("请核对毕业生数\\u003cb>");
+        upload(school, secret, "r2.xlsx", Fixtures.validReturn(Fixtures.MIDDLE));
+        Response approve = s.staff().postForm(path + "/review", Map.of("_csrf", csrf,
+                "version", "2", "decision", "approve", "reason", ""));
+        assertThat(approve.status()).isEqualTo(303);
+        assertThat(school.get("/s/" + secret).body()).contains("已通过").contains("审核通过第 2 版");
+        Response dash = s.staff().get("/collections/" + s.id() + "?status=approved");
+        assertThat(dash.body()).contains("data-code=\"3134000048\"")
+                .doesNotContain("data-code=\"3134000026\"")
+                .contains("显示 1 / 4 所");
+        assertThat(audit(s.staff(), s.id())).contains("return.send_back")
+                .contains("return.approve");
+    }
+
+    @Test
+    void theJsonApiValidatesWithoutStoringSubmitsAndReportsStatus() {
+        Setup s = setup();
+        String secret = s.secrets().get(Fixtures.KINDERGARTEN);
+        WebClient addin = client();
+        Map<String, String> auth = Map.of(ApiV1.SECRET_HEADER, secret);
+        Response check = addin.postBytes("/api/v1/validate?filename=k.xlsx",
+                Fixtures.returnWithError(Fixtures.KINDERGARTEN), auth);
+        assertThat(check.status()).as(check.body()).isEqualTo(200);
+        assertThat(check.body()).contains("\"verdict\":\"REJECTED\"")
+                .contains("\"cells\":[\"学校基本情况!");
+        Response anonymous = addin.postMultipart("/api/v1/validate", List.of(Part.file("file",
+                "k.xlsx", Fixtures.validReturn(Fixtures.KINDERGARTEN))));
+        assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"verdict\":\"ACCEPTED\"");
+        Response none = addin.getWithHeaders("/api/v1/status", auth);
+        assertThat(none.body()).contains("\"status\":\"none\"").contains("\"latestVersion\":null");
+        Response noSecret = addin.postBytes("/api/v1/submit",
+                Fixtures.validReturn(Fixtures.KINDERGARTEN), Map.of());
+        assertThat(noSecret.status()).isEqualTo(401);
+        Response submit = addin.postBytes("/api/v1/submit?filename=k.xlsx",
+                Fixtures.validReturn(Fixtures.KINDERGARTEN), auth);
+        assertThat(submit.status()).as(submit.body()).isEqualTo(201);
+        assertThat(submit.body()).contains("\"version\":1").contains("\"accepted\":true");
+        Response status = addin.getWithHeaders("/api/v1/status", auth);
+        assertThat(status.body()).contains("\"status\":\"submitted\"")
+                .contains("\"version\":1").contains("东城镇中心幼儿园");
+        Response garbage = addin.postBytes("/api/v1/validate", "not a workbook".getBytes(
+                StandardCharsets.UTF_8), auth);
+        assertThat(garbage.status()).isEqualTo(415);
+        assertThat(garbage.body()).startsWith("{\"error\":");
+    }
+
+    @Test
+    void allReturnsZipAndTheStatusWorkbookListEverySchool() throws Exception {
+        Setup s = setup();
+        WebClient school = client();
+        upload(school, s.secrets().get(Fixtures.PRIMARY), "p1.xlsx",
+                Fixtures.returnWithError(Fixtures.PRIMARY));
+        upload(school, s.secrets().get(Fixtures.PRIMARY), "p2.xlsx",
+                Fixtures.validReturn(Fixtures.PRIMARY));
+        upload(school, s.secrets().get(Fixtures.MIDDLE), "m.xlsx",
+                Fixtures.validReturn(Fixtures.MIDDLE));
+        Response zip = s.staff().get("/collections/" + s.id() + "/returns.zip");
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(
+                zip.bytes()))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                names.add(e.getName());
+            }
+        }
+        assertThat(names).hasSize(3).anyMatch(n -> n.contains("v1-有错误-p1.xlsx"))
+                .anyMatch(n -> n.contains("v2-已提交-p2.xlsx"));
+        Response xlsx = s.staff().get("/collections/" + s.id() + "/status.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                        new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+            Map<String, String> statusByCode = new LinkedHashMap<>();
+            for (int r = 1; r <= 4; r++) {
+                statusByCode.put(sheet.getRow(r).getCell(0).getStringCellValue(),
+                        sheet.getRow(r).getCell(5).getStringCellValue());
+            }
+            assertThat(statusByCode).containsEntry(Fixtures.PRIMARY, "已提交")
+                    .containsEntry(Fixtures.MIDDLE, "已提交")
+                    .containsEntry(Fixtures.KINDERGARTEN, "未报");
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("学校名称");
+        }
+    }
+}
