@@ -1,0 +1,156 @@
+package org.huizong.engine.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.huizong.engine.consolidate.Consolidation;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Value;
+
+/**
+ * What every sheet writer needs: the workbook, its styles, the consolidation and who it is for,
+ * plus small cell helpers. Text is always written as a text cell, so a school name starting with
+ * {@code =} stays text and never becomes a formula.
+ */
+final class Book {
+    final XSSFWorkbook wb;
+    final Styles styles;
+    final Collection collection;
+    final Consolidation c;
+    final Unit unit;
+    final ZoneId zone;
+    final Instant generated;
+
+    /**
+     * Who the book is for.
+     *
+     * @param code the unit code written to {@code _meta} and {@code F_info_code}
+     * @param name the unit's name (某某县教育局), written to {@code F_info_name}
+     * @param area the area word: 县 gives 全县汇总 and 全县, 市 gives 全市汇总
+     */
+    record Unit(String code, String name, String area) {
+    }
+
+    Book(XSSFWorkbook wb, Collection collection, Consolidation c, Unit unit, ZoneId zone,
+            Instant generated) {
+        this.wb = wb;
+        this.styles = new Styles(wb);
+        this.collection = collection;
+        this.c = c;
+        this.unit = unit;
+        this.zone = zone;
+        this.generated = generated;
+    }
+
+    /** 全县 (or 全市): the whole area. */
+    String whole() {
+        return "全" + unit.area();
+    }
+
+    /** The book's heading: 某某县教育局2024年上半年教育工作半年报表汇总. */
+    String heading() {
+        return unit.name() + c.period().label() + collection.title() + "汇总";
+    }
+
+    LocalDateTime local(Instant t) {
+        return LocalDateTime.ofInstant(t, zone);
+    }
+
+    String show(Instant t) {
+        return local(t).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
+
+    static Row row(XSSFSheet sheet, int index) {
+        Row r = sheet.getRow(index);
+        return r != null ? r : sheet.createRow(index);
+    }
+
+    static Cell text(Row row, int col, String value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    static Cell number(Row row, int col, BigDecimal value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(value.doubleValue());
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    static Cell number(Row row, int col, Optional<BigDecimal> value, CellStyle style) {
+        if (value.isPresent()) {
+            return number(row, col, value.get(), style);
+        }
+        return blank(row, col, style);
+    }
+
+    static Cell blank(Row row, int col, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    /** A value as read from a return: a number with the field's format, text as text. */
+    static Cell value(Row row, int col, Value value, CellStyle numberStyle, CellStyle textStyle) {
+        if (value instanceof Value.Num n) {
+            return number(row, col, n.value(), numberStyle);
+        }
+        return value == null ? blank(row, col, textStyle)
+                : text(row, col, value.display(), textStyle);
+    }
+
+    /** A title across columns {@code 0..lastCol} of a row. */
+    void title(XSSFSheet sheet, int rowIndex, String value, int lastCol, CellStyle style,
+            float points) {
+        Row r = row(sheet, rowIndex);
+        r.setHeightInPoints(points);
+        text(r, 0, value, style);
+        if (lastCol > 0) {
+            sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, 0, lastCol));
+        }
+    }
+
+    /** The title row and the subtitle row (unit, period) every sheet starts with. */
+    void heading(XSSFSheet sheet, String what, int lastCol) {
+        title(sheet, 0, heading() + "·" + what, lastCol, styles.title, 30);
+        title(sheet, 1, "单位：" + unit.name() + "（" + unit.code() + "）    报告期："
+                + c.period().label() + "    生成时间：" + show(generated), lastCol,
+                styles.subtitle, 20);
+    }
+
+    /**
+     * Prints on A4, fitted to {@code pagesWide} pages across (0: any), centred, with page numbers
+     * in the footer.
+     */
+    static void printA4(XSSFSheet sheet, boolean landscape, int pagesWide) {
+        PrintSetup ps = sheet.getPrintSetup();
+        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        ps.setLandscape(landscape);
+        sheet.setFitToPage(true);
+        ps.setFitWidth((short) pagesWide);
+        ps.setFitHeight((short) 0);
+        sheet.setHorizontallyCenter(true);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.LeftMargin, 0.5);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.RightMargin, 0.5);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.TopMargin, 0.6);
+        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.BottomMargin, 0.6);
+        sheet.getFooter().setCenter("第 &P 页，共 &N 页");
+    }
+
+    /** Column width in characters (a CJK character is about two). */
+    static void width(XSSFSheet sheet, int col, double chars) {
+        sheet.setColumnWidth(col, (int) Math.round(chars * 256));
+    }
+}

@@ -1,0 +1,82 @@
+package org.huizong.engine.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.huizong.engine.consolidate.Completeness;
+
+/**
+ * The files that count for no school (未计入文件): returns from schools not on the roster,
+ * versions superseded by a later return of the same school, and files that could not be read or
+ * belong to another collection or period, each with the reason.
+ */
+final class OtherFilesSheet {
+    static final String NAME = "未计入文件";
+    private static final String[] HEADERS = {"序号", "类别", "学校标识码", "学校名称", "文件", "时间",
+        "说明"};
+    private static final double[] WIDTHS = {5, 12, 12, 20, 24, 16, 60};
+
+    private final Book b;
+
+    OtherFilesSheet(Book b) {
+        this.b = b;
+    }
+
+    private record Item(String kind, String code, String name, Completeness.Version version,
+            String note) {
+    }
+
+    void write() {
+        XSSFSheet sheet = b.wb.createSheet(NAME);
+        int lastCol = HEADERS.length - 1;
+        b.heading(sheet, NAME, lastCol);
+        Row h = Book.row(sheet, 2);
+        for (int k = 0; k < HEADERS.length; k++) {
+            Book.text(h, k, HEADERS[k], b.styles.header);
+            Book.width(sheet, k, WIDTHS[k]);
+        }
+        int r = 3;
+        for (Item i : items(b.c.completeness())) {
+            Row x = Book.row(sheet, r);
+            Book.text(x, 0, String.valueOf(r - 2), b.styles.textCenter);
+            Book.text(x, 1, i.kind(), b.styles.text);
+            Book.text(x, 2, i.code(), b.styles.text);
+            Book.text(x, 3, i.name(), b.styles.textWrap);
+            Book.text(x, 4, i.version().file(), b.styles.textWrap);
+            Cell t = x.createCell(5);
+            t.setCellValue(b.local(i.version().time()));
+            t.setCellStyle(b.styles.dateTime);
+            Book.text(x, 6, i.note(), b.styles.textWrap);
+            x.setHeightInPoints(FindingsSheet.rowHeight(i.note(), WIDTHS[6]));
+            r++;
+        }
+        if (r == 3) {
+            Book.text(Book.row(sheet, r++), 1, "所有文件均已计入或属于名单内学校。", b.styles.plain);
+        }
+        sheet.setAutoFilter(new CellRangeAddress(2, Math.max(2, r - 1), 0, lastCol));
+        sheet.createFreezePane(0, 3);
+        Book.printA4(sheet, true, 1);
+        sheet.setRepeatingRows(new CellRangeAddress(2, 2, -1, -1));
+    }
+
+    private static List<Item> items(Completeness done) {
+        List<Item> out = new ArrayList<>();
+        for (Completeness.Unknown u : done.unknown()) {
+            out.add(new Item("名单外", u.schoolCode(), u.schoolName(), u.version(),
+                    "学校标识码不在学校名单内，未计入汇总"));
+        }
+        for (Completeness.Duplicate d : done.duplicates()) {
+            for (Completeness.Version v : d.superseded()) {
+                out.add(new Item("重复报送", d.school().code(), d.school().name(), v,
+                        "已被较晚报送的“" + d.kept().file() + "”替代，未计入汇总"));
+            }
+        }
+        for (Completeness.Rejected x : done.rejected()) {
+            out.add(new Item("无法读取", "", "", x.version(), x.reason()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,171 @@
+package org.huizong.engine.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.huizong.engine.consolidate.Consolidation;
+import org.huizong.engine.io.MetaSheet;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.ReturnMeta;
+import org.huizong.engine.model.Sheet;
+import org.huizong.engine.model.Table;
+import org.huizong.engine.narrative.Paragraph;
+
+/**
+ * Writes a {@link Consolidation} as the bureau's workbook, in Chinese, for A4: 封面, 全县汇总 (the
+ * template's layout, with 同比 when a previous period is known), a chart of aid by program, the
+ * breakdowns by type, township and ownership, 学校明细, 项目清单, 问题清单, 报送情况 and 总结.
+ *
+ * <p>The book reads back as one unit's return a level up: a very hidden {@code _meta} sheet (kind
+ * {@code consolidated}, the unit code, the collection's structure hash), {@code F_<field>} names
+ * on the totals and {@code T_<table>_<column>} names over the table rows.
+ *
+ * <p>Output is deterministic: the same consolidation, narrative, unit and clock give the same
+ * bytes (document dates come from the clock, zip entry times are fixed). Immutable.
+ */
+public final class ReportWriter {
+    private static final Pattern UNIT_CODE = Pattern.compile("\\d{6,12}");
+    /** Protects the {@code _meta} sheet against accidental edits, not against anyone. */
+    private static final String META_PASSWORD = "huizong";
+
+    private final Collection collection;
+    private final Clock clock;
+    private final Book.Unit unit;
+
+    private ReportWriter(Collection collection, Clock clock, Book.Unit unit) {
+        this.collection = collection;
+        this.clock = clock;
+        this.unit = unit;
+    }
+
+    /** A writer for a county (县) with unit code 0000000000 until {@link #withUnit} says. */
+    public static ReportWriter of(Collection collection, Clock clock) {
+        Objects.requireNonNull(collection, "collection");
+        Objects.requireNonNull(clock, "clock");
+        return new ReportWriter(collection, clock, new Book.Unit("0000000000", "本县", "县"));
+    }
+
+    /**
+     * The unit the book is for: its code (6 to 12 digits, 行政区划代码 or a 10-digit code a city
+     * roster lists) and its name (某某县教育局).
+     */
+    public ReportWriter withUnit(String code, String name) {
+        if (code == null || !UNIT_CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("单位代码 '" + code + "' 应为6到12位数字");
+        }
+        Objects.requireNonNull(name, "name of unit " + code);
+        return new ReportWriter(collection, clock, new Book.Unit(code, name, unit.area()));
+    }
+
+    /** The area word of the sheet names: 县 (全县汇总, default) or 市 (全市汇总) and so on. */
+    public ReportWriter withArea(String area) {
+        if (area == null || area.length() != 1) {
+            throw new IllegalArgumentException("区域用字 '" + area + "' 应为一个字，如 县 或 市");
+        }
+        return new ReportWriter(collection, clock, new Book.Unit(unit.code(), unit.name(), area));
+    }
+
+    /** Writes the book to a file, replacing it. */
+    public void write(Consolidation c, List<Paragraph> narrative, Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(c, narrative, out);
+        } catch (IOException e) {
+            throw new ReportException("无法写入汇总表 " + file + "：" + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the book.
+     *
+     * @param narrative the summary paragraphs for 总结, possibly none
+     * @throws IllegalArgumentException when {@code c} is of another collection
+     */
+    public void write(Consolidation c, List<Paragraph> narrative, OutputStream out) {
+        if (!c.collection().equals(collection)) {
+            throw new IllegalArgumentException("consolidation of " + c.collection().id()
+                    + " given to a writer for " + collection.id());
+        }
+        Instant now = clock.instant();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Book b = new Book(wb, collection, c, unit, clock.getZone(), now);
+            sheets(b, List.copyOf(narrative));
+            properties(wb, b, now);
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 16);
+            wb.write(raw);
+            out.write(Zips.normalize(raw.toByteArray()));
+        } catch (IOException e) {
+            throw new ReportException("无法写出汇总表：" + e.getMessage(), e);
+        }
+    }
+
+    private void sheets(Book b, List<Paragraph> narrative) {
+        TotalsSheet totals = new TotalsSheet(b);
+        Optional<Sheet> charted = ChartSheet.source(b);
+        List<String[]> contents = new ArrayList<>();
+        contents.add(new String[] {totals.name(), "汇总数，与学校报表格式一致"
+                + (b.c.previous().isPresent() ? "，含同比" : "")});
+        charted.ifPresent(s -> contents.add(new String[] {ChartSheet.name(s), s.title()
+                + "金额图"}));
+        contents.add(new String[] {"按学校类型", "各类学校分别汇总"});
+        contents.add(new String[] {"按乡镇", "各乡镇分别汇总"});
+        contents.add(new String[] {"按办学性质", "公办、民办分别汇总"});
+        contents.add(new String[] {DetailSheet.NAME, "计入汇总的学校逐校数据"});
+        for (Sheet s : collection.sheets()) {
+            s.table().ifPresent(t -> {
+                contents.add(new String[] {ProjectSheet.name(t, s.title()),
+                        "计入汇总的各校" + s.title() + "明细"});
+                contents.add(new String[] {ProjectSheet.totalsName(t, s.title()),
+                        s.title() + "按类别、资金来源、进度汇总"});
+            });
+        }
+        contents.add(new String[] {FindingsSheet.NAME, "报表中的错误、警告及说明"});
+        contents.add(new String[] {StatusSheet.NAME, "各校报送与计入情况"});
+        contents.add(new String[] {OtherFilesSheet.NAME, "名单外、重复报送和无法读取的文件"});
+        contents.add(new String[] {NarrativeSheet.NAME, "根据汇总数生成的总结文字"});
+
+        new CoverSheet(b).write(contents);
+        totals.write();
+        charted.ifPresent(s -> new ChartSheet(b).write(s));
+        BreakdownSheet breakdown = new BreakdownSheet(b);
+        breakdown.write("按学校类型", "学校类型", b.c.byType());
+        breakdown.write("按乡镇", "所在乡镇", b.c.byTownship());
+        breakdown.write("按办学性质", "办学性质", b.c.byOwnership());
+        new DetailSheet(b).write();
+        for (Sheet s : collection.sheets()) {
+            Optional<Table> t = s.table();
+            t.ifPresent(table -> {
+                new ProjectSheet(b).write(table, s.title());
+                new ProjectSheet(b).writeTotals(table, s.title());
+            });
+        }
+        new FindingsSheet(b).write();
+        new StatusSheet(b).write();
+        new OtherFilesSheet(b).write();
+        new NarrativeSheet(b).write(narrative);
+        MetaSheet.write(b.wb, new ReturnMeta(collection.id(), collection.version(),
+                b.c.period(), unit.code(), collection.structureHash(),
+                ReturnMeta.KIND_CONSOLIDATED), META_PASSWORD);
+        b.wb.setActiveSheet(0);
+        b.wb.setFirstVisibleTab(0);
+    }
+
+    private static void properties(XSSFWorkbook wb, Book b, Instant now) {
+        POIXMLProperties.CoreProperties core = wb.getProperties().getCoreProperties();
+        core.setCreated(Optional.of(Date.from(now)));
+        core.setModified(Optional.of(Date.from(now)));
+        core.setCreator("huizong");
+        core.setTitle(b.heading());
+    }
+}

@@ -1,0 +1,205 @@
+package org.huizong.engine.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFName;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.huizong.engine.model.Field;
+import org.huizong.engine.model.Indicator;
+import org.huizong.engine.model.Line;
+import org.huizong.engine.model.Sheet;
+
+/**
+ * The county totals (全县汇总) in the school template's layout: one section per form sheet, its
+ * lines in order, 序号 | 项目 | 单位 | the sheet's value columns. Each value column shows the total
+ * and how many schools reported a non-zero figure, and with a previous period also 上期, 增减 and
+ * 增幅. A last section lists the indicators. Every form field gets a workbook-scoped
+ * {@code F_<field>} name on its total cell, so the book reads back as one unit's return.
+ */
+final class TotalsSheet {
+    private static final String[] CHINESE_ORDINALS = {"一", "二", "三", "四", "五", "六", "七", "八",
+        "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"};
+    static final int FIRST_VALUE_COL = 3;
+    /** The sub-column counting schools whose figure is not 0. */
+    static final String SCHOOLS = "学校数";
+
+    private final Book b;
+    private final boolean previous;
+    /** Sub-columns of one value column: 合计, 涉及学校数; or 本期, 上期, 增减, 增幅, 涉及学校数. */
+    private final List<String> sub;
+    private XSSFSheet sheet;
+
+    TotalsSheet(Book b) {
+        this.b = b;
+        this.previous = b.c.previous().isPresent();
+        this.sub = previous ? List.of("本期", "上期", "增减", "增幅", SCHOOLS)
+                : List.of("合计", SCHOOLS);
+    }
+
+    String name() {
+        return b.whole() + "汇总";
+    }
+
+    void write() {
+        sheet = b.wb.createSheet(name());
+        int maxColumns = 1;
+        for (Sheet s : b.collection.sheets()) {
+            maxColumns = Math.max(maxColumns, s.lines().isEmpty() ? 0 : s.valueColumns().size());
+        }
+        int lastCol = FIRST_VALUE_COL + maxColumns * sub.size() - 1;
+        b.heading(sheet, name(), lastCol);
+        int r = 3;
+        int n = 0;
+        for (Sheet s : b.collection.sheets()) {
+            if (!s.lines().isEmpty()) {
+                r = section(r, s, CHINESE_ORDINALS[n++] + "、" + s.title(), lastCol) + 1;
+            }
+        }
+        r = indicators(r, CHINESE_ORDINALS[n] + "、主要指标", lastCol);
+        Book.text(Book.row(sheet, r + 1), 1, "注：“" + SCHOOLS + "”为该项填报数不为0的学校数；"
+                + (previous ? "上期数取自" + b.c.previous().get().period().label()
+                + "汇总表，增幅为增减数除以上期数；百分比指标的增减以百分点计。" : "未提供上期汇总表，不列同比。"),
+                b.styles.plain);
+        Book.width(sheet, 0, 5);
+        Book.width(sheet, 1, 34);
+        Book.width(sheet, 2, 7);
+        for (int col = FIRST_VALUE_COL; col <= lastCol; col++) {
+            String what = sub.get((col - FIRST_VALUE_COL) % sub.size());
+            Book.width(sheet, col, what.equals("增幅") ? 10 : what.equals(SCHOOLS) ? 7 : 14);
+        }
+        Book.printA4(sheet, lastCol > 6, 1);
+    }
+
+    private int section(int r, Sheet s, String title, int lastCol) {
+        b.title(sheet, r, title, lastCol, b.styles.section, 24);
+        List<String> headers = s.valueColumns().size() == 1 ? List.of("汇总数")
+                : s.valueColumns();
+        header(r + 1, "项目", headers);
+        int row = r + 3;
+        int number = 1;
+        for (Line line : s.lines()) {
+            Row x = Book.row(sheet, row);
+            Book.text(x, 0, String.valueOf(number++), b.styles.textCenter);
+            Book.text(x, 1, line.label(), b.styles.text);
+            List<Field> fs = line.fields();
+            boolean single = fs.stream().filter(f -> f != null).count() == 1;
+            Book.text(x, 2, single ? fs.stream().filter(f -> f != null).findFirst().get().unit()
+                    : "", b.styles.textCenter);
+            for (int j = 0; j < s.valueColumns().size(); j++) {
+                Field f = j < fs.size() ? fs.get(j) : null;
+                int col = FIRST_VALUE_COL + j * sub.size();
+                if (f == null) {
+                    blanks(x, col, sub.size());
+                } else {
+                    field(x, col, f);
+                    name(f, row, col);
+                }
+            }
+            row++;
+        }
+        return row;
+    }
+
+    /** Two header rows: value column names over their sub-columns. */
+    private void header(int r, String what, List<String> valueColumns) {
+        Row top = Book.row(sheet, r);
+        Row bottom = Book.row(sheet, r + 1);
+        top.setHeightInPoints(20);
+        bottom.setHeightInPoints(20);
+        String[] fixed = {"序号", what, "单位"};
+        for (int col = 0; col < FIRST_VALUE_COL; col++) {
+            Book.text(top, col, fixed[col], b.styles.header);
+            Book.blank(bottom, col, b.styles.header);
+            sheet.addMergedRegion(new CellRangeAddress(r, r + 1, col, col));
+        }
+        for (int j = 0; j < valueColumns.size(); j++) {
+            int first = FIRST_VALUE_COL + j * sub.size();
+            Book.text(top, first, valueColumns.get(j), b.styles.header);
+            for (int k = 0; k < sub.size(); k++) {
+                if (k > 0) {
+                    Book.blank(top, first + k, b.styles.header);
+                }
+                Book.text(bottom, first + k, sub.get(k), b.styles.header);
+            }
+            sheet.addMergedRegion(new CellRangeAddress(r, r, first, first + sub.size() - 1));
+        }
+    }
+
+    private void field(Row x, int col, Field f) {
+        if (!f.type().isNumeric()) {
+            String v = switch (f.id()) {
+                case "info.code" -> b.unit.code();
+                case "info.name" -> b.unit.name();
+                default -> "";
+            };
+            Book.text(x, col, v, b.styles.text);
+            blanks(x, col + 1, sub.size() - 1);
+            return;
+        }
+        String format = Styles.format(f.type());
+        int k = col;
+        Book.number(x, k++, b.c.totals().get(f.id()), b.styles.number(format));
+        if (previous) {
+            Book.number(x, k++, b.c.previousSum(f.id()), b.styles.number(format));
+            Book.number(x, k++, b.c.change(f.id()), b.styles.number(Styles.signed(format)));
+            Book.number(x, k++, b.c.changeRatio(f.id()),
+                    b.styles.number(Styles.signed("0.0%")));
+        }
+        Book.number(x, k, BigDecimal.valueOf(b.c.nonZero().get(f.id())),
+                b.styles.number(Styles.COUNT));
+    }
+
+    private int indicators(int r, String title, int lastCol) {
+        b.title(sheet, r, title, lastCol, b.styles.section, 24);
+        header(r + 1, "指标", List.of("指标值"));
+        int row = r + 3;
+        int number = 1;
+        for (Indicator i : b.collection.indicators()) {
+            Row x = Book.row(sheet, row++);
+            Book.text(x, 0, String.valueOf(number++), b.styles.textCenter);
+            Book.text(x, 1, i.label(), b.styles.text);
+            Book.text(x, 2, i.unit(), b.styles.textCenter);
+            String format = Styles.format(i);
+            Optional<BigDecimal> now = b.c.indicators().get(i.id());
+            int k = FIRST_VALUE_COL;
+            Book.number(x, k++, now, b.styles.number(format));
+            if (previous) {
+                Optional<BigDecimal> before = b.c.previous().get().indicators()
+                        .getOrDefault(i.id(), Optional.empty());
+                Book.number(x, k++, before, b.styles.number(format));
+                Optional<BigDecimal> diff = now.isPresent() && before.isPresent()
+                        ? Optional.of(now.get().subtract(before.get())) : Optional.empty();
+                if (i.isPercent()) {
+                    Book.number(x, k++, diff.map(d -> d.movePointRight(2)),
+                            b.styles.number("+0.0\"个百分点\";-0.0\"个百分点\";0.0\"个百分点\""));
+                    Book.blank(x, k++, b.styles.text);
+                } else {
+                    Book.number(x, k++, diff, b.styles.number(Styles.signed(format)));
+                    Book.number(x, k++, before.filter(v -> v.signum() != 0).flatMap(v ->
+                            diff.map(d -> d.divide(v, 10, java.math.RoundingMode.HALF_UP))),
+                            b.styles.number(Styles.signed("0.0%")));
+                }
+            }
+            blanks(x, k, FIRST_VALUE_COL + sub.size() - k);
+        }
+        return row;
+    }
+
+    private void blanks(Row x, int from, int count) {
+        for (int k = 0; k < count; k++) {
+            Book.blank(x, from + k, b.styles.text);
+        }
+    }
+
+    /** {@code F_<field>} on the total cell, workbook-scoped, absolute. */
+    private void name(Field f, int row, int col) {
+        XSSFName n = b.wb.createName();
+        n.setNameName(f.definedName());
+        n.setRefersToFormula("'" + sheet.getSheetName() + "'!"
+                + new CellReference(row, col, true, true).formatAsString());
+    }
+}
