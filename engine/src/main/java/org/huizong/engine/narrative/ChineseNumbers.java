@@ -76,7 +76,8 @@ public final class ChineseNumbers {
     }
 
     static BigDecimal roundMoney(BigDecimal value) {
-        return Objects.requireNonNull(value, "value").setScale(MONEY_DECIMALS, RoundingMode.HALF_UP);
+        return Objects.requireNonNull(value, "value")
+                .setScale(MONEY_DECIMALS, RoundingMode.HALF_UP);
     }
 
     static BigDecimal roundArea(BigDecimal value) {

@@ -59,7 +59,8 @@ public final class NarrativeTemplate {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(vocabulary, "vocabulary");
-        return new NarrativeTemplate(sourceName, TemplateParser.parse(text, sourceName, vocabulary));
+        return new NarrativeTemplate(sourceName,
+                TemplateParser.parse(text, sourceName, vocabulary));
     }
 
     public String sourceName() {
@@ -85,7 +86,8 @@ public final class NarrativeTemplate {
                 }
             }
             if (figureKept) {
-                String heading = "（" + ChineseNumbers.ordinal(out.size() + 1) + "）" + section.title();
+                String number = ChineseNumbers.ordinal(out.size() + 1);
+                String heading = "（" + number + "）" + section.title();
                 out.add(new Paragraph(heading, body.toString()));
             }
         }

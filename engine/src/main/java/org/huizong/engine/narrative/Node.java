@@ -66,7 +66,8 @@ sealed interface Node {
                 return Optional.empty();
             }
             BigDecimal change = now.get().subtract(before.get());
-            int sign = unit.round(change.abs(), percentDecimals).signum() == 0 ? 0 : change.signum();
+            boolean showsZero = unit.round(change.abs(), percentDecimals).signum() == 0;
+            int sign = showsZero ? 0 : change.signum();
             String amount = unit.format(change.abs(), percentDecimals);
             return Optional.of(switch (sign) {
                 case 1 -> "比去年增加" + amount;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +50,7 @@ class EduHalfyearNarrativeTest {
         demo = new NarrativeInput(SPRING_2024, totals(county.resolve("totals-2024H1.csv")),
                 // the note in totals-2024H1.csv: 7324 lessons spread over exactly 54 schools
                 Map.of("research.smartclass", 54), schoolCounts(county.resolve("schools.csv")),
-                java.util.Optional.of(previous));
+                Optional.of(previous));
     }
 
     /** {@code field,value,note} rows. */
@@ -146,7 +147,7 @@ class EduHalfyearNarrativeTest {
     @Test
     void withoutPreviousPeriodTheComparisonsAreLeftOut() {
         String text = template.renderText(new NarrativeInput(SPRING_2024, demo.totals(),
-                demo.nonZeroSchools(), demo.schoolCounts(), java.util.Optional.empty()));
+                demo.nonZeroSchools(), demo.schoolCounts(), Optional.empty()));
         assertThat(text).doesNotContain("去年")
                 .contains("参加中考毕业生3427名；参加八年级学业水平考试学生3556名。")
                 .contains("今年我县普通高考报名人数3074人，508人提前被高职院校分类考试录取");
@@ -217,7 +218,7 @@ class EduHalfyearNarrativeTest {
         Map<String, Integer> nonZero = new LinkedHashMap<>();
         template.referencedIds().forEach(id -> nonZero.put(id, 1));
         List<Paragraph> ps = template.render(new NarrativeInput(SPRING_2024, all, nonZero,
-                schools, java.util.Optional.of(all)));
+                schools, Optional.of(all)));
         assertThat(ps).extracting(Paragraph::heading).containsExactly(
                 "（一）数据报送有序开展。", "（二）教育体系持续完善。", "（三）办学条件持续改善。",
                 "（四）教育质量持续提升。", "（五）教育公平持续推进。", "（六）师资建设持续增强。",
@@ -249,7 +250,7 @@ class EduHalfyearNarrativeTest {
                 }
             }
             NarrativeInput in = new NarrativeInput(SPRING_2024, totals, nonZero, schools,
-                    random.nextBoolean() ? java.util.Optional.of(totals) : java.util.Optional.empty());
+                    random.nextBoolean() ? Optional.of(totals) : Optional.empty());
             for (Paragraph p : template.render(in)) {
                 assertThat(BROKEN.matcher(p.body()).find()).as("round %d: %s", round, p.body())
                         .isFalse();
