@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "main", "resources",
   "org", "huizong", "addin");
 // The template is served filled in, never raw; the list does not list itself.
-const NOT_STATIC = new Set(["manifest.template.xml", "files.txt"]);
+const NOT_STATIC = new Set(["manifest.template.xml", "wps/publish.template.xml", "files.txt"]);
 
 export function staticFiles() {
   const out = [];

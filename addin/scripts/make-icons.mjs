@@ -117,4 +117,6 @@ const out = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "main", "
 for (const size of SIZES) {
   writeFileSync(join(out, `icon-${size}.png`), render(size));
 }
+// The WPS ribbon's button image, beside the WPS add-in's ribbon.xml.
+writeFileSync(join(out, "..", "wps", "images", "icon-32.png"), render(32));
 console.log(`wrote ${SIZES.map((s) => `icon-${s}.png`).join(", ")} to ${out}`);

@@ -105,7 +105,8 @@ test("upload page: pick a file, see findings by sheet, submit with the link's se
     assert.equal(validate.headers["content-type"],
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assert.equal(await page.textContent("#findings-summary"), "校验发现：错误 3 项，警告 2 项");
-    assert.deepEqual(await page.$$eval("#findings-groups summary", (s) => s.map((e) => e.textContent)),
+    const groups = await page.$$eval("#findings-groups summary", (s) => s.map((e) => e.textContent));
+    assert.deepEqual(groups,
       ["学校基本情况（2）", "学生资助（2）", "课后服务（1）"]);
     await page.screenshot({ path: join(SHOTS, "upload-2-findings.png"), fullPage: true });
 

@@ -32,6 +32,12 @@ public final class AddinResources {
     /** Where the server serves {@link #manifest(String)}; schools download it from there. */
     public static final String MANIFEST_ROUTE = "/addin/manifest.xml";
 
+    /** The WPS client's add-in list template (docs/wps.md), also not served raw. */
+    public static final String WPS_PUBLISH_TEMPLATE = "wps/publish.template.xml";
+
+    /** Where the server serves {@link #wpsPublishXml(String)} for download. */
+    public static final String WPS_PUBLISH_ROUTE = "/addin/wps/publish.xml";
+
     /** The committed list of static files, one path a line; kept in step by a test. */
     static final String INDEX = "files.txt";
 
@@ -68,12 +74,32 @@ public final class AddinResources {
      */
     public static String manifest(String baseUrl) {
         String base = normalizeBaseUrl(baseUrl);
-        String template = new String(read(MANIFEST_TEMPLATE), StandardCharsets.UTF_8);
-        if (!template.contains(BASE_URL) || !template.contains(ADDIN_ID)) {
-            throw new AddinException("加载项清单模板 " + CLASSPATH_FOLDER + MANIFEST_TEMPLATE
-                    + " 缺少占位符 " + BASE_URL + " 或 " + ADDIN_ID);
-        }
+        String template = template(MANIFEST_TEMPLATE, BASE_URL, ADDIN_ID);
         return template.replace(BASE_URL, escapeXml(base)).replace(ADDIN_ID, addinId(base));
+    }
+
+    /**
+     * The add-in list a WPS client needs to load the huizong WPS 加载项 from this server in
+     * online mode (docs/wps.md says where it goes).
+     *
+     * @param baseUrl the server's address as the schools reach it; WPS, unlike Office, also
+     *     loads add-ins over plain http
+     * @throws IllegalArgumentException if the address is not an absolute http(s) URL without
+     *     query, fragment or user info
+     */
+    public static String wpsPublishXml(String baseUrl) {
+        String base = normalize(baseUrl, true);
+        return template(WPS_PUBLISH_TEMPLATE, BASE_URL).replace(BASE_URL, escapeXml(base));
+    }
+
+    private static String template(String path, String... placeholders) {
+        String template = new String(read(path), StandardCharsets.UTF_8);
+        for (String p : placeholders) {
+            if (!template.contains(p)) {
+                throw new AddinException("模板 " + CLASSPATH_FOLDER + path + " 缺少占位符 " + p);
+            }
+        }
+        return template;
     }
 
     /**
@@ -92,6 +118,10 @@ public final class AddinResources {
      * @throws IllegalArgumentException naming the bad value and what is wrong with it
      */
     public static String normalizeBaseUrl(String baseUrl) {
+        return normalize(baseUrl, false);
+    }
+
+    private static String normalize(String baseUrl, boolean allowPlainHttp) {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("服务器地址为空：加载项清单需要服务器的 https 地址");
         }
@@ -107,7 +137,7 @@ public final class AddinResources {
             throw new IllegalArgumentException(
                     "服务器地址必须是以 https:// 开头的完整网址：" + baseUrl);
         }
-        if (scheme.equals("http") && !isLoopback(host)) {
+        if (scheme.equals("http") && !allowPlainHttp && !isLoopback(host)) {
             throw new IllegalArgumentException("Office 只加载 https 地址的加载项，服务器地址 "
                     + baseUrl + " 是 http：请按 docs/addin.md 配置证书后使用 https 地址");
         }
@@ -128,7 +158,7 @@ public final class AddinResources {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
-    /** Every static file, sorted; the manifest template is not among them. */
+    /** Every static file, sorted; the templates are not among them. */
     public static List<String> staticFiles() {
         String index = new String(read(INDEX), StandardCharsets.UTF_8);
         return index.lines().map(String::strip).filter(line -> !line.isEmpty()).sorted()

@@ -83,12 +83,26 @@ class AddinResourcesTest {
     }
 
     @Test
+    void wpsPublishListPointsAtTheServersWpsFolderOverHttpToo() throws Exception {
+        String xml = AddinResources.wpsPublishXml("http://10.1.2.3:8080/");
+
+        assertThat(attributeValues(parse(xml), "//jspluginonline/@url"))
+                .containsExactly("http://10.1.2.3:8080/addin/wps/");
+        assertThat(attributeValues(parse(xml), "//jspluginonline/@type")).containsExactly("et");
+        assertThat(AddinResources.isStaticFile("wps/ribbon.xml")).isTrue();
+        assertThat(AddinResources.isStaticFile("wps/main.js")).isTrue();
+        assertThatThrownBy(() -> AddinResources.wpsPublishXml("ftp://x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ftp://x");
+    }
+
+    @Test
     void staticFileListMatchesTheResourceFolder() throws IOException {
         List<String> onDisk = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(RESOURCES)) {
             walk.filter(Files::isRegularFile)
                     .map(p -> RESOURCES.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> !p.equals(AddinResources.MANIFEST_TEMPLATE)
+                            && !p.equals(AddinResources.WPS_PUBLISH_TEMPLATE)
                             && !p.equals(AddinResources.INDEX))
                     .sorted().forEach(onDisk::add);
         }

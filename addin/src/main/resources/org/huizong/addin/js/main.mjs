@@ -1,25 +1,28 @@
-// Boots the pane: finds out whether the page runs inside Excel or in an ordinary browser, and
-// wires the pane to the matching host, the server API and the secret store. Everything the page
-// uses from its window is passed in, so node tests boot it in jsdom with office-addin-mock.
+// Boots the pane: finds out whether the page runs inside Excel, inside WPS 表格 (a WPS 加载项
+// task pane) or in an ordinary browser, and wires the pane to the matching host, the server API
+// and the secret store. Everything the page uses from its window is passed in, so node tests
+// boot it in jsdom with office-addin-mock.
 import { apiBaseFor, createApi } from "./api.mjs";
 import { createBrowserHost } from "./browser-host.mjs";
 import { createOfficeHost } from "./office-host.mjs";
 import { Pane } from "./pane.mjs";
 import { createSecretStore } from "./secrets.mjs";
+import { createWpsHost, isWpsSpreadsheet } from "./wps-host.mjs";
 
 /** How long to wait for Office.onReady before treating the page as an ordinary browser's. */
 export const OFFICE_READY_TIMEOUT_MS = 8000;
 
 /**
  * @param win the page's window
- * @param deps overrides for tests: Office, Excel, fetch
+ * @param deps overrides for tests: Office, Excel, wps, fetch
  * @returns {Promise<Pane>} the started pane
  */
 export async function boot(win, deps = {}) {
   const Office = "Office" in deps ? deps.Office : win.Office;
   const Excel = "Excel" in deps ? deps.Excel : win.Excel;
+  const wps = "wps" in deps ? deps.wps : win.wps;
   const fetchImpl = deps.fetch ?? win.fetch.bind(win);
-  const host = await detectHost(Office, Excel);
+  const host = isWpsSpreadsheet(wps) ? createWpsHost(wps) : await detectHost(Office, Excel);
   const pane = new Pane({
     doc: win.document,
     host,

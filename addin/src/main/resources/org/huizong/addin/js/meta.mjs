@@ -62,6 +62,12 @@ function cellText(v) {
   return String(v).trim();
 }
 
+/** The refusal for a workbook without `_meta`: not a template the bureau sent. */
+export function notATemplate() {
+  return new MetaError("当前工作簿不是教育局下发的报表模板（没有模板标识信息），"
+    + "请打开教育局下发的本校报表后再点“校验与提交”。");
+}
+
 /** `2024H1` as `2024年上半年`; anything else unchanged. */
 export function periodLabel(period) {
   const m = /^(\d{4})H([12])$/.exec(String(period ?? "").trim());

@@ -2,7 +2,7 @@
 // Office.js. Every call goes through the `Office` and `Excel` objects passed in, so node tests
 // run it against office-addin-mock.
 import { HostError } from "./host-error.mjs";
-import { META_RANGE, META_SHEET, MetaError, SCHOOL_NAME, parseMeta } from "./meta.mjs";
+import { META_RANGE, META_SHEET, SCHOOL_NAME, notATemplate, parseMeta } from "./meta.mjs";
 
 /** Slice size for getFileAsync: 64 KiB, well under the 4 MiB limit of every platform. */
 export const SLICE_SIZE = 65536;
@@ -39,8 +39,7 @@ async function readWorkbook(Excel) {
     await context.sync();
     const sheets = worksheets.items.map((s) => s.name);
     if (!sheets.includes(META_SHEET)) {
-      throw new MetaError("当前工作簿不是教育局下发的报表模板（没有模板标识信息），"
-        + "请打开教育局下发的本校报表后再点“校验与提交”。");
+      throw notATemplate();
     }
     const range = worksheets.getItem(META_SHEET).getRange(META_RANGE);
     range.load("values");

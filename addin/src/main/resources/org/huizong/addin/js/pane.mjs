@@ -38,7 +38,8 @@ export class Pane {
 
   /** Wires the page and shows what is known at once; resolves when the first reads are done. */
   async start() {
-    const excel = this.host.kind === "excel";
+    // Excel and WPS read the open workbook; a plain browser takes a picked file.
+    const excel = this.host.kind !== "browser";
     this.doc.body.dataset.mode = this.host.kind;
     this.$("title-mode").textContent = excel ? "校验与提交" : "学校报表上传";
     this.$("picker").hidden = excel;
@@ -195,7 +196,7 @@ export class Pane {
   }
 
   setButtons(enabled) {
-    const usable = enabled && (this.host.kind !== "excel" || this.workbook !== null);
+    const usable = enabled && (this.host.kind === "browser" || this.workbook !== null);
     this.$("validate").disabled = !usable;
     this.$("submit").disabled = !usable;
   }
