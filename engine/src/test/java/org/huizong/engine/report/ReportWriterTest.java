@@ -134,4 +134,168 @@ class ReportWriterTest {
         }
         assertThat(bytes.length).isGreaterThan(10_000);
     }
+
+    @Test
+    void theBookHasItsSheetsInOrderAndAVeryHiddenMetaSheet() throws IOException {
+        try (XSSFWorkbook wb = open(write(consolidation(submissions(2), false)))) {
+            List<String> names = new ArrayList<>();
+            wb.forEach(sh -> names.add(sh.getSheetName()));
+            assertThat(names).containsExactly("封面", "全县汇总", "资助图表", "按学校类型", "按乡镇",
+                    "按办学性质", "学校明细", "项目清单", "项目分类汇总", "问题清单", "报送情况", "未计入文件",
+                    "总结", "_meta");
+            assertThat(wb.getSheetVisibility(wb.getSheetIndex("_meta")))
+                    .isEqualTo(SheetVisibility.VERY_HIDDEN);
+            Map<String, String> meta = new LinkedHashMap<>();
+            wb.getSheet("_meta").forEach(r -> meta.put(r.getCell(0).getStringCellValue(),
+                    r.getCell(1).getStringCellValue()));
+            assertThat(meta).containsEntry("collection", "edu-halfyear")
+                    .containsEntry("version", "1").containsEntry("period", "2024H1")
+                    .containsEntry("unit", "341500").containsEntry("kind", "consolidated")
+                    .containsEntry("structureHash", edu().structureHash());
+            assertThat(wb.getProperties().getCoreProperties().getCreated())
+                    .isEqualTo(java.util.Date.from(CLOCK.instant()));
+        }
+    }
+
+    @Test
+    void everyFieldNameResolvesToItsTotalWithTheUnitsFormat() throws IOException {
+        Consolidation c = consolidation(submissions(3), false);
+        try (XSSFWorkbook wb = open(write(c))) {
+            for (Field f : edu().fields()) {
+                Cell cell = cell(wb, f.definedName());
+                assertThat(cell.getSheet().getSheetName()).as(f.definedName())
+                        .isEqualTo("全县汇总");
+                if (f.type().isNumeric()) {
+                    assertThat(cell.getCellType()).as(f.id()).isEqualTo(CellType.NUMERIC);
+                    assertThat(BigDecimal.valueOf(cell.getNumericCellValue())
+                            .setScale(4, RoundingMode.HALF_UP)).as(f.id())
+                            .isEqualByComparingTo(c.totals().get(f.id()));
+                    assertThat(cell.getCellStyle().getDataFormatString()).as(f.id())
+                            .isEqualTo(Styles.format(f.type()));
+                }
+            }
+            assertThat(cell(wb, "F_info_code").getStringCellValue()).isEqualTo("341500");
+            assertThat(cell(wb, "F_info_name").getStringCellValue()).isEqualTo("示例县教育局");
+            assertThat(cell(wb, "F_aid_total_amount").getCellStyle().getDataFormatString())
+                    .isEqualTo("#,##0.0000");
+            assertThat(cell(wb, "F_info_students").getCellStyle().getDataFormatString())
+                    .isEqualTo("#,##0");
+        }
+    }
+
+    @Test
+    void tableNamesCoverTheProjectRowsOfEverySchool() throws IOException {
+        Consolidation c = consolidation(submissions(4), false);
+        int rows = c.tableRows().get("projects").size();
+        assertThat(rows).isGreaterThan(10);
+        try (XSSFWorkbook wb = open(write(c))) {
+            for (Field col : edu().tables().get(0).columns()) {
+                XSSFName name = wb.getName("T_projects_" + col.id().substring(9));
+                AreaReference area = new AreaReference(name.getRefersToFormula(),
+                        org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
+                assertThat(area.getFirstCell().getSheetName()).isEqualTo("项目清单");
+                assertThat(area.getLastCell().getRow() - area.getFirstCell().getRow() + 1)
+                        .as(name.getNameName()).isEqualTo(rows);
+            }
+            XSSFSheet list = wb.getSheet("项目清单");
+            assertThat(list.getRow(3).getCell(2).getStringCellValue())
+                    .isEqualTo(c.tableRows().get("projects").get(0).schoolName());
+        }
+    }
+
+    @Test
+    void withAPreviousPeriodTheTotalsShowPreviousChangeAndRatio() throws IOException {
+        Consolidation c = consolidation(submissions(5), true);
+        try (XSSFWorkbook wb = open(write(c))) {
+            Cell now = cell(wb, "F_info_students");
+            org.apache.poi.ss.usermodel.Row row = now.getRow();
+            int col = now.getColumnIndex();
+            assertThat(row.getCell(col + 1).getNumericCellValue())
+                    .isEqualTo(c.previousSum("info.students").orElseThrow().doubleValue());
+            assertThat(row.getCell(col + 2).getNumericCellValue())
+                    .isEqualTo(c.change("info.students").orElseThrow().doubleValue());
+            assertThat(row.getCell(col + 3).getNumericCellValue()).isCloseTo(
+                    c.changeRatio("info.students").orElseThrow().doubleValue(),
+                    org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(row.getCell(col + 2).getCellStyle().getDataFormatString())
+                    .startsWith("+#,##0;-#,##0");
+            int subHeader = cell(wb, "F_info_code").getRowIndex() - 1;
+            org.apache.poi.ss.usermodel.Row h = wb.getSheet("全县汇总").getRow(subHeader);
+            assertThat(List.of(h.getCell(col).getStringCellValue(),
+                    h.getCell(col + 1).getStringCellValue(), h.getCell(col + 2).getStringCellValue(),
+                    h.getCell(col + 3).getStringCellValue()))
+                    .containsExactly("本期", "上期", "增减", "增幅");
+        }
+    }
+
+    @Test
+    void textThatLooksLikeAFormulaStaysText() throws IOException {
+        try (XSSFWorkbook wb = open(write(consolidation(submissions(6), false)))) {
+            boolean[] sawSchool = new boolean[1];
+            boolean[] sawProject = new boolean[1];
+            for (org.apache.poi.ss.usermodel.Sheet sh : wb) {
+                for (org.apache.poi.ss.usermodel.Row r : sh) {
+                    for (Cell cell : r) {
+                        assertThat(cell.getCellType()).as(sh.getSheetName() + "!"
+                                + cell.getAddress()).isNotEqualTo(CellType.FORMULA);
+                        if (cell.getCellType() == CellType.STRING) {
+                            sawSchool[0] |= cell.getStringCellValue().equals("=1+1学校");
+                            sawProject[0] |= cell.getStringCellValue().equals("=SUM(A1:A9)");
+                        }
+                    }
+                }
+            }
+            assertThat(sawSchool[0]).isTrue();
+            assertThat(sawProject[0]).isTrue();
+        }
+    }
+
+    @Test
+    void theAidSheetHasABarChartOfEveryProgram() throws IOException {
+        try (XSSFWorkbook wb = open(write(consolidation(submissions(7), false)))) {
+            XSSFDrawing drawing = wb.getSheet("资助图表").getDrawingPatriarch();
+            assertThat(drawing.getCharts()).hasSize(1);
+            XSSFChart chart = drawing.getCharts().get(0);
+            assertThat(chart.getChartSeries()).singleElement().satisfies(d -> {
+                assertThat(d).isInstanceOf(
+                        org.apache.poi.xddf.usermodel.chart.XDDFBarChartData.class);
+                assertThat(d.getSeries(0).getCategoryData().getPointCount()).isEqualTo(8);
+            });
+            assertThat(chart.getTitleText().getString()).isEqualTo("全县资助金额(万元)（按项目）");
+        }
+    }
+
+    @Test
+    void theSameReturnsInAnyOrderGiveTheSameBytes() throws InterruptedException {
+        List<Submission> subs = submissions(8);
+        byte[] first = write(consolidation(subs, true));
+        List<Submission> shuffled = new ArrayList<>(subs);
+        Collections.shuffle(shuffled, new Random(8));
+        // across a second boundary: nothing may depend on the wall clock
+        Thread.sleep(1100);
+        byte[] second = write(consolidation(shuffled, true));
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void anEmptyConsolidationStillWritesABook() throws IOException {
+        Consolidation c = Consolidator.of(edu(), roster()).withPeriod(Fixtures.PERIOD)
+                .consolidate(List.of());
+        try (XSSFWorkbook wb = open(write(c))) {
+            assertThat(cell(wb, "F_info_students").getNumericCellValue()).isZero();
+            assertThat(wb.getSheet("报送情况").getRow(2).getCell(0).getStringCellValue())
+                    .isEqualTo("共 0 个文件：计入 0，有错误未计入 0，重复 0，名单外 0，无法读取 0");
+        }
+    }
+
+    static XSSFWorkbook open(byte[] bytes) throws IOException {
+        return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+    }
+
+    static Cell cell(XSSFWorkbook wb, String name) {
+        XSSFName n = wb.getName(name);
+        assertThat(n).as(name).isNotNull();
+        CellReference ref = new CellReference(n.getRefersToFormula());
+        return wb.getSheet(ref.getSheetName()).getRow(ref.getRow()).getCell(ref.getCol());
+    }
 }
