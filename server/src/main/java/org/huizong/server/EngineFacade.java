@@ -1,8 +1,10 @@
 package org.huizong.server;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,17 +13,20 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.io.ReturnData;
 import org.huizong.engine.io.ReturnReader;
 import org.huizong.engine.io.RosterReader;
 import org.huizong.engine.io.TemplateWriter;
-import org.huizong.engine.io.UnreadableReturnException;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.model.School;
+import org.huizong.engine.narrative.NarrativeTemplate;
+import org.huizong.engine.narrative.Paragraph;
+import org.huizong.engine.report.ReportWriter;
 import org.huizong.engine.rules.Validator;
 import org.huizong.templates.StandardCollections;
 
@@ -34,6 +39,12 @@ final class EngineFacade {
     private final Map<String, Collection> collections = new ConcurrentHashMap<>();
     private final Map<String, Validator> validators = new ConcurrentHashMap<>();
     private final Map<String, ReturnReader> readers = new ConcurrentHashMap<>();
+    private final Map<String, NarrativeTemplate> narratives = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    EngineFacade(Clock clock) {
+        this.clock = clock;
+    }
 
     Collection collection(String standardId) {
         return collections.computeIfAbsent(standardId, StandardCollections::get);
@@ -44,7 +55,7 @@ final class EngineFacade {
         return RosterReader.of(c).read(fileName, bytes);
     }
 
-    /** @throws UnreadableReturnException with a Chinese message the school can act on */
+    /** @throws org.huizong.engine.io.UnreadableReturnException with a Chinese message the school can act on */
     Return read(Collection c, String fileName, byte[] bytes) {
         return readers.computeIfAbsent(c.id(), id -> ReturnReader.of(c)).read(fileName, bytes);
     }
@@ -81,8 +92,15 @@ final class EngineFacade {
     }
 
     /** The consolidated workbook of a consolidation. */
-    byte[] report(org.huizong.engine.consolidate.Consolidation consolidation) {
-        throw new HttpProblem(503, "服务器尚未接入汇总工作簿生成器（ReportWriter）");
+    byte[] report(Consolidation consolidation) {
+        Collection c = consolidation.collection();
+        NarrativeTemplate narrative = narratives.computeIfAbsent(c.id(), id -> NarrativeTemplate
+                .parse(StandardCollections.resource(id + ".narrative.txt"),
+                        id + ".narrative.txt", c));
+        List<Paragraph> paragraphs = narrative.render(consolidation.narrativeInput());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        ReportWriter.of(c, clock).write(consolidation, paragraphs, out);
+        return out.toByteArray();
     }
 
     static String templateName(Collection c, Period p, School s) {

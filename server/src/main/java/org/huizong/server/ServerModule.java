@@ -40,8 +40,8 @@ final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EngineFacade engine() {
-        return new EngineFacade();
+    EngineFacade engine(Clock c) {
+        return new EngineFacade(c);
     }
 
     @Provides

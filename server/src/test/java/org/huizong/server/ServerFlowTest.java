@@ -2,6 +2,7 @@ package org.huizong.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -414,5 +415,63 @@ abstract class ServerFlowTest {
                     .containsEntry(Fixtures.KINDERGARTEN, "未报");
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("学校名称");
         }
+    }
+
+    static BigDecimal students(String code) {
+        return ((org.huizong.engine.model.Value.Num) Fixtures.data(code).values()
+                .get("info.students")).value();
+    }
+
+    @Test
+    void theConsolidatedWorkbookSumsApprovedOrAllAcceptedReturns() {
+        Setup s = setup();
+        WebClient school = client();
+        for (String code : List.of(Fixtures.PRIMARY, Fixtures.MIDDLE, Fixtures.KINDERGARTEN)) {
+            Response r = upload(school, s.secrets().get(code), code + ".xlsx",
+                    Fixtures.validReturn(code));
+            assertThat(r.status()).isEqualTo(303);
+        }
+        upload(school, s.secrets().get(Fixtures.WARNING_SCHOOL), "e.xlsx",
+                Fixtures.returnWithError(Fixtures.WARNING_SCHOOL));
+        for (String code : List.of(Fixtures.PRIMARY, Fixtures.MIDDLE)) {
+            String path = "/collections/" + s.id() + "/schools/" + code;
+            String csrf = s.staff().get(path).csrf();
+            assertThat(s.staff().postForm(path + "/review", Map.of("_csrf", csrf, "version", "1",
+                    "decision", "approve", "reason", "")).status()).isEqualTo(303);
+        }
+        Response approved = s.staff().get("/collections/" + s.id()
+                + "/consolidated.xlsx?scope=approved");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(Books.named(approved.bytes(), "F_info_students"))
+                .isEqualByComparingTo(students(Fixtures.PRIMARY).add(students(Fixtures.MIDDLE)));
+        Response all = s.staff().get("/collections/" + s.id()
+                + "/consolidated.xlsx?scope=accepted");
+        assertThat(Books.named(all.bytes(), "F_info_students"))
+                .isEqualByComparingTo(students(Fixtures.PRIMARY).add(students(Fixtures.MIDDLE))
+                        .add(students(Fixtures.KINDERGARTEN)));
+        assertThat(Books.text(all.bytes())).contains("东城镇第二小学");
+        assertThat(audit(s.staff(), s.id())).contains("download.consolidated");
+    }
+
+    @Test
+    void thePreviousPeriodComesFromAnUploadedBook() {
+        Setup s = setup();
+        WebClient school = client();
+        upload(school, s.secrets().get(Fixtures.PRIMARY), "p.xlsx",
+                Fixtures.validReturn(Fixtures.PRIMARY));
+        byte[] first = s.staff().get("/collections/" + s.id()
+                + "/consolidated.xlsx?scope=accepted").bytes();
+        long second = createCollection(s.staff(), "2024H1");
+        importRoster(s.staff(), second, "schools.csv", Fixtures.rosterCsv());
+        String csrf = s.staff().get("/collections/" + second).csrf();
+        Response prev = s.staff().postMultipart("/collections/" + second + "/previous",
+                List.of(Part.field("_csrf", csrf), Part.file("book", "上期.xlsx", first)));
+        assertThat(prev.status()).as(prev.body()).isEqualTo(303);
+        assertThat(s.staff().get("/collections/" + second).body()).contains("已上传上期汇总表");
+        Response book = s.staff().get("/collections/" + second
+                + "/consolidated.xlsx?scope=accepted");
+        assertThat(book.status()).as(book.body()).isEqualTo(200);
+        assertThat(Books.text(book.bytes())).contains(students(Fixtures.PRIMARY).toPlainString());
+        assertThat(audit(s.staff(), second)).contains("collection.previous_book");
     }
 }
