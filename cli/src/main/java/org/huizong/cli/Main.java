@@ -1,11 +1,33 @@
 package org.huizong.cli;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 /** Entry point of the huizong executable. */
-public final class Main {
-    private Main() {
-    }
+@Command(name = "huizong", mixinStandardHelpOptions = true, version = "huizong 0.1.0",
+        description = "汇总：县教育局半年报表的模板、校验、汇总与报告。",
+        subcommands = {TemplateCommand.class, ValidateCommand.class, ConsolidateCommand.class,
+            DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.out.println("huizong");
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code, without exiting (for tests). */
+    public static int run(String... args) {
+        Injector injector = Guice.createInjector(new CliModule());
+        CommandLine cli = new CommandLine(Main.class, new GuiceFactory(injector));
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.huizong.engine.HuizongException;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.narrative.NarrativeTemplate;
 import org.huizong.engine.spec.CollectionSpecs;
 
 /** The collections huizong ships. Loading is cheap (milliseconds), so nothing is cached. */
@@ -34,6 +35,12 @@ public final class StandardCollections {
     public static Collection get(String id) {
         return find(id).orElseThrow(() -> new HuizongException("没有名为 '" + id
                 + "' 的标准报表（可用: " + String.join(", ", IDS) + "）"));
+    }
+
+    /** The narrative template of a standard collection, checked against its fields. */
+    public static NarrativeTemplate narrative(Collection collection) {
+        String name = collection.id() + ".narrative.txt";
+        return NarrativeTemplate.parse(resource(name), name, collection);
     }
 
     /** A text resource next to the specs, e.g. {@code edu-halfyear.narrative.txt}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
+import org.huizong.engine.io.ReturnData;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.model.School;
@@ -37,6 +38,11 @@ public final class DemoCounty {
      */
     public record SchoolData(School school, Map<String, Value> values,
             List<Map<String, Value>> projects, Map<String, String> explanations) {
+
+        /** As the template writer takes it. */
+        public ReturnData toReturnData() {
+            return new ReturnData(values, Map.of("projects", projects), explanations);
+        }
     }
 
     private final Roster roster;
@@ -227,7 +233,7 @@ public final class DemoCounty {
             long students = count(v, "info.students");
             long teachers = count(v, "info.teachers");
             put(v, "enrol.new", students / (s.type().equals("幼儿园") ? 3 : 6));
-            put(v, "enrol.graduates", students / (s.type().equals("幼儿园") ? 3 : 6));
+            put(v, "enrol.graduates", students * (14 + random.nextInt(5)) / 100);
             if (compulsory().test(s)) {
                 long dropouts = random.nextInt(4) == 0 ? 1 : 0;
                 put(v, "enrol.dropouts", dropouts);

@@ -1,0 +1,66 @@
+package org.huizong.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import com.google.inject.Inject;
+import org.huizong.engine.consolidate.Consolidation;
+import org.huizong.engine.consolidate.Submission;
+import org.huizong.engine.intake.Intake;
+import org.huizong.engine.io.RosterReader;
+import org.huizong.engine.model.Collection;
+import org.huizong.templates.CountyBooks;
+import org.huizong.templates.StandardCollections;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code huizong consolidate}: every file counted, rejected with a reason or listed as a
+ * duplicate; the summary line adds up to the number of files given.
+ */
+@Command(name = "consolidate", mixinStandardHelpOptions = true,
+        description = "汇总学校报表，生成县级汇总工作簿（含分类汇总、学校明细、问题清单、报送情况和工作总结）。")
+final class ConsolidateCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    @Option(names = "--collection", defaultValue = StandardCollections.EDU_HALFYEAR,
+            description = "标准报表编号（默认 ${DEFAULT-VALUE}）")
+    String collection;
+
+    @Option(names = "--roster", required = true, description = "学校名单 (CSV 或 XLSX)")
+    Path roster;
+
+    @Option(names = "--previous", description = "上年同期的县级汇总工作簿，用于同比")
+    Path previous;
+
+    @Option(names = "--include-errors", description = "把有错误的报表也计入汇总（仍列入问题清单）")
+    boolean includeErrors;
+
+    @Option(names = "--out", required = true, description = "输出的汇总工作簿 (.xlsx)")
+    Path out;
+
+    @Parameters(arity = "1..*", paramLabel = "RETURN_OR_DIR", description = "学校报表文件或文件夹")
+    List<Path> inputs;
+
+    @Inject
+    ConsolidateCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        Collection c = StandardCollections.get(collection);
+        Intake intake = Intake.of(c);
+        CountyBooks books = CountyBooks.of(intake, RosterReader.of(c).read(roster), clock);
+        List<Submission> submissions = intake.submissions(Intake.expand(inputs));
+        Consolidation result = books.consolidate(submissions, Optional.ofNullable(previous),
+                includeErrors);
+        books.write(result, out);
+        System.out.println(result.summary());
+        System.out.println("汇总工作簿：" + out.toAbsolutePath());
+        return 0;
+    }
+}

@@ -1,0 +1,67 @@
+package org.huizong.cli;
+
+import com.google.inject.Inject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.huizong.server.HuizongServer;
+import org.huizong.server.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code huizong serve}: the bureau server, until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "启动教育局服务端（默认使用数据文件夹中的 SQLite 数据库）。")
+final class ServeCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    @Option(names = "--port", defaultValue = "8080", description = "端口（默认 ${DEFAULT-VALUE}）")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "监听地址（默认 ${DEFAULT-VALUE}）")
+    String host;
+
+    @Option(names = "--data", defaultValue = "huizong-data", description = "数据文件夹（默认 ${DEFAULT-VALUE}）")
+    Path data;
+
+    @Option(names = "--db", description = "PostgreSQL 的 JDBC 地址；不填则用数据文件夹中的 SQLite")
+    String db;
+
+    @Option(names = "--demo", description = "首次启动时载入示范县的报表任务、名单和报表")
+    boolean demo;
+
+    @Option(names = "--keystore", description = "HTTPS 证书库 (PKCS#12)；Excel 加载项需要 HTTPS")
+    Path keystore;
+
+    @Option(names = "--keystore-password", description = "证书库密码")
+    String keystorePassword;
+
+    @Inject
+    ServeCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = ServerConfig.defaults(data).withHost(host).withPort(port)
+                .withDemo(demo);
+        if (db != null) {
+            config = config.withJdbcUrl(db);
+        }
+        if (keystore != null) {
+            config = config.withTls(keystore, keystorePassword == null ? "" : keystorePassword);
+        }
+        HuizongServer.Handle handle = HuizongServer.start(config, clock);
+        handle.initialAdminPassword().ifPresent(p -> System.out.println(
+                "已创建首个管理员账号 admin，初始密码（只显示这一次，请登录后修改）：" + p));
+        System.out.println("汇总服务已启动：" + handle.baseUrl());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            handle.stop();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+}

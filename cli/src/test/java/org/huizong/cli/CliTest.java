@@ -1,0 +1,131 @@
+package org.huizong.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.huizong.engine.io.ReturnData;
+import org.huizong.engine.io.TemplateWriter;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Value;
+import org.huizong.templates.StandardCollections;
+import org.huizong.templates.demo.DemoCounty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as scripts use it: arguments in, files, output and exit codes out. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    /** Runs the CLI capturing standard output and error. */
+    record Run(int code, String out, String err) {
+    }
+
+    static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path roster() throws Exception {
+        Path roster = dir.resolve("schools.csv");
+        Files.writeString(roster, StandardCollections.resource("demo/schools.csv"));
+        return roster;
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Run r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("template", "validate", "consolidate", "demo", "serve");
+    }
+
+    @Test
+    void templateWritesOneFilePerSchool() throws Exception {
+        Path out = dir.resolve("out");
+        Run r = run("template", "--collection", "edu-halfyear", "--period", "2024H1",
+                "--roster", roster().toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).hasSize(61)
+                    .contains("3134000057_县第一中学.xlsx");
+        }
+    }
+
+    @Test
+    void badRosterIsReportedByLineAndNothingIsWritten() throws Exception {
+        Path roster = dir.resolve("bad.csv");
+        Files.writeString(roster, "code,name,type,township,ownership\n"
+                + "3134000001,东城镇中心幼儿园,幼儿园,东城镇,公办\n"
+                + "313400,西河小学,小学,西河镇,公办\n"
+                + "3134000003,南山学校,大学,南山镇,公办\n");
+        Path out = dir.resolve("out");
+        Run r = run("template", "--period", "2024H1", "--roster", roster.toString(),
+                "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("第3行").contains("第4行");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void validateExitCodesFollowTheContract() throws Exception {
+        var c = StandardCollections.eduHalfyear();
+        TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));
+        DemoCounty.SchoolData school = DemoCounty.returns().get(40);
+        Path good = dir.resolve("good.xlsx");
+        Files.write(good, w.toBytes(school.school(), school.toReturnData()));
+        Path bad = dir.resolve("bad.xlsx");
+        ReturnData broken = school.toReturnData().with("info.teachers", Value.of(100_000));
+        Files.write(bad, w.toBytes(school.school(), broken));
+        Path junk = dir.resolve("junk.xlsx");
+        Files.writeString(junk, "not a workbook");
+
+        Run clean = run("validate", good.toString());
+        assertThat(clean.code()).as(clean.out() + clean.err()).isZero();
+        assertThat(clean.out()).contains("good.xlsx").contains("共 1 个文件：错误 0 条");
+
+        Run errors = run("validate", good.toString(), bad.toString());
+        assertThat(errors.code()).isEqualTo(1);
+        assertThat(errors.out()).contains("[错误] 学校基本情况!").contains("info.teachers");
+
+        Run unreadable = run("validate", "--format", "json", good.toString(), junk.toString());
+        assertThat(unreadable.code()).isEqualTo(2);
+        assertThat(unreadable.out()).contains("\"file\": \"junk.xlsx\"");
+    }
+
+    @Test
+    void validateFolderIsOrderIndependent() throws Exception {
+        var c = StandardCollections.eduHalfyear();
+        TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));
+        for (DemoCounty.SchoolData s : DemoCounty.returns().subList(0, 3)) {
+            Files.write(dir.resolve(TemplateWriter.fileName(s.school())),
+                    w.toBytes(s.school(), s.toReturnData()));
+        }
+        List<String> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.map(Path::toString).sorted().toList();
+        }
+        Run forward = run("validate", files.get(0), files.get(1), files.get(2));
+        Run backward = run("validate", files.get(2), files.get(1), files.get(0));
+        Run folder = run("validate", dir.toString());
+        assertThat(backward.out()).isEqualTo(forward.out());
+        assertThat(folder.out()).isEqualTo(forward.out());
+    }
+}

@@ -1,0 +1,58 @@
+package org.huizong.templates;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.huizong.engine.consolidate.Consolidation;
+import org.huizong.engine.consolidate.Consolidator;
+import org.huizong.engine.consolidate.Submission;
+import org.huizong.engine.intake.Intake;
+import org.huizong.engine.model.Roster;
+import org.huizong.engine.narrative.Paragraph;
+import org.huizong.engine.report.ReportWriter;
+
+/**
+ * Consolidates a standard collection's returns into the bureau's workbook, narrative included:
+ * the one path the command line, the demo and the server share.
+ */
+public final class CountyBooks {
+    private final Intake intake;
+    private final Roster roster;
+    private final Clock clock;
+
+    private CountyBooks(Intake intake, Roster roster, Clock clock) {
+        this.intake = intake;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    public static CountyBooks of(Intake intake, Roster roster, Clock clock) {
+        return new CountyBooks(intake, roster, clock);
+    }
+
+    /**
+     * Folds the submissions (in parallel; their order does not matter).
+     *
+     * @param previousBook last year's consolidated workbook of the same half, for 同比
+     */
+    public Consolidation consolidate(List<Submission> submissions, Optional<Path> previousBook,
+            boolean includeWithErrors) {
+        Consolidator consolidator = Consolidator.of(intake.collection(), roster)
+                .includeWithErrors(includeWithErrors);
+        if (previousBook.isPresent()) {
+            consolidator = consolidator.withPrevious(intake.read(previousBook.get()));
+        }
+        return consolidator.consolidate(submissions);
+    }
+
+    /** The summary paragraphs in the bureau's style. */
+    public List<Paragraph> narrative(Consolidation c) {
+        return StandardCollections.narrative(c.collection()).render(c.narrativeInput());
+    }
+
+    /** Writes the consolidated workbook, narrative sheet included. */
+    public void write(Consolidation c, Path out) {
+        ReportWriter.of(c.collection(), clock).write(c, narrative(c), out);
+    }
+}

@@ -1,0 +1,103 @@
+package org.huizong.templates.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.huizong.engine.consolidate.Consolidation;
+import org.huizong.engine.intake.Intake;
+import org.huizong.engine.io.TemplateWriter;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Roster;
+import org.huizong.engine.narrative.Paragraph;
+import org.huizong.templates.CountyBooks;
+import org.huizong.templates.StandardCollections;
+
+/**
+ * Lays out the demo county in a folder, as a bureau would have it at the end of a collection:
+ * the roster, blank templates, the schools' filled returns of this and last year, last year's
+ * consolidated book and this year's, and the summary text.
+ */
+public final class DemoWorkspace {
+    private DemoWorkspace() {
+    }
+
+    /**
+     * Where everything went.
+     *
+     * @param summary the consolidation's one-line count of files
+     */
+    public record Result(Path dir, Path roster, Path templates, Path returns,
+            Path previousReturns, Path previousBook, Path book, Path narrative, String summary) {
+
+        /** What the command line prints. */
+        public String describe() {
+            return "示范县（61所学校，" + DemoCounty.PERIOD.label() + "）已生成：\n"
+                    + "  学校名单        " + roster + "\n"
+                    + "  空白模板        " + templates + "\n"
+                    + "  本期学校报表    " + returns + "\n"
+                    + "  上年同期报表    " + previousReturns + "\n"
+                    + "  上年同期汇总表  " + previousBook + "\n"
+                    + "  本期汇总工作簿  " + book + "   ← 先打开这个\n"
+                    + "  工作总结        " + narrative + "\n"
+                    + summary + "\n";
+        }
+    }
+
+    public static Result create(Path dir, Clock clock) {
+        Collection c = StandardCollections.eduHalfyear();
+        Roster roster = DemoCounty.roster();
+        Period now = DemoCounty.PERIOD;
+        Period before = now.yearBefore();
+        Path rosterFile = dir.resolve("schools.csv");
+        Path templates = dir.resolve("模板-" + now);
+        Path returns = dir.resolve("报表-" + now);
+        Path previousReturns = dir.resolve("报表-" + before);
+        Path previousBook = dir.resolve("县汇总-" + before + ".xlsx");
+        Path book = dir.resolve("县汇总-" + now + ".xlsx");
+        Path narrative = dir.resolve("工作总结-" + now + ".txt");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(rosterFile, DemoFiles.text("schools.csv"), StandardCharsets.UTF_8);
+            TemplateWriter.of(c, now).writeAll(roster, templates);
+            writeReturns(TemplateWriter.of(c, now), DemoCounty.returns(), returns);
+            writeReturns(TemplateWriter.of(c, before), DemoCounty.previousReturns(),
+                    previousReturns);
+            Intake intake = Intake.of(c);
+            CountyBooks books = CountyBooks.of(intake, roster, clock);
+            Consolidation last = books.consolidate(intake.submissions(
+                    Intake.expand(List.of(previousReturns))), Optional.empty(), false);
+            books.write(last, previousBook);
+            Consolidation current = books.consolidate(intake.submissions(
+                    Intake.expand(List.of(returns))), Optional.of(previousBook), false);
+            books.write(current, book);
+            StringBuilder text = new StringBuilder();
+            for (Paragraph p : books.narrative(current)) {
+                text.append(p.text()).append("\n\n");
+            }
+            Files.writeString(narrative, text.toString(), StandardCharsets.UTF_8);
+            return new Result(dir, rosterFile, templates, returns, previousReturns, previousBook,
+                    book, narrative, current.summary());
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入示范县文件夹 " + dir, e);
+        }
+    }
+
+    private static void writeReturns(TemplateWriter writer, List<DemoCounty.SchoolData> data,
+            Path dir) throws IOException {
+        Files.createDirectories(dir);
+        data.parallelStream().forEach(d -> {
+            try {
+                Files.write(dir.resolve(TemplateWriter.fileName(d.school())),
+                        writer.toBytes(d.school(), d.toReturnData()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
