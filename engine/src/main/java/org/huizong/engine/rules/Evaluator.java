@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Table;
@@ -346,7 +347,7 @@ public final class Evaluator {
         return new V.Num(acc);
     }
 
-    private static V unaryNumber(V v, java.util.function.UnaryOperator<BigDecimal> f) {
+    private static V unaryNumber(V v, UnaryOperator<BigDecimal> f) {
         return V.isNumeric(v) ? new V.Num(f.apply(V.num(v))) : V.Unknown.INSTANCE;
     }
 

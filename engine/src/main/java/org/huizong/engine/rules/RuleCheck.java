@@ -1,5 +1,7 @@
 package org.huizong.engine.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.huizong.engine.model.Rule;
 import org.huizong.engine.model.Table;
@@ -25,11 +27,11 @@ final class RuleCheck {
     /** Computed fields must not depend on themselves, directly or through others. */
     static void acyclic(Schema schema) {
         for (String id : schema.formulas().keySet()) {
-            walk(schema, id, new java.util.ArrayList<>());
+            walk(schema, id, new ArrayList<>());
         }
     }
 
-    private static void walk(Schema schema, String id, java.util.List<String> path) {
+    private static void walk(Schema schema, String id, List<String> path) {
         if (path.contains(id)) {
             path.add(id);
             throw new InvalidRuleException("字段 " + path.get(0) + " 的 formula 循环引用："

@@ -75,7 +75,9 @@ sealed interface V {
         if (isNumeric(l) && isNumeric(r)) {
             return num(l).compareTo(num(r)) == 0;
         }
-        if ((l instanceof Text || l instanceof Blank) && (r instanceof Text || r instanceof Blank)) {
+        boolean textual = (l instanceof Text || l instanceof Blank)
+                && (r instanceof Text || r instanceof Blank);
+        if (textual) {
             return text(l).equals(text(r));
         }
         return false;

@@ -2,12 +2,15 @@ package org.huizong.engine.rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.huizong.engine.model.CellRef;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
@@ -36,7 +39,7 @@ public final class Validator {
     private Validator(Schema schema, List<CheckedRule> rules, Map<String, Expr> indicators) {
         this.schema = schema;
         this.rules = List.copyOf(rules);
-        this.indicators = java.util.Collections.unmodifiableMap(indicators);
+        this.indicators = Collections.unmodifiableMap(indicators);
         this.builtIns = new BuiltInChecks(schema.collection());
     }
 
@@ -68,7 +71,7 @@ public final class Validator {
         return schema.collection();
     }
 
-    /** An evaluator over a return or a bureau's totals, sharing this validator's parsed formulas. */
+    /** An evaluator over a return or a bureau's totals, sharing the parsed formulas. */
     public Evaluator evaluator(Evaluator.Source source) {
         return Evaluator.of(schema, source);
     }
@@ -231,14 +234,14 @@ public final class Validator {
      * The check's fields, those a clerk would change first: in order of appearance, except that
      * fields only tested by blank()/present() guards come last.
      */
-    private static java.util.Set<String> fieldsToFix(Expr check) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    private static Set<String> fieldsToFix(Expr check) {
+        Set<String> out = new LinkedHashSet<>();
         unguarded(check, out);
         out.addAll(check.fieldRefs());
         return out;
     }
 
-    private static void unguarded(Expr e, java.util.Set<String> out) {
+    private static void unguarded(Expr e, Set<String> out) {
         if (e instanceof Expr.FieldRef f) {
             out.add(f.id());
         } else if (!(e instanceof Expr.Call c && (c.function() == RuleFunction.BLANK

@@ -91,10 +91,12 @@ final class Fixtures {
                 severity: error
                 table: projects
                 check: blank(projects.budget) or projects.invested <= projects.budget
-                message: 项目“{projects.name}”本期完成投资({projects.invested}万元)不能大于计划总投资({projects.budget}万元)
+                message: 项目“{projects.name}”本期完成投资({projects.invested}万元)\
+            不能大于计划总投资({projects.budget}万元)
               - id: change.students
                 severity: warning
-                check: prev(info.students) = 0 or abs(info.students - prev(info.students)) <= 0.5 * prev(info.students)
+                check: prev(info.students) = 0
+                  or abs(info.students - prev(info.students)) <= 0.5 * prev(info.students)
                 message: 在校学生数本期{info.students}，上期{=prev(info.students)}，变化超过50%，请核对或说明
               - id: outlier.aid_per_student
                 severity: warning
@@ -190,7 +192,7 @@ final class Fixtures {
             return this;
         }
 
-        /** A used table row, numbers as numbers, other text as text; cells of row n are B..F at spreadsheet row n + 3. */
+        /** A used row: numbers as numbers, other text as text; row n's cells are B..F of n + 3. */
         ReturnBuilder row(String table, Object... keyValues) {
             List<TableRow> rows = tables.computeIfAbsent(table, k -> new ArrayList<>());
             int index = rows.size() + 1;

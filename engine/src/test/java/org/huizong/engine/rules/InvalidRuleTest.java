@@ -20,7 +20,8 @@ class InvalidRuleTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "true | info.studnets > 0 | m | RETURN | "
-                + "| 规则 r.x（mini.yaml:40） 的 check \"info.studnets > 0\" 第 1 个字符处：没有字段 'info.studnets'",
+                + "| 规则 r.x（mini.yaml:40） 的 check \"info.studnets > 0\" 第 1 个字符处："
+                + "没有字段 'info.studnets'",
         "info.bogus = 1 | info.students > 0 | m | RETURN | "
                 + "| 规则 r.x（mini.yaml:40） 的 when \"info.bogus = 1\" 第 1 个字符处：没有字段 'info.bogus'",
         "true | info.students + 1 | m | RETURN | "
