@@ -91,6 +91,7 @@ test("upload page: pick a file, see findings by sheet, submit with the link's se
     await page.waitForSelector("body[data-mode=browser]");
     await page.waitForSelector("#status:not([hidden])");
     assert.equal(new URL(page.url()).search, "", "the secret is taken off the address bar");
+    assert.equal(await page.isHidden("#message"), true, "the nomodule script did not run");
     assert.equal(await page.textContent("#status-label"), "已退回");
     assert.match(await page.textContent("#status-reason"), /学生资助人数与学籍系统不一致/);
     await page.screenshot({ path: join(SHOTS, "upload-1-returned.png"), fullPage: true });
@@ -105,7 +106,8 @@ test("upload page: pick a file, see findings by sheet, submit with the link's se
     assert.equal(validate.headers["content-type"],
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assert.equal(await page.textContent("#findings-summary"), "校验发现：错误 3 项，警告 2 项");
-    const groups = await page.$$eval("#findings-groups summary", (s) => s.map((e) => e.textContent));
+    const groups = await page.$$eval("#findings-groups summary",
+      (s) => s.map((e) => e.textContent));
     assert.deepEqual(groups,
       ["学校基本情况（2）", "学生资助（2）", "课后服务（1）"]);
     await page.screenshot({ path: join(SHOTS, "upload-2-findings.png"), fullPage: true });

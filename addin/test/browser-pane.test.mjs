@@ -5,7 +5,9 @@ import test from "node:test";
 import { SECRET_HEADER } from "../src/main/resources/org/huizong/addin/js/api.mjs";
 import { boot } from "../src/main/resources/org/huizong/addin/js/main.mjs";
 import { fakeFetch } from "../testkit/fake-fetch.mjs";
-import { loadPage, until } from "../testkit/page.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ADDIN_DIR, loadPage, until } from "../testkit/page.mjs";
 
 const XLSX = new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0]);
 
@@ -145,4 +147,15 @@ test("a file of another school than the secret's is pointed out", async () => {
   assert.equal($("message").textContent, "这份报表的学校标识码是 3412250009，而保存的密钥属于"
     + "城关镇第一小学（3412250001）：请打开本校的报表，或点“更换密钥”。");
   assert.equal($("school-code").textContent, "（3412250001）", "the header stays the secret's");
+});
+
+test("a browser without ES modules (Excel's IE11) is told to use the upload page", async () => {
+  const win = loadPage();
+  win.eval(readFileSync(join(ADDIN_DIR, "js", "legacy.js"), "utf8"));
+  const $ = (id) => win.document.getElementById(id);
+  await until(() => !$("message").hidden, "message");
+  assert.match($("message").textContent,
+    /浏览器组件过旧.*https:\/\/huizong\.example\.edu\.cn\/addin\/taskpane\.html/);
+  assert.equal($("validate").disabled, true);
+  assert.equal($("submit").disabled, true);
 });

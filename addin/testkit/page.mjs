@@ -12,7 +12,8 @@ export const PAGE_URL = "https://huizong.example.edu.cn/addin/taskpane.html";
 
 export function loadPage(url = PAGE_URL) {
   const html = readFileSync(join(ADDIN_DIR, "taskpane.html"), "utf8");
-  const dom = new JSDOM(html, { url, pretendToBeVisual: true });
+  // outside-only: the page's own scripts do not run, tests may evaluate one themselves
+  const dom = new JSDOM(html, { url, pretendToBeVisual: true, runScripts: "outside-only" });
   return dom.window;
 }
 
