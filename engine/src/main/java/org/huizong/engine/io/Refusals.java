@@ -19,6 +19,12 @@ final class Refusals {
                 + "，超过上限" + megabytes(limit) + "，不予读取。请确认上传的是本校填好的报表文件。");
     }
 
+    /** For a stream whose full size is not known. */
+    static UnreadableReturnException tooLarge(String file, long limit) {
+        return new UnreadableReturnException(file, "文件 " + file + " 超过大小上限" + megabytes(limit)
+                + "，不予读取。请确认上传的是本校填好的报表文件。");
+    }
+
     static UnreadableReturnException notASpreadsheet(String file) {
         return new UnreadableReturnException(file, "文件 " + file + " 不是Excel工作簿，无法读取。"
                 + "请上传用教育局下发的模板填好后保存的 .xlsx 文件。");
@@ -74,10 +80,12 @@ final class Refusals {
                 + "的报表，本次收取" + expected.label() + "的报表，无法读取。请确认上传的是本期报表。");
     }
 
-    /** 20 MB, 1.5 MB: one decimal, none when whole. */
+    /** 20 MB, 1.5 MB, 30 KB: one decimal at most, none when whole. */
     private static String megabytes(long bytes) {
-        double mb = bytes / (1024.0 * 1024.0);
-        long tenths = Math.round(mb * 10);
+        if (bytes < 1024 * 1024) {
+            return (bytes + 1023) / 1024 + " KB";
+        }
+        long tenths = Math.round(bytes / (1024.0 * 1024.0) * 10);
         return (tenths % 10 == 0 ? Long.toString(tenths / 10)
                 : tenths / 10 + "." + tenths % 10) + " MB";
     }

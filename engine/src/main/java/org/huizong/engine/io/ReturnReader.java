@@ -99,7 +99,7 @@ public final class ReturnReader {
         try {
             byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, sizeLimit + 1));
             if (b.length > sizeLimit) {
-                throw Refusals.tooLarge(fileName, in.available() + (long) b.length, sizeLimit);
+                throw Refusals.tooLarge(fileName, sizeLimit);
             }
             return read(fileName, b);
         } catch (IOException e) {
