@@ -15,8 +15,12 @@ import org.huizong.engine.narrative.Paragraph;
  */
 final class NarrativeSheet {
     static final String NAME = "总结";
-    /** Column width in characters; about 40 CJK characters at 12 points fit across A4. */
-    private static final double WIDTH = 86;
+    /**
+     * Column width in characters: about 31 CJK characters at 12 points in Excel. Narrower than
+     * A4 allows, because LibreOffice measures widths with a wider fallback font when Calibri is
+     * missing and would then print past the paper's edge.
+     */
+    private static final double WIDTH = 70;
 
     private final Book b;
 
@@ -65,6 +69,6 @@ final class NarrativeSheet {
             units += text.charAt(i) < 0x2E80 ? 1.2 : 2.2;
         }
         int lines = (int) Math.ceil(units / (WIDTH - 2));
-        return 20f * Math.max(1, lines) + 8;
+        return 19f * Math.max(1, lines) + 6;
     }
 }
