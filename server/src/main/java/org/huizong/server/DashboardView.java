@@ -81,7 +81,8 @@ final class DashboardView {
             SchoolRow s = st.school();
             VersionRow v = st.latest().orElse(null);
             return Html.of("""
-                    <tr data-code="{}"><td>{}</td><td><a href="/collections/{}/schools/{}">{}</a></td>
+                    <tr data-code="{}"><td>{}</td>
+                    <td><a href="/collections/{}/schools/{}">{}</a></td>
                     <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td>
                     <td class="num">{}</td><td class="num">{}</td></tr>""",
                     s.code(), s.code(), c.id(), s.code(), s.name(), s.type(), s.township(),

@@ -55,7 +55,10 @@ final class EngineFacade {
         return RosterReader.of(c).read(fileName, bytes);
     }
 
-    /** @throws org.huizong.engine.io.UnreadableReturnException with a Chinese message the school can act on */
+    /**
+     * @throws org.huizong.engine.io.UnreadableReturnException with a Chinese message the school
+     *     can act on
+     */
     Return read(Collection c, String fileName, byte[] bytes) {
         return readers.computeIfAbsent(c.id(), id -> ReturnReader.of(c)).read(fileName, bytes);
     }

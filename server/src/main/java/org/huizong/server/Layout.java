@@ -54,7 +54,8 @@ final class Layout {
     static Html flash(Optional<String> ok, Optional<String> error, List<String> details) {
         Html okHtml = ok.map(m -> Html.of("<div class=\"flash ok\">{}</div>", m))
                 .orElse(Html.EMPTY);
-        Html errHtml = error.map(m -> Html.of("<div class=\"flash error\" role=\"alert\">{}{}</div>",
+        Html errHtml = error.map(m -> Html.of(
+                "<div class=\"flash error\" role=\"alert\">{}{}</div>",
                 m, Html.when(!details.isEmpty(), Html.of("<ul>{}</ul>",
                         Html.each(details, d -> Html.of("<li>{}</li>", d))))))
                 .orElse(Html.EMPTY);

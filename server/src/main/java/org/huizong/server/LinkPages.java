@@ -114,7 +114,8 @@ final class LinkPages implements Routes {
         String base = baseUrl(ctx);
         Html rows = Html.each(links, l -> Html.of("""
                 <tr><td>{}</td><td>{}</td><td>{}</td>
-                <td class="secret"><a class="school-link" data-code="{}" href="{}">{}</a></td></tr>""",
+                <td class="secret"><a class="school-link" data-code="{}" href="{}">{}</a>
+                </td></tr>""",
                 l.school().code(), l.school().name(), l.school().township(), l.school().code(),
                 base + "/s/" + l.secret(), base + "/s/" + l.secret()));
         Html body = Html.of("""

@@ -67,8 +67,8 @@ final class ReturnView {
                 continue;
             }
             Html rows = Html.each(sheet.fields(), f -> Html.of(
-                    "<tr><td>{}</td><td><span class=\"cell\">{}</span></td><td class=\"num\">{}</td>"
-                            + "</tr>", f.labelWithUnit(),
+                    "<tr><td>{}</td><td><span class=\"cell\">{}</span></td>"
+                            + "<td class=\"num\">{}</td></tr>", f.labelWithUnit(),
                     r.findCell(f.id()).map(CellRef::toString).orElse(""),
                     r.find(f.id()).map(Value::display).orElse("")));
             sb.append(Html.of("<table class=\"values\"><tr><th>项目</th><th>单元格</th>"

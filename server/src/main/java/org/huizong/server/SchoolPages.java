@@ -120,8 +120,10 @@ final class SchoolPages implements Routes {
                 <form class="card" method="post" action="{}/explain">
                   {}<input type="hidden" name="version" value="{}">
                   {}
-                  <div class="actions"><button type="submit" id="save-explanations">保存说明</button></div>
-                </form>""", base, Html.raw(csrfField(csrf)), v.no(), Html.each(open, f -> Html.of("""
+                  <div class="actions">
+                    <button type="submit" id="save-explanations">保存说明</button></div>
+                </form>""", base, Html.raw(csrfField(csrf)), v.no(),
+                Html.each(open, f -> Html.of("""
                   <label for="x-{}">{} <span class="cell">{}</span></label>
                   <textarea id="x-{}" name="explain.{}" data-rule="{}"></textarea>""",
                 f.ruleId(), f.message(), f.cell().map(Object::toString).orElse(""), f.ruleId(),

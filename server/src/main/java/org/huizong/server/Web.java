@@ -75,8 +75,8 @@ final class Web {
             c.routes.get("/static/app.css", ctx -> ctx.contentType("text/css; charset=utf-8")
                     .header("Cache-Control", "public, max-age=3600").result(css));
             c.routes.get("/static/app.js", ctx -> ctx.contentType(
-                    "text/javascript; charset=utf-8").header("Cache-Control", "public, max-age=3600")
-                    .result(js));
+                    "text/javascript; charset=utf-8")
+                    .header("Cache-Control", "public, max-age=3600").result(js));
             for (Routes g : groups) {
                 g.register(c.routes);
             }

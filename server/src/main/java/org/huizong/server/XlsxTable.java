@@ -14,6 +14,12 @@ import java.util.zip.ZipOutputStream;
  * libraries inside the engine's io package.
  */
 final class XlsxTable {
+    private static final String RELS_TYPE =
+            "application/vnd.openxmlformats-package.relationships+xml";
+    private static final String OFFICE = "application/vnd.openxmlformats-officedocument.";
+    private static final String WORKBOOK_TYPE = OFFICE + "spreadsheetml.sheet.main+xml";
+    private static final String SHEET_TYPE = OFFICE + "spreadsheetml.worksheet+xml";
+
     private XlsxTable() {
     }
 
@@ -24,11 +30,11 @@ final class XlsxTable {
             entry(zip, "[Content_Types].xml", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                    <Default Extension="rels" ContentType="%s"/>
                     <Default Extension="xml" ContentType="application/xml"/>
-                    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-                    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-                    </Types>""");
+                    <Override PartName="/xl/workbook.xml" ContentType="%s"/>
+                    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="%s"/>
+                    </Types>""".formatted(RELS_TYPE, WORKBOOK_TYPE, SHEET_TYPE));
             entry(zip, "_rels/.rels", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
