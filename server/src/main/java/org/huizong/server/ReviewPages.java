@@ -64,12 +64,12 @@ final class ReviewPages implements Routes {
                 .orElse(Html.raw("<p>该校尚未上传报表。</p>"));
         Html body = Html.of("""
                 <p class="noprint"><a href="/collections/{}">← 返回看板</a></p>
-                <h1>{} {}</h1>
+                <h1>{}</h1>
                 <p class="muted">{} · {} · {} · 标识码 {}</p>
                 <p>状态：<span id="status">{}</span></p>
                 <h2>版本</h2>{}{}""",
-                c.id(), school.name(), Layout.badge(st.status()), school.type(),
-                school.township(), school.ownership(), school.code(), st.status().label(),
+                c.id(), school.name(), school.type(), school.township(), school.ownership(),
+                school.code(), Layout.badge(st.status()),
                 ReturnView.versions(st.versions(),
                         "/collections/" + c.id() + "/schools/" + school.code() + "/versions/",
                         st.reviews()), detail);

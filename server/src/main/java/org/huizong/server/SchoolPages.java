@@ -71,7 +71,7 @@ final class SchoolPages implements Routes {
                 <h1>{}</h1>
                 <p class="muted">{} · 报告期 {} · 截止 {}</p>
                 {}
-                <p>当前状态：<span id="status">{}</span> {}</p>
+                <p>当前状态：<span id="status">{}</span></p>
                 {}
                 <div class="card">
                 <form method="post" action="{}/upload" enctype="multipart/form-data">
@@ -88,8 +88,7 @@ final class SchoolPages implements Routes {
                 {}
                 <h2>上传记录</h2>{}""",
                 school.name(), c.title(), c.period().label(), c.deadline(),
-                Layout.flash(ok, error, details), st.status().label(),
-                Layout.badge(st.status()), reviewNote(st), base,
+                Layout.flash(ok, error, details), Layout.badge(st.status()), reviewNote(st), base,
                 Layout.csrf(auth.schoolCsrf(secret)), Layout.size(submissions.maxBytes()), base,
                 latest, ReturnView.versions(st.versions(), base + "/versions/", st.reviews()));
         Web.html(ctx, Layout.page(school.name() + " 报表上传", Optional.empty(), body));
