@@ -86,7 +86,7 @@ final class FormSheetWriter {
         int[] widths = new int[note + 1];
         widths[TemplateLayout.NUMBER_COL] = 6;
         widths[TemplateLayout.LABEL_COL] = labelWidth(spec);
-        widths[TemplateLayout.UNIT_COL] = 10;
+        widths[TemplateLayout.UNIT_COL] = 12;
         for (int j = 0; j < spec.valueColumns().size(); j++) {
             widths[TemplateLayout.FIRST_VALUE_COL + j] = Math.max(16,
                     SheetLook.width(spec.valueColumns().get(j)) + 4);
