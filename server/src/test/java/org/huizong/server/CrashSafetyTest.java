@@ -1,0 +1,124 @@
+package org.huizong.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.huizong.server.WebClient.Response;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the server process (SIGKILL) while schools are uploading, restarts it on the same data
+ * and checks that no version is half-stored: every version row names a complete file with its
+ * hash, version numbers have no gaps, and every upload the server acknowledged is there.
+ */
+class CrashSafetyTest {
+    private static final int KILL_AFTER_ACKS = 25;
+    private static final int MAX_REQUESTS = 400;
+
+    @Test
+    void killDuringUploadsLeavesOnlyCompleteVersions(@TempDir Path dir) throws Exception {
+        Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin",
+                "java").toString(), "-cp", System.getProperty("java.class.path"),
+                ChildServer.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        String password = null;
+        int port = -1;
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line; port < 0 && (line = out.readLine()) != null; ) {
+            if (line.startsWith("ADMIN ")) {
+                password = line.substring(6);
+            } else if (line.startsWith("PORT ")) {
+                port = Integer.parseInt(line.substring(5));
+            }
+        }
+        Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+        drain.setDaemon(true);
+        drain.start();
+        assertThat(port).isPositive();
+        String base = "http://127.0.0.1:" + port;
+        WebClient staff = new WebClient(base);
+        staff.postForm("/login", Map.of("username", "admin", "password", password, "_csrf",
+                staff.get("/login").csrf()));
+        long id = ServerFlowTest.createCollection(staff, "2024H1");
+        ServerFlowTest.importRoster(staff, id, "schools.csv", Fixtures.rosterCsv());
+        Map<String, String> secrets = ServerFlowTest.issueLinks(staff, id);
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        secrets.keySet().forEach(code -> files.put(code, Fixtures.validReturn(code)));
+
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger acks = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(secrets.size() * 2);
+        for (String code : secrets.keySet()) {
+            for (int t = 0; t < 2; t++) {
+                pool.submit(() -> {
+                    WebClient c = new WebClient(base);
+                    while (sent.incrementAndGet() <= MAX_REQUESTS && child.isAlive()) {
+                        try {
+                            Response r = c.postBytes("/api/v1/submit?filename=r.xlsx",
+                                    files.get(code), Map.of(ApiV1.SECRET_HEADER,
+                                            secrets.get(code)));
+                            if (r.status() == 201) {
+                                String v = r.body().replaceAll(".*\"version\":(\\d+).*", "$1");
+                                acknowledged.add(code + "/" + v);
+                                if (acks.incrementAndGet() == KILL_AFTER_ACKS) {
+                                    child.destroyForcibly();
+                                }
+                            }
+                        } catch (RuntimeException e) {
+                            return;
+                        }
+                    }
+                });
+            }
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
+        child.destroyForcibly();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(acks.get()).isGreaterThanOrEqualTo(KILL_AFTER_ACKS);
+
+        // The server starts again on the same data, and everything stored is whole.
+        try (HuizongServer.Handle h = HuizongServer.start(ServerConfig.defaults(dir)
+                .withHost("127.0.0.1").withPort(0))) {
+            assertThat(h.initialAdminPassword()).isEmpty();
+            Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + dir.resolve("huizong.db"));
+            List<Map<String, Object>> rows = jdbi.withHandle(x -> x.createQuery(
+                    "SELECT s.code, v.version_no, v.file_sha256, v.file_size FROM return_versions v"
+                            + " JOIN schools s ON s.id = v.school_id ORDER BY s.code, v.version_no")
+                    .mapToMap().list());
+            assertThat(rows).hasSizeGreaterThanOrEqualTo(acknowledged.size());
+            List<String> stored = new ArrayList<>();
+            Map<String, Integer> lastNo = new java.util.HashMap<>();
+            for (Map<String, Object> r : rows) {
+                String code = (String) r.get("code");
+                int no = ((Number) r.get("version_no")).intValue();
+                assertThat(no).as("no gap for " + code).isEqualTo(lastNo.getOrDefault(code, 0) + 1);
+                lastNo.put(code, no);
+                Path file = dir.resolve("files").resolve((String) r.get("file_sha256"));
+                assertThat(file).exists();
+                byte[] b = Files.readAllBytes(file);
+                assertThat((long) b.length).isEqualTo(((Number) r.get("file_size")).longValue());
+                assertThat(Crypto.sha256Hex(b)).isEqualTo(r.get("file_sha256"));
+                stored.add(code + "/" + no);
+            }
+            assertThat(stored).containsAll(acknowledged);
+        }
+    }
+}
