@@ -129,7 +129,8 @@ public final class ConsolidationBench {
     /** Both ways must agree where every file counts; otherwise the comparison is void. */
     private static void check(Consolidation result, Map<String, BigDecimal> naive) {
         if (result.completeness().counted() != result.completeness().files()) {
-            System.out.println("  (totals not compared: " + result.completeness().notCountedForErrors()
+            System.out.println("  (totals not compared: "
+                    + result.completeness().notCountedForErrors()
                     + " returns with errors are left out by huizong, summed by the naive loop)");
             return;
         }

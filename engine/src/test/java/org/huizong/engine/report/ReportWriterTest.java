@@ -222,7 +222,8 @@ class ReportWriterTest {
             int subHeader = cell(wb, "F_info_code").getRowIndex() - 1;
             org.apache.poi.ss.usermodel.Row h = wb.getSheet("全县汇总").getRow(subHeader);
             assertThat(List.of(h.getCell(col).getStringCellValue(),
-                    h.getCell(col + 1).getStringCellValue(), h.getCell(col + 2).getStringCellValue(),
+                    h.getCell(col + 1).getStringCellValue(),
+                    h.getCell(col + 2).getStringCellValue(),
                     h.getCell(col + 3).getStringCellValue()))
                     .containsExactly("本期", "上期", "增减", "增幅");
         }
