@@ -111,6 +111,6 @@ final class ServerModule extends AbstractModule {
                 new Downloads(auth, collections, returns, engine, files, consolidations,
                         collectionPages, audit),
                 new SchoolPages(auth, collections, returns, submissions, engine, files),
-                new ApiV1(collections, returns, submissions));
+                new ApiV1(collections, returns, submissions), new AddinRoutes());
     }
 }

@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,14 +55,6 @@ final class Web {
                 connector.setPort(config.port());
                 return connector;
             }));
-            // The add-in's files, when its module put them on the class path.
-            if (Web.class.getClassLoader().getResource("org/huizong/addin") != null) {
-                c.staticFiles.add(sf -> {
-                    sf.hostedPath = "/addin";
-                    sf.directory = "/org/huizong/addin";
-                    sf.location = Location.CLASSPATH;
-                });
-            }
             c.routes.before(ctx -> {
                 securityHeaders(ctx);
                 long length = ctx.req().getContentLengthLong();

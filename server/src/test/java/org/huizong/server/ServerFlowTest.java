@@ -474,4 +474,23 @@ abstract class ServerFlowTest {
         assertThat(Books.text(book.bytes())).contains(students(Fixtures.PRIMARY).toPlainString());
         assertThat(audit(s.staff(), second)).contains("collection.previous_book");
     }
+
+    @Test
+    void theAddinIsServedWithItsManifestAndModuleTypes() {
+        WebClient c = client();
+        Response manifest = c.get("/addin/manifest.xml");
+        assertThat(manifest.status()).isEqualTo(200);
+        assertThat(manifest.body()).contains(server.baseUrl()).doesNotContain("${BASE_URL}");
+        String module = org.huizong.addin.AddinResources.staticFiles().stream()
+                .filter(f -> f.endsWith(".mjs")).findFirst().orElseThrow();
+        Response js = c.get("/addin/" + module);
+        assertThat(js.status()).isEqualTo(200);
+        assertThat(js.header("Content-Type")).startsWith("text/javascript");
+        assertThat(js.header("X-Frame-Options")).as("Excel on the web frames the pane").isNull();
+        assertThat(c.get("/addin/" + org.huizong.addin.AddinResources.MANIFEST_TEMPLATE)
+                .status()).isEqualTo(404);
+        assertThat(c.get("/addin/..%2F..%2Fdb%2Fmigration%2FV1__init.sql").status())
+                .isEqualTo(404);
+        assertThat(c.get("/login").header("X-Frame-Options")).isEqualTo("DENY");
+    }
 }
