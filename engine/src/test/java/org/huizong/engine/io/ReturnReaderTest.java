@@ -63,8 +63,13 @@ class ReturnReaderTest {
                 .withExplanation("afterschool.teachers_le_teachers", "外聘课后服务教师5人");
         Path file = dir.resolve(TemplateWriter.fileName(school));
         Files.write(file, writer.toBytes(school, data));
+        byte[] before = Files.readAllBytes(file);
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
 
         Return r = reader.read(file);
+
+        assertThat(Files.readAllBytes(file)).as("reading never writes").isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
 
         assertThat(r.file()).isEqualTo(TemplateWriter.fileName(school));
         assertThat(r.meta().collection()).isEqualTo("edu-halfyear");
