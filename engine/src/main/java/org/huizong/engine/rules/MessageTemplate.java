@@ -90,6 +90,21 @@ final class MessageTemplate {
                 .toList();
     }
 
+    /** Walks the parts in order: literal text, field placeholders, expression placeholders. */
+    void visit(Consumer<String> literal, Consumer<String> field, Consumer<Expr> expr) {
+        for (Part p : parts) {
+            if (p instanceof Literal l) {
+                if (!l.text().isEmpty()) {
+                    literal.accept(l.text());
+                }
+            } else if (p instanceof FieldPart f) {
+                field.accept(f.fieldId());
+            } else {
+                expr.accept(((ExprPart) p).expr());
+            }
+        }
+    }
+
     String render(Evaluator ev) {
         StringBuilder sb = new StringBuilder();
         for (Part p : parts) {

@@ -102,6 +102,11 @@ public final class Validator {
         return e;
     }
 
+    /** The parsed message of a spec rule. */
+    MessageTemplate messageOf(String ruleId) {
+        return checked(ruleId).message();
+    }
+
     private CheckedRule checked(String ruleId) {
         return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("collection "
