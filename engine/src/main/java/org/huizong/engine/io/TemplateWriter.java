@@ -144,16 +144,23 @@ public final class TemplateWriter {
 
     /** The roster value of a pre-filled field ({@code info.code} is the school's code ...). */
     static String rosterValue(School school, Field field) {
-        String key = field.id().substring(field.id().lastIndexOf('.') + 1);
-        return switch (key) {
+        return switch (rosterColumn(field)) {
             case "code" -> school.code();
             case "name" -> school.name();
             case "type" -> school.type();
             case "township" -> school.township();
-            case "ownership" -> school.ownership();
-            default -> throw new IllegalArgumentException("pre-filled field " + field.id()
-                    + " is not a roster column (code, name, type, township, ownership)");
+            default -> school.ownership();
         };
+    }
+
+    /** The roster column a pre-filled field comes from: the last word of its id. */
+    private static String rosterColumn(Field field) {
+        String key = field.id().substring(field.id().lastIndexOf('.') + 1);
+        if (!List.of("code", "name", "type", "township", "ownership").contains(key)) {
+            throw new IllegalArgumentException("pre-filled field " + field.id()
+                    + " is not a roster column (code, name, type, township, ownership)");
+        }
+        return key;
     }
 
     /** The first moment of the period, in UTC: the document's created and modified time. */
@@ -235,7 +242,7 @@ public final class TemplateWriter {
             }
             for (Field f : s.fields()) {
                 if (f.prefilled()) {
-                    rosterValue(new School("0000000000", "", "", "", ""), f);
+                    rosterColumn(f);
                 }
             }
         }
