@@ -155,7 +155,8 @@ public final class ExcelFormulaCompiler {
                 literal -> pieces.add(text(literal)),
                 field -> {
                     String c = r.cell(field);
-                    pieces.add("IF(ISBLANK(" + c + "),\"" + MessageTemplate.BLANK + "\"," + c + ")");
+                    pieces.add("IF(ISBLANK(" + c + ")," + text(MessageTemplate.BLANK) + "," + c
+                            + ")");
                 },
                 expr -> {
                     Part p = run.value(expr);

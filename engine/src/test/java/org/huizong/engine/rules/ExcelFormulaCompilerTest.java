@@ -49,7 +49,8 @@ class ExcelFormulaCompilerTest {
         "\"a\\\"b\" = \"c\" | \"a\"\"b\"=\"c\"",
         "type_is(\"义务\", \"幼儿园\") | `OR(F_info_type=\"小学\",F_info_type=\"初中\","
                 + "F_info_type=\"幼儿园\")`",
-        "blank(info.head) or present(info.phone) | OR(ISBLANK(F_info_head),NOT(ISBLANK(F_info_phone)))",
+        "blank(info.head) or present(info.phone) "
+                + "| OR(ISBLANK(F_info_head),NOT(ISBLANK(F_info_phone)))",
         "countif(projects.category, \"新建\") >= 1 "
                 + "| `ROUND(COUNTIF(T_projects_category,\"=新建\")-1,9)>=0`",
         "sumif(projects.budget, projects.category, \"新建\") <= sum(projects.budget) "
