@@ -2,9 +2,15 @@ package org.huizong.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
 import org.huizong.server.WebClient.Response;
 import org.huizong.templates.demo.DemoCounty;
@@ -13,6 +19,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code serve --demo}: the demo county is loaded, so the dashboard is full at once. */
 class DemoServerTest {
+    /** What a newcomer sees: the demo dashboard, in the system Chromium. */
+    private static void screenshot(HuizongServer.Handle h, String id) throws Exception {
+        Path shots = Paths.get("target", "screenshots");
+        Files.createDirectories(shots);
+        try (Playwright pw = Playwright.create(new Playwright.CreateOptions()
+                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu",
+                                "--disable-background-networking", "--disable-component-update",
+                                "--disable-sync", "--no-first-run")))) {
+            Page page = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
+            page.navigate(h.baseUrl() + "/login");
+            page.fill("#username", "admin");
+            page.fill("#password", h.initialAdminPassword().orElseThrow());
+            page.click("button[type=submit]");
+            page.waitForURL("**/collections");
+            page.navigate(h.baseUrl() + "/collections/" + id);
+            assertThat(page.textContent("#stats")).contains("61");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(shots.resolve("10-demo-dashboard.png")).setFullPage(true));
+            page.navigate(h.baseUrl() + "/collections/" + id + "/schools/3134000025");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(shots.resolve("11-demo-school.png")));
+        }
+    }
+
     @Test
     void demoStartShowsAFullDashboardAndTheCountyTotals(@TempDir Path dir) throws Exception {
         ServerConfig config = ServerConfig.defaults(dir).withHost("127.0.0.1").withPort(0)
@@ -39,6 +73,7 @@ class DemoServerTest {
             assertThat(Books.text(book.bytes())).contains("比去年");
             String links = Files.readString(dir.resolve("demo-links.txt"));
             assertThat(links.lines().filter(l -> l.contains("/s/")).count()).isEqualTo(61);
+            screenshot(h, id);
         }
     }
 }

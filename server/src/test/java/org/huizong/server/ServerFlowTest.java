@@ -493,4 +493,23 @@ abstract class ServerFlowTest {
                 .isEqualTo(404);
         assertThat(c.get("/login").header("X-Frame-Options")).isEqualTo("DENY");
     }
+
+    @Test
+    void anAdminCreatesStaffWhoCannotManageAccounts() {
+        WebClient admin = staff();
+        String name = "staff" + System.nanoTime() % 100_000;
+        Response created = admin.postForm("/users", Map.of("_csrf", admin.get("/users").csrf(),
+                "username", name, "display", "张老师", "password", "correct-horse-1"));
+        assertThat(created.status()).isEqualTo(303);
+        Response weak = admin.postForm("/users", Map.of("_csrf", admin.get("/users").csrf(),
+                "username", name + "x", "display", "李老师", "password", "short"));
+        assertThat(weak.status()).isEqualTo(422);
+        WebClient c = client();
+        Response login = c.postForm("/login", Map.of("username", name, "password",
+                "correct-horse-1", "_csrf", c.get("/login").csrf()));
+        assertThat(login.status()).isEqualTo(303);
+        assertThat(c.get("/collections").body()).contains("张老师");
+        assertThat(c.get("/users").status()).isEqualTo(403);
+        assertThat(admin.get("/audit").body()).contains("user.create").contains(name);
+    }
 }
