@@ -39,11 +39,11 @@ final class FormSheetWriter {
     private final School school;
     private final ReturnData data;
     private final TemplateLayout layout;
-    private final Map<String, SumFormula> sums;
+    private final ComputedFormulas formulas;
     private final List<XSSFCell> formulaCells = new ArrayList<>();
 
     FormSheetWriter(XSSFWorkbook wb, TemplateStyles styles, Collection collection, Period period,
-            School school, ReturnData data, TemplateLayout layout, Map<String, SumFormula> sums) {
+            School school, ReturnData data, TemplateLayout layout, ComputedFormulas formulas) {
         this.wb = wb;
         this.styles = styles;
         this.collection = collection;
@@ -51,7 +51,7 @@ final class FormSheetWriter {
         this.school = school;
         this.data = data;
         this.layout = layout;
-        this.sums = sums;
+        this.formulas = formulas;
     }
 
     /** The formula cells written so far, for computing their cached values at the end. */
@@ -166,7 +166,7 @@ final class FormSheetWriter {
         }
         if (f.isComputed()) {
             cell.setCellStyle(styles.value(Kind.COMPUTED, f.type()));
-            cell.setCellFormula(sums.get(f.id()).toExcel(id -> reference(ref.sheet(), id)));
+            cell.setCellFormula(formulas.formula(f));
             formulaCells.add(cell);
             return COMPUTED_NOTE;
         }
@@ -181,12 +181,6 @@ final class FormSheetWriter {
         setValue(cell, v);
         InputValidation.add(sheet, f, range, ref.a1());
         return f.required() ? "必填" + (f.hint().isEmpty() ? "" : "；" + f.hint()) : f.hint();
-    }
-
-    /** A part of a total as the total's cell sees it: plain on the same sheet. */
-    private String reference(String fromSheet, String fieldId) {
-        CellRef part = layout.cell(collection.getField(fieldId));
-        return part.sheet().equals(fromSheet) ? part.a1() : quote(part.sheet()) + "!" + part.a1();
     }
 
     static String quote(String sheetTitle) {

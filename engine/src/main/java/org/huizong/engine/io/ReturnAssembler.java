@@ -21,6 +21,8 @@ import org.huizong.engine.model.Table;
 import org.huizong.engine.model.TableRow;
 import org.huizong.engine.model.Value;
 import org.huizong.engine.io.WorkbookSource.Pos;
+import org.huizong.engine.rules.Evaluator;
+import org.huizong.engine.rules.RuleParser;
 
 /**
  * Builds a {@link Return} from an opened workbook, whatever its format: identifies it by its
@@ -105,26 +107,29 @@ final class ReturnAssembler {
             RawCell raw = cell(cells, a.sheet(), a.firstRow(), a.firstColumn());
             CellValues.read(f, f.label(), raw, ref, findings).ifPresent(v -> values.put(f.id(), v));
         }
-        recompute(values);
         Map<String, List<TableRow>> tables = new LinkedHashMap<>();
         for (Table t : collection.tables()) {
             tables.put(t.id(), rows(t, cells));
         }
+        recompute(values, tables);
         return new Return(file, meta, values, refs, tables, explanations(cells), findings);
     }
 
-    /** Totals from their parts, in spec order so a total of totals sees its parts' values. */
-    private void recompute(Map<String, Value> values) {
+    /**
+     * Computed fields from their parts with the rule language's own evaluator, so a total means
+     * exactly what the validator takes it to mean: blank parts count as 0, a part holding text
+     * leaves the total unknown (absent).
+     */
+    private void recompute(Map<String, Value> values, Map<String, List<TableRow>> tables) {
+        Evaluator ev = Evaluator.of(collection, Evaluator.Source.of(values, tables));
+        Map<String, Value> computed = new LinkedHashMap<>();
         for (Field f : collection.fields()) {
-            if (!f.isComputed()) {
-                continue;
+            if (f.isComputed()) {
+                ev.number(RuleParser.parse(f.formula().orElseThrow()))
+                        .ifPresent(v -> computed.put(f.id(), Value.of(NumberText.normalize(v))));
             }
-            SumFormula sum = SumFormula.of(f.formula().orElseThrow()).orElseThrow(() ->
-                    new IllegalStateException("computed field " + f.id() + " is not a sum"));
-            sum.evaluate(id -> Optional.ofNullable(values.get(id))
-                    .filter(v -> v instanceof Value.Num).map(v -> ((Value.Num) v).value()))
-                    .ifPresent(v -> values.put(f.id(), Value.of(v)));
         }
+        values.putAll(computed);
     }
 
     private List<TableRow> rows(Table t, Map<String, Map<Pos, RawCell>> cells) {

@@ -1,6 +1,5 @@
 package org.huizong.engine.io;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +11,8 @@ import org.huizong.engine.rules.RuleParser;
 /**
  * A computed field's formula when it is a signed sum of fields ({@code a + b - c}, or
  * {@code sum(a, b)}), the shape every total of the standard collections has. The template gets
- * it as an Excel formula over the part cells; the reader recomputes it from the parts, never
- * trusting a cached value.
+ * it as {@code SUM(D4:D11)}, which a clerk who clicks the total understands; any other formula
+ * goes through the rules package's {@code ExcelFormulaCompiler}.
  *
  * @param terms the parts, left to right
  */
@@ -107,22 +106,5 @@ record SumFormula(List<Term> terms) {
             }
         }
         return Optional.of(first + ":" + refs.get(refs.size() - 1));
-    }
-
-    /**
-     * The value from the parts: blank parts count as 0, as in Excel; empty when every part is
-     * blank.
-     */
-    Optional<BigDecimal> evaluate(Function<String, Optional<BigDecimal>> part) {
-        BigDecimal sum = BigDecimal.ZERO;
-        boolean any = false;
-        for (Term t : terms) {
-            Optional<BigDecimal> v = part.apply(t.fieldId());
-            if (v.isPresent()) {
-                any = true;
-                sum = t.negative() ? sum.subtract(v.get()) : sum.add(v.get());
-            }
-        }
-        return any ? Optional.of(NumberText.normalize(sum)) : Optional.empty();
     }
 }

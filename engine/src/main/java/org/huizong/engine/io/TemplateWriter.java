@@ -49,20 +49,20 @@ public final class TemplateWriter {
     private final Collection collection;
     private final Period period;
     private final TemplateLayout layout;
-    private final Map<String, SumFormula> sums;
+    private final ComputedFormulas formulas;
 
     private TemplateWriter(Collection collection, Period period) {
         this.collection = Objects.requireNonNull(collection, "collection");
         this.period = Objects.requireNonNull(period, "period");
         this.layout = TemplateLayout.of(collection);
-        this.sums = sums(collection);
+        this.formulas = new ComputedFormulas(collection, layout);
         checkNames(collection);
     }
 
     /**
      * @throws IllegalArgumentException when the collection has a computed field whose formula
-     *     is not a sum of fields, a pre-filled field the roster cannot fill, or a sheet titled
-     *     like a fixed sheet
+     *     cannot become an Excel formula, a pre-filled field the roster cannot fill, or a sheet
+     *     titled like a fixed sheet
      */
     public static TemplateWriter of(Collection collection, Period period) {
         return new TemplateWriter(collection, period);
@@ -87,7 +87,7 @@ public final class TemplateWriter {
             TemplateStyles styles = new TemplateStyles(wb);
             InstructionsWriter.write(wb, styles, collection, period, school);
             FormSheetWriter forms = new FormSheetWriter(wb, styles, collection, period, school,
-                    data, layout, sums);
+                    data, layout, formulas);
             for (Sheet s : collection.sheets()) {
                 forms.write(s);
             }
@@ -215,21 +215,6 @@ public final class TemplateWriter {
                         + " has no rule " + r);
             }
         }
-    }
-
-    private static Map<String, SumFormula> sums(Collection collection) {
-        Map<String, SumFormula> out = new LinkedHashMap<>();
-        for (Field f : collection.allFields()) {
-            if (f.isComputed()) {
-                String expr = f.formula().orElseThrow();
-                SumFormula s = SumFormula.of(expr).orElseThrow(() -> new IllegalArgumentException(
-                        "computed field " + f.id() + ": formula '" + expr
-                                + "' is not a sum of fields"));
-                s.terms().forEach(t -> collection.getField(t.fieldId()));
-                out.put(f.id(), s);
-            }
-        }
-        return out;
     }
 
     private static void checkNames(Collection collection) {

@@ -194,6 +194,17 @@ class ReturnReaderTest {
     }
 
     @Test
+    void aTotalOverAPartHoldingTextIsUnknown() {
+        ReturnData data = ReturnData.empty().with("aid.hs_grant.persons", Value.of("约30"))
+                .with("aid.other.persons", Value.of(5)).with("aid.other.amount", Value.of(1));
+
+        Return r = reader.read("t.xlsx", writer.toBytes(IoFixtures.highSchool(), data));
+
+        assertThat(r.find("aid.total.persons")).isEmpty();
+        assertThat(r.find("aid.total.amount")).contains(Value.of(1));
+    }
+
+    @Test
     void aFormulaTypedIntoAnInputReadsItsResultWithANotice() {
         byte[] bytes = writer.toBytes(IoFixtures.highSchool(), ReturnData.empty()
                 .with("info.students", Value.of(1)));
@@ -215,7 +226,9 @@ class ReturnReaderTest {
 
         assertThat(r.meta().period()).isEqualTo(IoFixtures.PERIOD);
         assertThat(r.values()).containsOnlyKeys("info.code", "info.name", "info.type",
-                "info.township", "info.ownership");
+                "info.township", "info.ownership", "aid.total.persons", "aid.total.amount");
+        assertThat(r.find("aid.total.persons")).as("blank parts count as 0").contains(
+                Value.of(0));
         assertThat(r.rows("projects")).isEmpty();
         assertThat(new LinkedHashMap<>(r.explanations())).isEmpty();
     }
