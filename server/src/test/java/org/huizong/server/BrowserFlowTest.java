@@ -3,7 +3,6 @@ package org.huizong.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
@@ -47,34 +46,12 @@ class BrowserFlowTest {
                 Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(Paths.get("/usr/bin/chromium")).setArgs(ARGS))) {
             String base = server.baseUrl();
-            BrowserContext staffContext = browser.newContext(new Browser.NewContextOptions()
-                    .setAcceptDownloads(true).setViewportSize(1280, 900).setLocale("zh-CN"));
-            Page staff = staffContext.newPage();
-            staff.onDialog(d -> d.accept());
-            staff.navigate(base + "/");
-            shot(staff, "01-login");
-            staff.fill("#username", "admin");
-            staff.fill("#password", server.initialAdminPassword().orElseThrow());
-            staff.click("button[type=submit]");
-            staff.waitForURL("**/collections");
-            staff.click("text=新建任务");
-            staff.fill("#period", "2024H1");
-            staff.fill("#deadline", "2024-07-10");
-            shot(staff, "02-new-collection");
-            staff.click("text=创建任务");
-            staff.waitForURL("**/collections/*");
-            String dashboard = staff.url();
-            staff.setInputFiles("#roster-file", roster);
-            staff.click("#roster-submit");
-            staff.waitForSelector("text=已导入名单");
-            assertThat(staff.textContent("#schools")).contains("东城镇第二小学").contains("未报");
-            shot(staff, "03-dashboard-empty");
-            staff.click("text=学校上传链接");
-            staff.click("#issue-missing");
-            staff.waitForSelector("#links");
-            shot(staff, "04-links");
-            String link = staff.getAttribute("a.school-link[data-code='" + Fixtures.PRIMARY + "']",
-                    "href");
+            Page staff = browser.newContext(new Browser.NewContextOptions()
+                    .setAcceptDownloads(true).setViewportSize(1280, 900).setLocale("zh-CN"))
+                    .newPage();
+            String dashboard = createCollection(staff, base, server, roster);
+            String link = staff.getAttribute("a.school-link[data-code='" + Fixtures.PRIMARY
+                    + "']", "href");
 
             Page school = browser.newContext(new Browser.NewContextOptions()
                     .setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
@@ -113,6 +90,35 @@ class BrowserFlowTest {
             school.reload();
             assertThat(school.textContent("#status")).isEqualTo("已通过");
         }
+    }
+
+    /** Staff sign in, create the collection, import the roster and issue links. */
+    private static String createCollection(Page staff, String base, HuizongServer.Handle server,
+            Path roster) {
+        staff.onDialog(d -> d.accept());
+        staff.navigate(base + "/");
+        shot(staff, "01-login");
+        staff.fill("#username", "admin");
+        staff.fill("#password", server.initialAdminPassword().orElseThrow());
+        staff.click("button[type=submit]");
+        staff.waitForURL("**/collections");
+        staff.click("text=新建任务");
+        staff.fill("#period", "2024H1");
+        staff.fill("#deadline", "2024-07-10");
+        shot(staff, "02-new-collection");
+        staff.click("text=创建任务");
+        staff.waitForURL("**/collections/*");
+        String dashboard = staff.url();
+        staff.setInputFiles("#roster-file", roster);
+        staff.click("#roster-submit");
+        staff.waitForSelector("text=已导入名单");
+        assertThat(staff.textContent("#schools")).contains("东城镇第二小学").contains("未报");
+        shot(staff, "03-dashboard-empty");
+        staff.click("text=学校上传链接");
+        staff.click("#issue-missing");
+        staff.waitForSelector("#links");
+        shot(staff, "04-links");
+        return dashboard;
     }
 
     private static void shot(Page page, String name) {

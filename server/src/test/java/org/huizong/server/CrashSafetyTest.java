@@ -94,7 +94,12 @@ class CrashSafetyTest {
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(acks.get()).isGreaterThanOrEqualTo(KILL_AFTER_ACKS);
 
-        // The server starts again on the same data, and everything stored is whole.
+        assertEverythingStoredIsWhole(dir, acknowledged);
+    }
+
+    /** The server starts again on the same data, and everything stored is whole. */
+    private static void assertEverythingStoredIsWhole(Path dir, Set<String> acknowledged)
+            throws Exception {
         try (HuizongServer.Handle h = HuizongServer.start(ServerConfig.defaults(dir)
                 .withHost("127.0.0.1").withPort(0))) {
             assertThat(h.initialAdminPassword()).isEmpty();
