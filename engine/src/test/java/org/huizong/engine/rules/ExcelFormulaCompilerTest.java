@@ -294,28 +294,33 @@ class ExcelFormulaCompilerTest {
      * F_*; the projects table on sheet 项目建设 rows 3..7, columns B..F, named T_projects_*;
      * computed fields as compiled formulas; a scratch column H for formulas under test.
      */
-    private static final class Workbook {
+    static final class Workbook {
         private final XSSFWorkbook wb;
         private final Sheet form;
         private final Map<String, String> tableColumns = new LinkedHashMap<>();
         private int scratch;
 
         Workbook(XSSFWorkbook wb, Return r) {
+            this(wb, r, MINI);
+        }
+
+        Workbook(XSSFWorkbook wb, Return r, Validator validator) {
             this.wb = wb;
             this.form = wb.createSheet("表");
             Sheet projects = wb.createSheet("项目建设");
+            ExcelFormulaCompiler compiler = ExcelFormulaCompiler.of(validator);
             int row = 0;
-            for (Field f : Fixtures.mini().fields()) {
+            for (Field f : validator.collection().fields()) {
                 Cell c = form.createRow(row).createCell(3);
                 name(f.definedName(), "'表'!$D$" + (row + 1));
                 if (f.isComputed()) {
-                    c.setCellFormula(COMPILER.value(MINI.formula(f.id()), NAMES));
+                    c.setCellFormula(compiler.value(validator.formula(f.id()), NAMES));
                 } else {
                     r.find(f.id()).ifPresent(v -> set(c, v));
                 }
                 row++;
             }
-            Table t = Fixtures.mini().tables().get(0);
+            Table t = validator.collection().tables().get(0);
             for (int col = 0; col < t.columns().size(); col++) {
                 Field f = t.columns().get(col);
                 String letter = String.valueOf((char) ('B' + col));
