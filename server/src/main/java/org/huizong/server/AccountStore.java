@@ -14,6 +14,9 @@ import org.jdbi.v3.core.Jdbi;
 final class AccountStore {
     static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     static final String ADMIN = "admin";
+    /** Failed sign-ins of one user name within {@link #LOCKOUT_WINDOW} before it is locked. */
+    static final int MAX_FAILURES = 10;
+    static final Duration LOCKOUT_WINDOW = Duration.ofMinutes(15);
 
     /** A staff account. */
     record User(long id, String username, String displayName, boolean admin) {
@@ -79,6 +82,16 @@ final class AccountStore {
      * @return the session cookie token, empty when the name or password is wrong
      */
     Optional<String> login(String username, String password, String ip) {
+        long since = clock.millis() - LOCKOUT_WINDOW.toMillis();
+        long failures = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log"
+                        + " WHERE actor = :u AND action = 'login.failed' AND at > :since")
+                .bind("u", username).bind("since", since).mapTo(Long.class).one());
+        if (failures >= MAX_FAILURES) {
+            jdbi.useHandle(h -> audit.record(h, username, "login.locked", null, null,
+                    "来自 " + ip));
+            throw new HttpProblem(429, "该账号 " + LOCKOUT_WINDOW.toMinutes() + " 分钟内密码错误已达 "
+                    + MAX_FAILURES + " 次，已暂时锁定，请稍后再试");
+        }
         Optional<String[]> row = jdbi.withHandle(h -> h.createQuery(
                         "SELECT id, password_hash FROM users WHERE username = :u")
                 .bind("u", username)

@@ -511,5 +511,31 @@ abstract class ServerFlowTest {
         assertThat(c.get("/collections").body()).contains("张老师");
         assertThat(c.get("/users").status()).isEqualTo(403);
         assertThat(admin.get("/audit").body()).contains("user.create").contains(name);
+        for (int i = 0; i < AccountStore.MAX_FAILURES; i++) {
+            assertThat(c.postForm("/login", Map.of("username", name, "password", "guess" + i,
+                    "_csrf", c.get("/login").csrf())).status()).isEqualTo(401);
+        }
+        Response locked = c.postForm("/login", Map.of("username", name, "password",
+                "correct-horse-1", "_csrf", c.get("/login").csrf()));
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.body()).contains("暂时锁定");
+    }
+
+    @Test
+    void anXlsxRosterImportsAndUpdatesSchoolsByCode() {
+        WebClient c = staff();
+        long id = createCollection(c, "2024H1");
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("学校标识码", "学校名称", "学校类型", "所在乡镇", "办学性质"));
+        rows.add(List.of("3134000001", "东城镇中心幼儿园", "幼儿园", "东城镇", "公办"));
+        rows.add(List.of("3134000026", "东城镇第二小学", "小学", "东城镇", "公办"));
+        Response r = importRoster(c, id, "名单.xlsx", XlsxTable.write("名单", rows));
+        assertThat(r.status()).as(r.body()).isEqualTo(303);
+        assertThat(c.open(r.header("Location")).body()).contains("已导入名单：2 所学校，其中新增 2 所")
+                .contains("显示 2 / 2 所");
+        rows.set(2, List.of("3134000026", "东城镇第二小学（新校区）", "小学", "东城镇", "公办"));
+        Response again = importRoster(c, id, "名单.xlsx", XlsxTable.write("名单", rows));
+        assertThat(c.open(again.header("Location")).body()).contains("其中新增 0 所")
+                .contains("东城镇第二小学（新校区）").contains("显示 2 / 2 所");
     }
 }
