@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
@@ -51,12 +53,14 @@ final class Finisher {
                     new Completeness.Version(u.file(), u.time()), u.reason()));
         }
         List<Completeness.Unknown> unknown = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        roster.schools().forEach(s -> codes.add(s.code()));
         Map<String, List<Entry>> bySchool = new HashMap<>();
         for (Entry e : entries) {
             Optional<String> reason = rejection(e, p);
             if (reason.isPresent()) {
                 rejected.add(new Completeness.Rejected(e.version(), reason.get()));
-            } else if (roster.find(e.code()).isEmpty()) {
+            } else if (!codes.contains(e.code())) {
                 unknown.add(new Completeness.Unknown(e.code(), text(e, NAME_FIELD), e.version()));
             } else {
                 bySchool.computeIfAbsent(e.code(), k -> new ArrayList<>()).add(e);

@@ -1,6 +1,7 @@
 package org.huizong.engine.consolidate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.huizong.engine.model.Return;
@@ -34,10 +35,12 @@ final class Outliers {
                     e.explanations(), List.of()));
         }
         List<Validation> found = validator.validateAcross(returns);
+        Map<String, School> byCode = new HashMap<>();
+        roster.schools().forEach(s -> byCode.put(s.code(), s));
         List<SchoolFindings> out = new ArrayList<>();
         for (Validation v : found) {
             if (!v.findings().isEmpty()) {
-                School s = roster.find(v.schoolCode()).orElseThrow();
+                School s = byCode.get(v.schoolCode());
                 out.add(new SchoolFindings(s.code(), s.name(), v.file(), v.findings()));
             }
         }

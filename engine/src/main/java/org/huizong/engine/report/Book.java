@@ -10,8 +10,9 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.model.Collection;
@@ -30,6 +31,8 @@ final class Book {
     final Unit unit;
     final ZoneId zone;
     final Instant generated;
+    /** Where new sheets go: {@link #wb} itself, or a streaming wrapper of it for big sheets. */
+    private Workbook sheets;
 
     /**
      * Who the book is for.
@@ -50,6 +53,21 @@ final class Book {
         this.unit = unit;
         this.zone = zone;
         this.generated = generated;
+        this.sheets = wb;
+    }
+
+    /**
+     * From now on, new sheets are written through {@code streaming}, a streaming wrapper of
+     * {@link #wb} that keeps only a window of rows in memory: 学校明细 for 5,000 schools is
+     * 600,000 cells.
+     */
+    void stream(Workbook streaming) {
+        this.sheets = streaming;
+    }
+
+    /** A new sheet, in memory or streamed (see {@link #stream}). */
+    Sheet sheet(String name) {
+        return sheets.createSheet(name);
     }
 
     /** 全县 (or 全市): the whole area. */
@@ -70,7 +88,7 @@ final class Book {
         return local(t).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 
-    static Row row(XSSFSheet sheet, int index) {
+    static Row row(Sheet sheet, int index) {
         Row r = sheet.getRow(index);
         return r != null ? r : sheet.createRow(index);
     }
@@ -112,7 +130,7 @@ final class Book {
     }
 
     /** A title across columns {@code 0..lastCol} of a row. */
-    void title(XSSFSheet sheet, int rowIndex, String value, int lastCol, CellStyle style,
+    void title(Sheet sheet, int rowIndex, String value, int lastCol, CellStyle style,
             float points) {
         Row r = row(sheet, rowIndex);
         r.setHeightInPoints(points);
@@ -123,7 +141,7 @@ final class Book {
     }
 
     /** The title row and the subtitle row (unit, period) every sheet starts with. */
-    void heading(XSSFSheet sheet, String what, int lastCol) {
+    void heading(Sheet sheet, String what, int lastCol) {
         title(sheet, 0, heading() + "·" + what, lastCol, styles.title, 30);
         title(sheet, 1, "单位：" + unit.name() + "（" + unit.code() + "）    报告期："
                 + c.period().label() + "    生成时间：" + show(generated), lastCol,
@@ -134,7 +152,7 @@ final class Book {
      * Prints on A4, fitted to {@code pagesWide} pages across (0: any), centred, with page numbers
      * in the footer.
      */
-    static void printA4(XSSFSheet sheet, boolean landscape, int pagesWide) {
+    static void printA4(Sheet sheet, boolean landscape, int pagesWide) {
         PrintSetup ps = sheet.getPrintSetup();
         ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
         ps.setLandscape(landscape);
@@ -142,15 +160,15 @@ final class Book {
         ps.setFitWidth((short) pagesWide);
         ps.setFitHeight((short) 0);
         sheet.setHorizontallyCenter(true);
-        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.LeftMargin, 0.5);
-        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.RightMargin, 0.5);
-        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.TopMargin, 0.6);
-        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.BottomMargin, 0.6);
+        sheet.setMargin(Sheet.LeftMargin, 0.5);
+        sheet.setMargin(Sheet.RightMargin, 0.5);
+        sheet.setMargin(Sheet.TopMargin, 0.6);
+        sheet.setMargin(Sheet.BottomMargin, 0.6);
         sheet.getFooter().setCenter("第 &P 页，共 &N 页");
     }
 
     /** Column width in characters (a CJK character is about two). */
-    static void width(XSSFSheet sheet, int col, double chars) {
+    static void width(Sheet sheet, int col, double chars) {
         sheet.setColumnWidth(col, (int) Math.round(chars * 256));
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.huizong.engine.consolidate.GroupTotals;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Indicator;
@@ -25,7 +24,7 @@ final class BreakdownSheet {
     }
 
     void write(String name, String dimension, Map<String, GroupTotals> groups) {
-        XSSFSheet sheet = b.wb.createSheet(name);
+        org.apache.poi.ss.usermodel.Sheet sheet = b.sheet(name);
         List<GroupTotals> columns = new ArrayList<>();
         columns.add(b.c.county());
         columns.addAll(groups.values());
@@ -87,7 +86,7 @@ final class BreakdownSheet {
         sheet.setRepeatingColumns(org.apache.poi.ss.util.CellRangeAddress.valueOf("A:C"));
     }
 
-    private int sectionRow(XSSFSheet sheet, int r, String title, int lastCol) {
+    private int sectionRow(org.apache.poi.ss.usermodel.Sheet sheet, int r, String title, int lastCol) {
         Row x = Book.row(sheet, r);
         Book.text(x, 0, "", b.styles.plainBold);
         Book.text(x, 1, title, b.styles.plainBold);

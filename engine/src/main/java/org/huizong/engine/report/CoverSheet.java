@@ -3,7 +3,7 @@ package org.huizong.engine.report;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.huizong.engine.consolidate.Completeness;
 
 /**
@@ -20,7 +20,7 @@ final class CoverSheet {
     }
 
     void write(List<String[]> contents) {
-        XSSFSheet sheet = b.wb.createSheet(NAME);
+        Sheet sheet = b.sheet(NAME);
         Book.width(sheet, 0, 6);
         Book.width(sheet, 1, 30);
         Book.width(sheet, 2, 16);
@@ -69,7 +69,7 @@ final class CoverSheet {
         Book.printA4(sheet, false, 1);
     }
 
-    private int pair(XSSFSheet sheet, int r, String label, String value) {
+    private int pair(Sheet sheet, int r, String label, String value) {
         Row x = Book.row(sheet, r);
         x.setHeightInPoints(20);
         Book.text(x, 1, label, b.styles.text);
@@ -79,7 +79,7 @@ final class CoverSheet {
         return r + 1;
     }
 
-    private int count(XSSFSheet sheet, int r, String label, int value, String unit) {
+    private int count(Sheet sheet, int r, String label, int value, String unit) {
         Row x = Book.row(sheet, r);
         Book.text(x, 1, label, b.styles.text);
         Book.number(x, 2, BigDecimal.valueOf(value), b.styles.number("#,##0\"" + unit + "\""));

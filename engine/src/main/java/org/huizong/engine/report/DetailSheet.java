@@ -3,7 +3,6 @@ package org.huizong.engine.report;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.huizong.engine.consolidate.SchoolStatus;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Sheet;
@@ -24,7 +23,7 @@ final class DetailSheet {
     }
 
     void write() {
-        XSSFSheet sheet = b.wb.createSheet(NAME);
+        org.apache.poi.ss.usermodel.Sheet sheet = b.sheet(NAME);
         List<Field> fields = b.collection.fields();
         int lastCol = fields.size() + 1;
         b.heading(sheet, NAME, Math.min(lastCol, 14));

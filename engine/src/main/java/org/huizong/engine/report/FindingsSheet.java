@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.huizong.engine.consolidate.SchoolFindings;
 import org.huizong.engine.consolidate.SchoolStatus;
 import org.huizong.engine.model.Finding;
@@ -33,7 +33,7 @@ final class FindingsSheet {
     }
 
     void write() {
-        XSSFSheet sheet = b.wb.createSheet(NAME);
+        Sheet sheet = b.sheet(NAME);
         int lastCol = HEADERS.length - 1;
         b.heading(sheet, NAME, lastCol);
         Row h = Book.row(sheet, 2);

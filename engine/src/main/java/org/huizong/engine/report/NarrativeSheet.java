@@ -3,9 +3,9 @@ package org.huizong.engine.report;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.huizong.engine.narrative.Paragraph;
 
 /**
@@ -29,7 +29,7 @@ final class NarrativeSheet {
     }
 
     void write(List<Paragraph> paragraphs) {
-        XSSFSheet sheet = b.wb.createSheet(NAME);
+        Sheet sheet = b.sheet(NAME);
         Book.width(sheet, 0, WIDTH);
         b.title(sheet, 0, b.unit.name() + b.c.period().label() + "工作总结（数据部分）", 0,
                 b.styles.title, 32);

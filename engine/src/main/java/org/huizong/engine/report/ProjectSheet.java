@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.usermodel.XSSFName;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.huizong.engine.consolidate.SchoolTableRow;
 import org.huizong.engine.consolidate.TableTotals;
 import org.huizong.engine.model.Field;
@@ -37,7 +37,7 @@ final class ProjectSheet {
     }
 
     void write(Table t, String sheetTitle) {
-        XSSFSheet sheet = b.wb.createSheet(name(t, sheetTitle));
+        Sheet sheet = b.sheet(name(t, sheetTitle));
         List<Field> cols = t.columns();
         int lastCol = FIRST_COL + cols.size() - 1;
         b.heading(sheet, sheet.getSheetName(), lastCol);
@@ -97,7 +97,7 @@ final class ProjectSheet {
      * (value | 项目数 | numeric sums), each ending with 合计.
      */
     void writeTotals(Table t, String sheetTitle) {
-        XSSFSheet sheet = b.wb.createSheet(totalsName(t, sheetTitle));
+        Sheet sheet = b.sheet(totalsName(t, sheetTitle));
         int numeric = (int) t.columns().stream().filter(f -> f.type().isNumeric()).count();
         b.heading(sheet, sheet.getSheetName(), 2 + numeric);
         totals(sheet, 3, t, b.c.tableTotals().get(t.id()));
@@ -110,7 +110,7 @@ final class ProjectSheet {
         Book.printA4(sheet, false, 1);
     }
 
-    private int totals(XSSFSheet sheet, int r, Table t, TableTotals totals) {
+    private int totals(Sheet sheet, int r, Table t, TableTotals totals) {
         List<Field> numeric = t.columns().stream().filter(f -> f.type().isNumeric()).toList();
         for (Map.Entry<String, Map<String, TableTotals.Category>> e
                 : totals.byColumn().entrySet()) {
@@ -132,7 +132,7 @@ final class ProjectSheet {
         return r;
     }
 
-    private int categoryRow(XSSFSheet sheet, int r, String label, TableTotals.Category c,
+    private int categoryRow(Sheet sheet, int r, String label, TableTotals.Category c,
             List<Field> numeric) {
         Row x = Book.row(sheet, r);
         Book.text(x, 1, label, b.styles.text);
@@ -144,7 +144,7 @@ final class ProjectSheet {
         return r + 1;
     }
 
-    private void name(String name, XSSFSheet sheet, int firstRow, int lastRow, int col) {
+    private void name(String name, Sheet sheet, int firstRow, int lastRow, int col) {
         XSSFName n = b.wb.createName();
         n.setNameName(name);
         AreaReference area = new AreaReference(new CellReference(sheet.getSheetName(), firstRow,

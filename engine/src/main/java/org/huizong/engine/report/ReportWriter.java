@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.io.MetaSheet;
@@ -39,6 +40,8 @@ public final class ReportWriter {
     private static final Pattern UNIT_CODE = Pattern.compile("\\d{6,12}");
     /** Protects the {@code _meta} sheet against accidental edits, not against anyone. */
     private static final String META_PASSWORD = "huizong";
+    /** Rows a streamed sheet keeps in memory; writers never look further back. */
+    private static final int STREAM_WINDOW = 100;
 
     private final Collection collection;
     private final Clock clock;
@@ -100,17 +103,23 @@ public final class ReportWriter {
         Instant now = clock.instant();
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Book b = new Book(wb, collection, c, unit, clock.getZone(), now);
-            sheets(b, List.copyOf(narrative));
-            properties(wb, b, now);
             ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 16);
-            wb.write(raw);
+            inMemory(b);
+            try (SXSSFWorkbook streaming = new SXSSFWorkbook(wb, STREAM_WINDOW, true, true)) {
+                b.stream(streaming);
+                streamed(b, List.copyOf(narrative), streaming);
+                properties(wb, b, now);
+                flushInOrder(streaming);
+                streaming.write(raw);
+            }
             out.write(Zips.normalize(raw.toByteArray()));
         } catch (IOException e) {
             throw new ReportException("无法写出汇总表：" + e.getMessage(), e);
         }
     }
 
-    private void sheets(Book b, List<Paragraph> narrative) {
+    /** The cover, the totals and the chart: small, and the chart needs POI's full model. */
+    private void inMemory(Book b) {
         TotalsSheet totals = new TotalsSheet(b);
         Optional<Sheet> charted = ChartSheet.source(b);
         List<String[]> contents = new ArrayList<>();
@@ -138,6 +147,10 @@ public final class ReportWriter {
         new CoverSheet(b).write(contents);
         totals.write();
         charted.ifPresent(s -> new ChartSheet(b).write(s));
+    }
+
+    /** The breakdowns and the long lists, streamed, then {@code _meta}. */
+    private void streamed(Book b, List<Paragraph> narrative, SXSSFWorkbook streaming) {
         BreakdownSheet breakdown = new BreakdownSheet(b);
         breakdown.write("按学校类型", "学校类型", b.c.byType());
         breakdown.write("按乡镇", "所在乡镇", b.c.byTownship());
@@ -154,11 +167,22 @@ public final class ReportWriter {
         new StatusSheet(b).write();
         new OtherFilesSheet(b).write();
         new NarrativeSheet(b).write(narrative);
-        MetaSheet.write(b.wb, new ReturnMeta(collection.id(), collection.version(),
+        MetaSheet.write(streaming, new ReturnMeta(collection.id(), collection.version(),
                 b.c.period(), unit.code(), collection.structureHash(),
                 ReturnMeta.KIND_CONSOLIDATED), META_PASSWORD);
         b.wb.setActiveSheet(0);
         b.wb.setFirstVisibleTab(0);
+    }
+
+    /**
+     * Flushes every streamed sheet's remaining rows, in sheet order. Strings get their shared
+     * string index when their row is flushed, and {@code write} alone would flush the sheets in
+     * hash order, so the same book could list its strings in another order.
+     */
+    private static void flushInOrder(SXSSFWorkbook streaming) throws IOException {
+        for (int i = 0; i < streaming.getNumberOfSheets(); i++) {
+            streaming.getSheetAt(i).flushRows();
+        }
     }
 
     private static void properties(XSSFWorkbook wb, Book b, Instant now) {

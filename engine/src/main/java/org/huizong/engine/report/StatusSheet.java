@@ -3,8 +3,8 @@ package org.huizong.engine.report;
 import java.math.BigDecimal;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.huizong.engine.consolidate.Completeness;
 import org.huizong.engine.consolidate.SchoolStatus;
 import org.huizong.engine.model.Finding;
@@ -27,7 +27,7 @@ final class StatusSheet {
     }
 
     void write() {
-        XSSFSheet sheet = b.wb.createSheet(NAME);
+        Sheet sheet = b.sheet(NAME);
         int lastCol = HEADERS.length - 1;
         b.heading(sheet, NAME, lastCol);
         Completeness done = b.c.completeness();

@@ -5,7 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -22,10 +23,13 @@ final class Zips {
 
     static byte[] normalize(byte[] zip) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+        // commons-compress (POI's own zip library) reads the stored entries with data
+        // descriptors that the streaming writer makes; java.util.zip refuses them
+        try (ZipArchiveInputStream in = new ZipArchiveInputStream(new ByteArrayInputStream(zip),
+                "UTF-8", true, true);
                 ZipOutputStream z = new ZipOutputStream(out)) {
             z.setLevel(6);
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+            for (ZipArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 ZipEntry copy = new ZipEntry(e.getName());
                 copy.setTimeLocal(STAMP);
                 z.putNextEntry(copy);
