@@ -13,12 +13,18 @@ import org.huizong.addin.AddinResources;
  * the manifest and WPS add-in list with this server's address filled in.
  */
 final class AddinRoutes implements Routes {
+    private final PublicAddress address;
+
+    AddinRoutes(PublicAddress address) {
+        this.address = address;
+    }
+
     @Override
     public void register(RoutesConfig r) {
         r.get(AddinResources.MANIFEST_ROUTE, ctx -> xml(ctx,
-                AddinResources.manifest(LinkPages.baseUrl(ctx))));
+                AddinResources.manifest(address.of(ctx))));
         r.get(AddinResources.WPS_PUBLISH_ROUTE, ctx -> xml(ctx,
-                AddinResources.wpsPublishXml(LinkPages.baseUrl(ctx))));
+                AddinResources.wpsPublishXml(address.of(ctx))));
         r.get("/addin/<path>", this::file);
     }
 

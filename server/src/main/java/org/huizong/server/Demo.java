@@ -30,9 +30,11 @@ final class Demo {
     private final Submissions submissions;
     private final EngineFacade engine;
     private final Path dataDir;
+    private final String baseUrl;
 
     Demo(CollectionStore collections, ReturnStore returns, Submissions submissions,
-            EngineFacade engine, Path dataDir) {
+            EngineFacade engine, Path dataDir, String baseUrl) {
+        this.baseUrl = baseUrl;
         this.collections = collections;
         this.returns = returns;
         this.submissions = submissions;
@@ -95,10 +97,11 @@ final class Demo {
     private void writeLinks(long collectionId) {
         List<IssuedLink> links = collections.issueLinks(ACTOR, collectionId,
                 collections.schools(collectionId));
-        StringBuilder sb = new StringBuilder("# 演示县各校上传链接（把 http://localhost:8080 换成本服务器地址）\n");
+        StringBuilder sb = new StringBuilder("# 演示县各校上传链接（如服务器地址不是 " + baseUrl
+                + "，请替换）\n");
         for (IssuedLink l : links) {
             sb.append(l.school().code()).append('\t').append(l.school().name())
-                    .append("\thttp://localhost:8080/s/").append(l.secret()).append('\n');
+                    .append('\t').append(baseUrl).append("/s/").append(l.secret()).append('\n');
         }
         try {
             Files.writeString(dataDir.resolve("demo-links.txt"), sb.toString(),

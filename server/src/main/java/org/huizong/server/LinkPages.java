@@ -19,9 +19,12 @@ final class LinkPages implements Routes {
     private final StaffAuth auth;
     private final CollectionStore collections;
     private final CollectionPages collectionPages;
+    private final PublicAddress address;
 
-    LinkPages(StaffAuth auth, CollectionStore collections, CollectionPages collectionPages) {
+    LinkPages(StaffAuth auth, CollectionStore collections, CollectionPages collectionPages,
+            PublicAddress address) {
         this.auth = auth;
+        this.address = address;
         this.collections = collections;
         this.collectionPages = collectionPages;
     }
@@ -104,14 +107,9 @@ final class LinkPages implements Routes {
         throw new Redirect("/collections/" + c.id() + "/links");
     }
 
-    static String baseUrl(Context ctx) {
-        String host = Optional.ofNullable(ctx.header("Host")).orElse("localhost");
-        return ctx.req().getScheme() + "://" + host;
-    }
-
-    private static void printable(Context ctx, Session s, CollectionRow c,
+    private void printable(Context ctx, Session s, CollectionRow c,
             List<IssuedLink> links) {
-        String base = baseUrl(ctx);
+        String base = address.of(ctx);
         Html rows = Html.each(links, l -> Html.of("""
                 <tr><td>{}</td><td>{}</td><td>{}</td>
                 <td class="secret"><a class="school-link" data-code="{}" href="{}">{}</a>

@@ -92,7 +92,8 @@ final class ServerModule extends AbstractModule {
     @Singleton
     Demo demo(CollectionStore collections, ReturnStore returns, Submissions submissions,
             EngineFacade engine, ServerConfig c) {
-        return new Demo(collections, returns, submissions, engine, c.dataDir());
+        return new Demo(collections, returns, submissions, engine, c.dataDir(),
+                c.publicUrl().orElse("http://localhost:" + (c.port() == 0 ? 8080 : c.port())));
     }
 
     @Provides
@@ -104,13 +105,14 @@ final class ServerModule extends AbstractModule {
         AccountPages accountPages = new AccountPages(accounts, auth, audit);
         CollectionPages collectionPages = new CollectionPages(auth, collections, returns, engine,
                 files, accountPages, c.maxUploadBytes());
+        PublicAddress address = new PublicAddress(c.publicUrl());
         return List.of(accountPages, collectionPages,
-                new LinkPages(auth, collections, collectionPages),
+                new LinkPages(auth, collections, collectionPages, address),
                 new ReviewPages(auth, collections, returns, submissions, engine, files,
                         collectionPages),
                 new Downloads(auth, collections, returns, engine, files, consolidations,
                         collectionPages, audit),
                 new SchoolPages(auth, collections, returns, submissions, engine, files),
-                new ApiV1(collections, returns, submissions), new AddinRoutes());
+                new ApiV1(collections, returns, submissions), new AddinRoutes(address));
     }
 }
