@@ -23,10 +23,20 @@ import java.util.Optional;
  * @param sheets the form sheets in tab order
  * @param rules the rules beyond the built-in checks (required, type, range, list, applicability)
  * @param indicators figures derived from totals
+ * @param structureHash a hash of everything a reader relies on: sheet titles, field ids, types
+ *     and order, table shape. A template whose {@code _meta} carries another hash was made from
+ *     another structure. Computed once here, since every read and every fold compares it; pass
+ *     {@code null} (or use the shorter constructor) to have it computed
  */
 public record Collection(String id, String title, int version, List<String> schoolTypes,
         Map<String, List<String>> groups, List<Sheet> sheets, List<Rule> rules,
-        List<Indicator> indicators) {
+        List<Indicator> indicators, String structureHash) {
+
+    public Collection(String id, String title, int version, List<String> schoolTypes,
+            Map<String, List<String>> groups, List<Sheet> sheets, List<Rule> rules,
+            List<Indicator> indicators) {
+        this(id, title, version, schoolTypes, groups, sheets, rules, indicators, null);
+    }
 
     public Collection {
         Objects.requireNonNull(id, "id");
@@ -50,6 +60,12 @@ public record Collection(String id, String title, int version, List<String> scho
                 throw new IllegalArgumentException("collection " + id + ": duplicate id " + r.id());
             }
         }
+        String computed = hash(id, version, sheets);
+        if (structureHash != null && !structureHash.equals(computed)) {
+            throw new IllegalArgumentException("collection " + id + ": structure hash "
+                    + structureHash + " does not match its structure (" + computed + ")");
+        }
+        structureHash = computed;
     }
 
     private static List<Field> allFields(List<Sheet> sheets) {
@@ -102,11 +118,7 @@ public record Collection(String id, String title, int version, List<String> scho
         return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
     }
 
-    /**
-     * A hash of everything a reader relies on: sheet titles, field ids, types and order, table
-     * shape. A template whose {@code _meta} carries another hash was made from another structure.
-     */
-    public String structureHash() {
+    private static String hash(String id, int version, List<Sheet> sheets) {
         StringBuilder sb = new StringBuilder().append(id).append('/').append(version);
         for (Sheet s : sheets) {
             sb.append('|').append(s.id()).append(':').append(s.title());
