@@ -46,14 +46,14 @@ final class ReturnView {
             return Html.of("""
                     <tr><td class="num">{}</td><td>{}</td><td><a href="{}{}/file">{}</a></td>
                     <td class="num">{}</td><td>{}</td><td>{}</td><td class="num">{}</td>
-                    <td class="num">{}</td><td>{}</td><td class="secret">{}</td></tr>""",
+                    <td class="num">{}</td><td>{}</td><td class="hash">{}</td></tr>""",
                     v.no(), Layout.time(v.uploadedAt()), fileUrlPrefix, v.no(), v.fileName(),
                     Layout.size(v.size()), v.uploadedBy(), v.verdict().label(), v.errors(),
-                    v.warnings(), review, v.sha().substring(0, 16));
+                    v.warnings(), review, v.sha().substring(0, 12));
         });
         return Html.of("""
                 <table id="versions"><tr><th class="num">版本</th><th>上传时间</th><th>文件</th>
-                <th class="num">大小</th><th>上传者</th><th>结果</th><th class="num">错误</th>
+                <th class="num">大小</th><th>上传者</th><th>检查结果</th><th class="num">错误</th>
                 <th class="num">警告</th><th>审核</th><th>SHA-256</th></tr>{}</table>""", rows);
     }
 

@@ -6,8 +6,8 @@ enum Verdict {
     REJECTED("有错误"),
     /** No errors, but warnings without a 说明: accepted once every warning is explained. */
     PENDING("待说明"),
-    /** No errors, every warning explained: this version counts. */
-    ACCEPTED("已提交");
+    /** No errors, every warning explained: this version counts (已接受). */
+    ACCEPTED("已接受");
 
     private final String label;
 

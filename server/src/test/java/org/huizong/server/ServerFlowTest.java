@@ -398,7 +398,7 @@ abstract class ServerFlowTest {
             }
         }
         assertThat(names).hasSize(3).anyMatch(n -> n.contains("v1-有错误-p1.xlsx"))
-                .anyMatch(n -> n.contains("v2-已提交-p2.xlsx"));
+                .anyMatch(n -> n.contains("v2-已接受-p2.xlsx"));
         Response xlsx = s.staff().get("/collections/" + s.id() + "/status.xlsx");
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
                 new org.apache.poi.xssf.usermodel.XSSFWorkbook(
