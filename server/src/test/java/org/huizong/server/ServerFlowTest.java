@@ -538,4 +538,38 @@ abstract class ServerFlowTest {
         assertThat(c.open(again.header("Location")).body()).contains("其中新增 0 所")
                 .contains("东城镇第二小学（新校区）").contains("显示 2 / 2 所");
     }
+
+    @Test
+    void theReadersRefusalsAreShownAndNothingIsStored() throws Exception {
+        Setup s = setup();
+        String secret = s.secrets().get(Fixtures.PRIMARY);
+        WebClient school = client();
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new ZipEntry("readme.txt"));
+            z.write("不是工作簿".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        Response notWorkbook = upload(school, secret, "假的.xlsx", zip.toByteArray());
+        assertThat(notWorkbook.status()).isEqualTo(422);
+        assertThat(notWorkbook.body()).contains("假的.xlsx");
+        DemoCountyData d = new DemoCountyData(Fixtures.data(Fixtures.PRIMARY));
+        byte[] lastYear = org.huizong.engine.io.TemplateWriter.of(
+                org.huizong.templates.StandardCollections.eduHalfyear(),
+                org.huizong.engine.model.Period.parse("2023H1"))
+                .toBytes(d.data().school(), d.returnData());
+        Response wrongPeriod = upload(school, secret, "去年.xlsx", lastYear);
+        assertThat(wrongPeriod.status()).isEqualTo(422);
+        assertThat(wrongPeriod.body()).contains("2023年上半年");
+        assertThat(school.get("/s/" + secret).body()).contains("尚未上传");
+        assertThat(audit(s.staff(), s.id())).contains("return.refused").contains("去年.xlsx");
+    }
+
+    /** A demo school's data as the template writer takes it. */
+    record DemoCountyData(org.huizong.templates.demo.DemoCounty.SchoolData data) {
+        org.huizong.engine.io.ReturnData returnData() {
+            return new org.huizong.engine.io.ReturnData(data.values(),
+                    Map.of("projects", data.projects()), data.explanations());
+        }
+    }
 }
