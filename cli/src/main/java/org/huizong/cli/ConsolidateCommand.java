@@ -39,6 +39,12 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Option(names = "--include-errors", description = "把有错误的报表也计入汇总（仍列入问题清单）")
     boolean includeErrors;
 
+    @Option(names = "--unit-code", description = "本单位代码（6到12位数字），写入汇总表，供上级汇总时识别")
+    String unitCode;
+
+    @Option(names = "--unit-name", defaultValue = "本县", description = "本单位名称（默认 ${DEFAULT-VALUE}）")
+    String unitName;
+
     @Option(names = "--out", required = true, description = "输出的汇总工作簿 (.xlsx)")
     Path out;
 
@@ -55,6 +61,9 @@ final class ConsolidateCommand implements Callable<Integer> {
         Collection c = StandardCollections.get(collection);
         Intake intake = Intake.of(c);
         CountyBooks books = CountyBooks.of(intake, RosterReader.of(c).read(roster), clock);
+        if (unitCode != null) {
+            books = books.withUnit(new CountyBooks.Unit(unitCode, unitName));
+        }
         List<Submission> submissions = intake.submissions(Intake.expand(inputs));
         Consolidation result = books.consolidate(submissions, Optional.ofNullable(previous),
                 includeErrors);

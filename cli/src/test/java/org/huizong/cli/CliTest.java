@@ -128,4 +128,29 @@ class CliTest {
         assertThat(backward.out()).isEqualTo(forward.out());
         assertThat(folder.out()).isEqualTo(forward.out());
     }
+
+    @Test
+    void consolidateAccountsForEveryFileGiven() throws Exception {
+        var c = StandardCollections.eduHalfyear();
+        TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));
+        Path returns = Files.createDirectories(dir.resolve("returns"));
+        for (DemoCounty.SchoolData s : DemoCounty.returns().subList(0, 4)) {
+            Files.write(returns.resolve(TemplateWriter.fileName(s.school())),
+                    w.toBytes(s.school(), s.toReturnData()));
+        }
+        DemoCounty.SchoolData first = DemoCounty.returns().get(0);
+        Files.write(returns.resolve("重新上报.xlsx"), w.toBytes(first.school(),
+                first.toReturnData()));
+        Files.writeString(returns.resolve("说明.xlsx"), "not a workbook");
+        Path book = dir.resolve("county.xlsx");
+        Run r = run("consolidate", "--roster", roster().toString(), "--unit-code", "313400",
+                "--unit-name", "示范县", "--out", book.toString(), returns.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("共 6 个文件：计入 4，有错误未计入 0，重复 1，名单外 0，无法读取 1");
+        assertThat(book).isNotEmptyFile();
+        var intake = org.huizong.engine.intake.Intake.of(c);
+        var read = intake.read(book);
+        assertThat(read.meta().unitCode()).isEqualTo("313400");
+        assertThat(read.meta().kind()).isEqualTo("consolidated");
+    }
 }

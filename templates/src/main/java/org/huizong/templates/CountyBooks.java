@@ -20,15 +20,26 @@ public final class CountyBooks {
     private final Intake intake;
     private final Roster roster;
     private final Clock clock;
+    private final Optional<Unit> unit;
 
-    private CountyBooks(Intake intake, Roster roster, Clock clock) {
+    /** The bureau the book is from: its code (6 to 12 digits) and name (示范县). */
+    public record Unit(String code, String name) {
+    }
+
+    private CountyBooks(Intake intake, Roster roster, Clock clock, Optional<Unit> unit) {
         this.intake = intake;
         this.roster = roster;
         this.clock = clock;
+        this.unit = unit;
     }
 
     public static CountyBooks of(Intake intake, Roster roster, Clock clock) {
-        return new CountyBooks(intake, roster, clock);
+        return new CountyBooks(intake, roster, clock, Optional.empty());
+    }
+
+    /** Books naming this bureau on the cover and in {@code _meta}. */
+    public CountyBooks withUnit(Unit bureau) {
+        return new CountyBooks(intake, roster, clock, Optional.of(bureau));
     }
 
     /**
@@ -53,6 +64,10 @@ public final class CountyBooks {
 
     /** Writes the consolidated workbook, narrative sheet included. */
     public void write(Consolidation c, Path out) {
-        ReportWriter.of(c.collection(), clock).write(c, narrative(c), out);
+        ReportWriter writer = ReportWriter.of(c.collection(), clock);
+        if (unit.isPresent()) {
+            writer = writer.withUnit(unit.get().code(), unit.get().name());
+        }
+        writer.write(c, narrative(c), out);
     }
 }

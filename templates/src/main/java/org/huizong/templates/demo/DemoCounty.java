@@ -25,6 +25,9 @@ public final class DemoCounty {
     /** The period the totals file {@code totals-2024H1.csv} describes. */
     public static final Period PERIOD = Period.parse("2024H1");
     public static final long SEED = 20240701L;
+    /** The demo bureau's unit code and name, as a consolidated book names them. */
+    public static final String UNIT_CODE = "313400";
+    public static final String UNIT_NAME = "示范县";
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     private static final List<String> AID = List.of("preschool", "compulsory", "hs_grant",
             "hs_tuition", "voc_grant", "voc_local", "voc_tuition");

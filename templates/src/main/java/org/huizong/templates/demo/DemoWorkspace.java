@@ -69,7 +69,8 @@ public final class DemoWorkspace {
             writeReturns(TemplateWriter.of(c, before), DemoCounty.previousReturns(),
                     previousReturns);
             Intake intake = Intake.of(c);
-            CountyBooks books = CountyBooks.of(intake, roster, clock);
+            CountyBooks books = CountyBooks.of(intake, roster, clock)
+                    .withUnit(new CountyBooks.Unit(DemoCounty.UNIT_CODE, DemoCounty.UNIT_NAME));
             Consolidation last = books.consolidate(intake.submissions(
                     Intake.expand(List.of(previousReturns))), Optional.empty(), false);
             books.write(last, previousBook);
