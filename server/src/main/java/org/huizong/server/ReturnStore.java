@@ -103,7 +103,8 @@ final class ReturnStore {
 
     /**
      * Stores a new version as the school's next number, with its explanations and an audit
-     * entry, in one transaction. Two uploads racing for the same number: the loser retries.
+     * entry, in one transaction. The school's row is locked first, so two uploads never race
+     * for a number; should one still collide on the unique key, it retries.
      */
     VersionRow addVersion(SchoolRow school, NewVersion v) {
         for (int attempt = 1; ; attempt++) {
@@ -128,6 +129,10 @@ final class ReturnStore {
     }
 
     private VersionRow insertVersion(Handle h, SchoolRow school, NewVersion v) {
+        // A no-op update locks the school's row (PostgreSQL), so one school's uploads number
+        // their versions one after another; SQLite's BEGIN IMMEDIATE already serialises writers.
+        h.createUpdate("UPDATE schools SET position = position WHERE id = :s")
+                .bind("s", school.id()).execute();
         int no = h.createQuery("SELECT COALESCE(MAX(version_no), 0) + 1 FROM return_versions"
                         + " WHERE school_id = :s")
                 .bind("s", school.id()).mapTo(Integer.class).one();

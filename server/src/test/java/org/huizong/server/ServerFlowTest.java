@@ -572,4 +572,28 @@ abstract class ServerFlowTest {
                     Map.of("projects", data.projects()), data.explanations());
         }
     }
+
+    @Test
+    void concurrentUploadsOfOneSchoolGetDistinctVersionNumbers() throws Exception {
+        Setup s = setup();
+        Map<String, String> auth = Map.of(ApiV1.SECRET_HEADER, s.secrets().get(Fixtures.MIDDLE));
+        byte[] file = Fixtures.validReturn(Fixtures.MIDDLE);
+        int n = 8;
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(n);
+        List<java.util.concurrent.Future<Response>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            results.add(pool.submit(() -> client().postBytes("/api/v1/submit?filename=m.xlsx",
+                    file, auth)));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        List<Integer> versions = new ArrayList<>();
+        for (java.util.concurrent.Future<Response> f : results) {
+            Response r = f.get();
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            versions.add(Integer.parseInt(r.body().replaceAll(".*\"version\":(\\d+).*", "$1")));
+        }
+        assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+    }
 }
