@@ -175,6 +175,7 @@ final class CollectionPages implements Routes {
         UploadedFile f = ctx.uploadedFile("book");
         if (f != null && f.size() > 0) {
             byte[] bytes = readUpload(f, maxBytes);
+            checkPreviousBook(c, Submissions.safeName(f.filename()), bytes);
             String sha = files.put(bytes);
             collections.setPreviousFile(s.user().username(), c.id(), sha,
                     Submissions.safeName(f.filename()));
@@ -186,6 +187,19 @@ final class CollectionPages implements Routes {
             collections.setPreviousCollection(s.user().username(), c.id(), previous);
         }
         throw new Redirect("/collections/" + c.id());
+    }
+
+    /** The previous period's book must be a consolidated workbook of the same collection. */
+    private void checkPreviousBook(CollectionRow c, String name, byte[] bytes) {
+        org.huizong.engine.model.Return book;
+        try {
+            book = engine.read(engine.collection(c.standardId()), name, bytes);
+        } catch (org.huizong.engine.HuizongException e) {
+            throw new HttpProblem(422, e.getMessage());
+        }
+        if (!org.huizong.engine.model.ReturnMeta.KIND_CONSOLIDATED.equals(book.meta().kind())) {
+            throw new HttpProblem(422, "“" + name + "”是学校报表，不是汇总工作簿；请上传上期下载的汇总表");
+        }
     }
 
     static byte[] readUpload(UploadedFile f, long maxBytes) {

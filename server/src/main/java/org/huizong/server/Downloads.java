@@ -116,7 +116,12 @@ final class Downloads implements Routes {
         Session s = auth.require(ctx);
         CollectionRow c = collectionPages.collection(ctx);
         boolean approvedOnly = !"accepted".equals(ctx.queryParam("scope"));
-        Consolidations.Book book = consolidations.book(c, approvedOnly);
+        Consolidations.Book book;
+        try {
+            book = consolidations.book(c, approvedOnly);
+        } catch (org.huizong.engine.HuizongException e) {
+            throw new HttpProblem(422, "无法生成汇总表：" + e.getMessage());
+        }
         audit.record(s.user().username(), "download.consolidated", c.id(), null,
                 (approvedOnly ? "已通过" : "全部已接受") + "的报表 " + book.counted() + " 份");
         Web.download(ctx, c.title() + "-汇总.xlsx", Web.XLSX, book.bytes());

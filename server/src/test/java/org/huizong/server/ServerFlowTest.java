@@ -473,6 +473,11 @@ abstract class ServerFlowTest {
         assertThat(book.status()).as(book.body()).isEqualTo(200);
         assertThat(Books.text(book.bytes())).contains(students(Fixtures.PRIMARY).toPlainString());
         assertThat(audit(s.staff(), second)).contains("collection.previous_book");
+        Response notABook = s.staff().postMultipart("/collections/" + second + "/previous",
+                List.of(Part.field("_csrf", csrf), Part.file("book", "学校.xlsx",
+                        Fixtures.validReturn(Fixtures.PRIMARY))));
+        assertThat(notABook.status()).isEqualTo(422);
+        assertThat(notABook.body()).contains("不是汇总工作簿");
     }
 
     @Test
