@@ -55,10 +55,17 @@ public final class DemoCounty {
     private final List<String> compulsoryTypes =
             StandardCollections.eduHalfyear().groups().get("义务");
 
-    private DemoCounty(Roster roster, Map<String, BigDecimal> targets, long seed) {
+    private final double size;
+
+    /**
+     * @param size scales each school's students, so that two periods of one school stay within
+     *     a few percent of each other (as real schools do) while their other figures vary
+     */
+    private DemoCounty(Roster roster, Map<String, BigDecimal> targets, long seed, double size) {
         this.roster = roster;
         this.targets = targets;
         this.random = new Random(seed);
+        this.size = size;
     }
 
     /** The embedded 61-school roster. */
@@ -73,7 +80,7 @@ public final class DemoCounty {
 
     /** The demo returns of 2024H1, summing exactly to {@code totals-2024H1.csv}. */
     public static List<SchoolData> returns() {
-        return generate(roster(), totals(PERIOD), SEED);
+        return generate(roster(), totals(PERIOD), SEED, 1.0);
     }
 
     /**
@@ -89,11 +96,12 @@ public final class DemoCounty {
                     : scaled.setScale(0, java.math.RoundingMode.HALF_UP));
         });
         t.putAll(totals(PERIOD.yearBefore()));
-        return generate(roster(), t, SEED - 1);
+        return generate(roster(), t, SEED - 1, 0.97);
     }
 
-    static List<SchoolData> generate(Roster roster, Map<String, BigDecimal> targets, long seed) {
-        return new DemoCounty(roster, targets, seed).build();
+    static List<SchoolData> generate(Roster roster, Map<String, BigDecimal> targets, long seed,
+            double size) {
+        return new DemoCounty(roster, targets, seed, size).build();
     }
 
     private List<SchoolData> build() {
@@ -139,7 +147,8 @@ public final class DemoCounty {
             case "中等职业学校" -> new int[] {1800, 2400};
             default -> new int[] {60, 100};
         };
-        int students = range[0] + random.nextInt(range[1] - range[0]);
+        Random stable = new Random(Long.parseLong(s.code()) * 31 + SEED);
+        int students = (int) Math.round((range[0] + stable.nextInt(range[1] - range[0])) * size);
         int perClass = switch (s.type()) {
             case "幼儿园" -> 28;
             case "特殊教育学校" -> 10;
@@ -157,8 +166,9 @@ public final class DemoCounty {
         put(v, "info.classes", (students + perClass - 1) / perClass);
         put(v, "info.staff", staff);
         put(v, "info.teachers", staff * 88 / 100);
-        put(v, "info.boarders", s.type().equals("幼儿园") ? 0 : students * random.nextInt(30) / 100);
-        put(v, "info.leftbehind", students * (5 + random.nextInt(15)) / 100);
+        put(v, "info.boarders",
+                s.type().equals("幼儿园") ? 0 : students * stable.nextInt(30) / 100);
+        put(v, "info.leftbehind", students * (5 + stable.nextInt(15)) / 100);
     }
 
     private void distributeCounts() {

@@ -7,7 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.Optional;
+import org.huizong.engine.io.ReturnReader;
+import org.huizong.engine.io.TemplateWriter;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Value;
+import org.huizong.engine.rules.Validator;
+import org.huizong.templates.StandardCollections;
 import org.huizong.templates.demo.DemoCounty.SchoolData;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +78,29 @@ class DemoCountyTest {
         List<SchoolData> prev = DemoCounty.previousReturns();
         assertThat(sum(prev, "enrol.zhongkao")).isEqualByComparingTo("3558");
         assertThat(sum(prev, "enrol.gaokao.registered")).isEqualByComparingTo("3113");
+    }
+
+    @Test
+    void everyReturnPassesEveryErrorRuleAndOnlyTheTwoPlantedWarningsAreRaised() {
+        Collection c = StandardCollections.eduHalfyear();
+        TemplateWriter now = TemplateWriter.of(c, DemoCounty.PERIOD);
+        TemplateWriter before = TemplateWriter.of(c, DemoCounty.PERIOD.yearBefore());
+        ReturnReader reader = ReturnReader.of(c);
+        Validator validator = Validator.of(c);
+        List<SchoolData> current = DemoCounty.returns();
+        List<SchoolData> previous = DemoCounty.previousReturns();
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < current.size(); i++) {
+            SchoolData d = current.get(i);
+            Return r = reader.read(d.school().code() + ".xlsx",
+                    now.toBytes(d.school(), d.toReturnData()));
+            Return p = reader.read(d.school().code() + "-prev.xlsx",
+                    before.toBytes(d.school(), previous.get(i).toReturnData()));
+            assertThat(validator.validate(p).hasErrors()).as(d.school().name() + " 上期").isFalse();
+            findings.addAll(validator.validate(r, Optional.of(p)).findings());
+        }
+        assertThat(findings).extracting(Finding::ruleId).containsExactlyInAnyOrder(
+                "afterschool.teachers_le_teachers", "safety.hazards_unhandled");
+        assertThat(findings).allSatisfy(f -> assertThat(f.explanation()).isPresent());
     }
 }
