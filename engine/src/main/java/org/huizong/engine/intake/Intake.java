@@ -18,6 +18,7 @@ import org.huizong.engine.io.UnreadableReturnException;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Return;
+import org.huizong.engine.model.ReturnMeta;
 import org.huizong.engine.model.Severity;
 import org.huizong.engine.rules.Validation;
 import org.huizong.engine.rules.Validator;
@@ -86,7 +87,12 @@ public final class Intake {
         Instant time = modified(file);
         try {
             Return r = reader.read(file);
-            return new Submission.Received(r, validator.validate(r).findings(), time);
+            // A consolidated book (a county's, read a level up) sums returns that were checked
+            // one by one; school rules (contact fields, type applicability) do not fit a unit's
+            // totals, so only what reading noticed comes with it.
+            List<Finding> findings = ReturnMeta.KIND_CONSOLIDATED.equals(r.meta().kind())
+                    ? r.readFindings() : validator.validate(r).findings();
+            return new Submission.Received(r, findings, time);
         } catch (UnreadableReturnException e) {
             return new Submission.Unreadable(file.getFileName().toString(), e.getMessage(), time);
         }

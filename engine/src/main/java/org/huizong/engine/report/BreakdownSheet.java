@@ -81,7 +81,8 @@ final class BreakdownSheet {
         for (int j = 0; j < columns.size(); j++) {
             Book.width(sheet, 3 + j, 13);
         }
-        Book.printA4(sheet, true, (columns.size() + COLUMNS_PER_PAGE - 1) / COLUMNS_PER_PAGE);
+        int pages = (columns.size() + COLUMNS_PER_PAGE - 1) / COLUMNS_PER_PAGE;
+        Book.printA4(sheet, true, pages);
         sheet.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("A3:A3"));
         sheet.setRepeatingColumns(org.apache.poi.ss.util.CellRangeAddress.valueOf("A:C"));
     }

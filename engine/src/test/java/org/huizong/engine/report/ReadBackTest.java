@@ -13,6 +13,7 @@ import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.Consolidator;
 import org.huizong.engine.consolidate.Fixtures;
 import org.huizong.engine.consolidate.Submission;
+import org.huizong.engine.intake.Intake;
 import org.huizong.engine.io.ReturnReader;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Period;
@@ -89,9 +90,9 @@ class ReadBackTest {
         List<Submission> books = new ArrayList<>();
         List<School> counties = new ArrayList<>();
         ReturnReader reader = ReturnReader.of(edu());
+        Intake intake = Intake.of(edu());
         for (int k = 0; k < COUNTIES.length; k++) {
-            Return r = reader.read(writeCounty(k, Fixtures.PERIOD));
-            books.add(Submission.of(r, List.of(), T0));
+            books.add(intake.submission(writeCounty(k, Fixtures.PERIOD)));
             counties.add(new School(unitCode(k), COUNTIES[k] + "教育局", "县级汇总", COUNTIES[k],
                     "公办"));
         }
