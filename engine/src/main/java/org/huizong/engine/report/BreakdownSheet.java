@@ -87,7 +87,8 @@ final class BreakdownSheet {
         sheet.setRepeatingColumns(org.apache.poi.ss.util.CellRangeAddress.valueOf("A:C"));
     }
 
-    private int sectionRow(org.apache.poi.ss.usermodel.Sheet sheet, int r, String title, int lastCol) {
+    private int sectionRow(org.apache.poi.ss.usermodel.Sheet sheet, int r, String title,
+            int lastCol) {
         Row x = Book.row(sheet, r);
         Book.text(x, 0, "", b.styles.plainBold);
         Book.text(x, 1, title, b.styles.plainBold);
