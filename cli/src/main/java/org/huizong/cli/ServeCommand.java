@@ -31,6 +31,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "首次启动时载入示范县的报表任务、名单和报表")
     boolean demo;
 
+    @Option(names = "--public-url", description = "学校访问本服务的地址（如 https://jyj.example.cn），用于上传链接和加载项清单")
+    String publicUrl;
+
     @Option(names = "--keystore", description = "HTTPS 证书库 (PKCS#12)；Excel 加载项需要 HTTPS")
     Path keystore;
 
@@ -52,9 +55,11 @@ final class ServeCommand implements Callable<Integer> {
         if (keystore != null) {
             config = config.withTls(keystore, keystorePassword == null ? "" : keystorePassword);
         }
+        if (publicUrl != null) {
+            config = config.withPublicUrl(publicUrl);
+        }
+        // The server itself prints the first admin's password, once.
         HuizongServer.Handle handle = HuizongServer.start(config, clock);
-        handle.initialAdminPassword().ifPresent(p -> System.out.println(
-                "已创建首个管理员账号 admin，初始密码（只显示这一次，请登录后修改）：" + p));
         System.out.println("汇总服务已启动：" + handle.baseUrl());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -41,8 +41,10 @@ final class Refusals {
     }
 
     static UnreadableReturnException unreadable(String file, Exception cause) {
-        return new UnreadableReturnException(file, "无法读取文件 " + file + "：" + cause.getMessage(),
-                cause);
+        String why = cause instanceof java.nio.file.NoSuchFileException ? "找不到该文件"
+                : cause instanceof java.nio.file.AccessDeniedException ? "没有读取权限"
+                : cause.getMessage();
+        return new UnreadableReturnException(file, "无法读取文件 " + file + "：" + why, cause);
     }
 
     static UnreadableReturnException notATemplate(String file) {

@@ -214,7 +214,7 @@ class BrokenFilesTest {
     void aMissingFileIsUnreadableNotACrash(@TempDir Path dir) {
         assertThatThrownBy(() -> reader.read(dir.resolve("没有.xlsx")))
                 .isInstanceOf(UnreadableReturnException.class)
-                .hasMessageStartingWith("无法读取文件 没有.xlsx：");
+                .hasMessage("无法读取文件 没有.xlsx：找不到该文件");
     }
 
     private byte[] edit(Consumer<XSSFWorkbook> change) throws IOException {
