@@ -99,6 +99,12 @@ public final class ConsolidationBench {
         double ratio = fold.perSecond() / naive.perSecond();
         System.out.printf(Locale.ROOT, "%nthroughput ratio %.1fx (target >= 10x); huizong wall "
                 + "%.2f s for %d returns (target < 10 s)%n", ratio, fold.seconds(), files.size());
+        // wall figures depend on what else runs on the machine; CPU per return does not
+        System.out.printf(Locale.ROOT, "CPU per return: huizong %.2f ms, naive %.2f ms (%.1fx);"
+                + " on %d idle cores huizong would need about %.1f s%n", fold.cpuMillisEach(),
+                naive.cpuMillisEach(), naive.cpuMillisEach() / fold.cpuMillisEach(),
+                Runtime.getRuntime().availableProcessors(), fold.cpuMillisEach() * files.size()
+                        / 1000 / Runtime.getRuntime().availableProcessors());
     }
 
     /** Sums every numeric F_ cell with POI's full model, one workbook at a time. */
@@ -204,10 +210,12 @@ public final class ConsolidationBench {
         private final long start;
         private final long gcCount;
         private final long gcMillis;
+        private final long cpuStart;
         private final AtomicLong peak = new AtomicLong();
         private final Thread sampler;
         private volatile boolean running = true;
         private long nanos;
+        private long cpu;
         private int items;
 
         private Measure(String what) {
@@ -229,6 +237,7 @@ public final class ConsolidationBench {
             }, "heap-sampler");
             sampler.setDaemon(true);
             sampler.start();
+            this.cpuStart = cpuNanos();
             this.start = System.nanoTime();
         }
 
@@ -238,12 +247,14 @@ public final class ConsolidationBench {
 
         void stop(int count) throws InterruptedException {
             nanos = System.nanoTime() - start;
+            cpu = cpuNanos() - cpuStart;
             items = count;
             running = false;
             sampler.join();
-            System.out.printf(Locale.ROOT, "%-58s %6d in %7.2f s = %8.1f /s, peak heap %4d MB,"
-                    + " GC %d x %d ms%n", what, items, seconds(), perSecond(), peak.get() >> 20,
-                    gcCount() - gcCount, gcMillis() - gcMillis);
+            System.out.printf(Locale.ROOT, "%-58s %6d in %7.2f s = %8.1f /s, CPU %6.2f ms each,"
+                    + " peak heap %4d MB, GC %d x %d ms%n", what, items, seconds(), perSecond(),
+                    cpuMillisEach(), peak.get() >> 20, gcCount() - gcCount,
+                    gcMillis() - gcMillis);
         }
 
         double seconds() {
@@ -252,6 +263,16 @@ public final class ConsolidationBench {
 
         double perSecond() {
             return items / seconds();
+        }
+
+        /** Process CPU time (all threads, GC and JIT included) per item: load-independent. */
+        double cpuMillisEach() {
+            return cpu / 1e6 / items;
+        }
+
+        private static long cpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
         private static long gcCount() {
