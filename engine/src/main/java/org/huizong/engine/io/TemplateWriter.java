@@ -32,10 +32,12 @@ import org.huizong.engine.model.Sheet;
 
 /**
  * Writes a school's template (.xlsx): a 填表说明 sheet, the collection's form sheets, a 校验 sheet
- * and the very hidden {@code _meta} sheet. Inputs are unlocked and validated with Chinese prompts,
- * everything else is locked, sheets and the workbook structure are protected with
- * {@link #PASSWORD}; every field's cell has the defined name {@code F_<field id with _>}, every
- * table column {@code T_<table>_<key>}, every warning's 说明 cell {@code X_<rule id>}.
+ * that checks the rules live as the school types ({@link LiveChecks}, failing cells coloured by
+ * {@link LiveMarks}) and the very hidden {@code _meta} sheet. Inputs are unlocked and validated
+ * with Chinese prompts, everything else is locked, sheets and the workbook structure are
+ * protected with {@link #PASSWORD}; every field's cell has the defined name
+ * {@code F_<field id with _>}, every table column {@code T_<table>_<key>}, every warning's 说明
+ * cell {@code X_<rule id>}, every check's status cell {@code S_<rule id>}.
  *
  * <p>Output is deterministic: the same collection, period, school and data give the same bytes
  * (document dates and zip entry times are the period's first day).
@@ -50,6 +52,7 @@ public final class TemplateWriter {
     private final Period period;
     private final TemplateLayout layout;
     private final ComputedFormulas formulas;
+    private final LiveChecks checks;
 
     private TemplateWriter(Collection collection, Period period) {
         this.collection = Objects.requireNonNull(collection, "collection");
@@ -57,6 +60,7 @@ public final class TemplateWriter {
         this.layout = TemplateLayout.of(collection);
         this.formulas = new ComputedFormulas(collection, layout);
         checkNames(collection);
+        this.checks = new LiveChecks(collection, layout);
     }
 
     /**
@@ -91,8 +95,10 @@ public final class TemplateWriter {
             for (Sheet s : collection.sheets()) {
                 forms.write(s);
             }
+            List<LiveChecks.Line> lines = checks.lines(school);
             CheckSheetWriter.write(wb, styles, collection, FormSheetWriter.subtitle(school,
-                    period), data.explanations());
+                    period), data.explanations(), lines);
+            LiveMarks.markForms(wb, lines);
             MetaSheet.write(wb, new ReturnMeta(collection.id(), collection.version(), period,
                     school.code(), collection.structureHash(), ReturnMeta.KIND_RETURN), PASSWORD);
             cacheFormulaValues(wb, forms.formulaCells());

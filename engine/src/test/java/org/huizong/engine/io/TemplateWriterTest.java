@@ -23,6 +23,7 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFDataValidation;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -223,19 +224,30 @@ class TemplateWriterTest {
     }
 
     @Test
-    void theCheckSheetListsEveryRuleWithLabelsForPlaceholdersAndABlankStatus()
-            throws IOException {
+    void theCheckSheetListsBuiltInsThenEveryRuleWithALiveOrPendingStatus() throws IOException {
         try (XSSFWorkbook wb = open(writer.toBytes(IoFixtures.highSchool(),
                 ReturnData.empty().withExplanation("afterschool.teachers_le_teachers",
                         "外聘课后服务教师5人")))) {
             XSSFSheet s = wb.getSheet("校验");
             List<String> ids = new ArrayList<>();
-            for (int r = 3; r < 3 + collection.rules().size(); r++) {
+            int first = CheckSheetWriter.FIRST_LINE_ROW;
+            for (int r = first; r < first + 2 + collection.rules().size(); r++) {
                 ids.add(s.getRow(r).getCell(1).getStringCellValue());
-                assertThat(s.getRow(r).getCell(4).getStringCellValue()).isEmpty();
+                Cell status = s.getRow(r).getCell(CheckSheetWriter.STATUS_COL);
+                String id = ids.get(ids.size() - 1);
+                if (id.startsWith("change.")) {
+                    assertThat(status.getStringCellValue()).as(id).isEqualTo("提交时校验");
+                } else if (id.startsWith("outlier.")) {
+                    assertThat(status.getStringCellValue()).as(id).isEqualTo("汇总时校验");
+                } else {
+                    assertThat(status.getCellFormula()).as(id).startsWith("IF(F" + (r + 1) + "=0,");
+                }
             }
-            assertThat(ids).isEqualTo(collection.rules().stream().map(Rule::id).toList());
-            assertThat(s.getRow(3).getCell(3).getStringCellValue())
+            List<String> expected = new ArrayList<>(List.of("required", "row.required"));
+            collection.rules().forEach(r -> expected.add(r.id()));
+            assertThat(ids).isEqualTo(expected);
+            XSSFFormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+            assertThat(ev.evaluate(s.getRow(first + 2).getCell(3)).getStringValue())
                     .isEqualTo("专任教师数不能大于教职工数");
             CellReference x = new CellReference(wb.getName(
                     "X_afterschool_teachers_le_teachers").getRefersToFormula());
