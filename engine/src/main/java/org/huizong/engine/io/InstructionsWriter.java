@@ -51,12 +51,15 @@ final class InstructionsWriter {
         for (Sheet s : collection.sheets()) {
             p.add("    " + n++ + ". " + s.title());
         }
-        p.add("    " + n + ". " + TemplateWriter.CHECK_SHEET + "：列出全部校验规则，出现警告时在此写说明。");
+        p.add("    " + n + ". " + TemplateWriter.CHECK_SHEET + "：列出全部校验规则及其即时结果，出现警告时"
+                + "在此写说明。");
         p.add("二、单元格颜色");
         p.add("    浅黄色：需要填写的单元格。选中单元格时会显示填写提示，填写不符合要求时会提示并拒绝。");
         p.add("    浅灰色：学校名称、学校标识码等已根据学校名单预填，不能修改；如有错误请联系县教育局。");
         p.add("    浅绿色：合计等由表格自动计算，不需填写。");
         p.add("    深灰色：本校类型（" + school.type() + "）不填的项目，请保持空白。");
+        p.add("    红色、橙色：填写后未通过校验的单元格，红色为错误，橙色为警告，原因见“"
+                + TemplateWriter.CHECK_SHEET + "”表。");
         p.add("三、填写要求");
         p.add("    1. 人数、次数、件数等填整数。没有发生的填0，不要填“无”“—”，也不要留空。");
         p.add("    2. 金额一律以“万元”为单位，最多保留4位小数（精确到元）。例如：12345元填1.2345，"
@@ -72,7 +75,9 @@ final class InstructionsWriter {
                             .map(k -> t.column(k).label()).toList()) + "必填。");
         }
         p.add("四、校验与说明");
-        p.add("    报表上传后，系统按“" + TemplateWriter.CHECK_SHEET + "”表所列规则检查。“错误”必须改正后"
+        p.add("    “" + TemplateWriter.CHECK_SHEET + "”表随填写即时显示每条规则的结果（通过、错误、警告）"
+                + "和错误、警告的项数，与上传后系统的检查相同；需要上期报表或全县数据的规则在上传后检查。"
+                + "“错误”必须改正后"
                 + "才能通过；“警告”表示数据可能有误，请先核对，如确实无误，请在“"
                 + TemplateWriter.CHECK_SHEET + "”表该规则的“说明”列写明原因（不少于6个字），"
                 + "例如“本期外聘课后服务教师5人”。");
