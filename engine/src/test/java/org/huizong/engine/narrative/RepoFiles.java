@@ -26,11 +26,24 @@ final class RepoFiles {
         return fail("no ancestor of " + Path.of("").toAbsolutePath() + " holds " + relative);
     }
 
-    /** A file of the shared tree ({@code ../../shared} from the engine module). */
+    /**
+     * A file of the shared tree ({@code ../../shared} from the engine module). Without a shared
+     * tree beside the repository (a clone elsewhere), the demo county's files come from the copies
+     * the templates module embeds, which {@code DemoCountyTest} keeps equal to the shared ones.
+     */
     static Path shared(String relative) {
         String dir = System.getProperty("huizong.shared");
         if (dir != null) {
             return Path.of(dir).resolve(relative);
+        }
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve("shared/" + relative))) {
+                return d.resolve("shared/" + relative);
+            }
+        }
+        String demo = "domain/demo-county";
+        if (relative.startsWith(demo)) {
+            return templates("demo" + relative.substring(demo.length()));
         }
         return find("shared/" + relative);
     }

@@ -33,7 +33,8 @@ class DemoCountyTest {
     void embeddedDemoFilesEqualTheSharedOnes() throws Exception {
         Path shared = Path.of("../../shared/domain/demo-county");
         if (Files.isDirectory(shared)) {
-            for (String f : List.of("schools.csv", "totals-2023H1.csv", "totals-2024H1.csv")) {
+            for (String f : List.of("schools.csv", "totals-2023H1.csv", "totals-2024H1.csv",
+                    "expected-narrative.md")) {
                 assertThat(DemoFiles.text(f)).as(f).isEqualTo(Files.readString(shared.resolve(f)));
             }
         }
