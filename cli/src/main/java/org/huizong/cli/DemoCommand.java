@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
     private final Clock clock;
 
-    @Option(names = "--out", defaultValue = "huizong-demo", description = "输出文件夹（默认 ${DEFAULT-VALUE}）")
+    @Option(names = "--out", defaultValue = "huizong-demo",
+            description = "输出文件夹（默认 ${DEFAULT-VALUE}）")
     Path out;
 
     @Inject

@@ -19,10 +19,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "端口（默认 ${DEFAULT-VALUE}）")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "监听地址（默认 ${DEFAULT-VALUE}）")
+    @Option(names = "--host", defaultValue = "0.0.0.0",
+            description = "监听地址（默认 ${DEFAULT-VALUE}）")
     String host;
 
-    @Option(names = "--data", defaultValue = "huizong-data", description = "数据文件夹（默认 ${DEFAULT-VALUE}）")
+    @Option(names = "--data", defaultValue = "huizong-data",
+            description = "数据文件夹（默认 ${DEFAULT-VALUE}）")
     Path data;
 
     @Option(names = "--db", description = "PostgreSQL 的 JDBC 地址；不填则用数据文件夹中的 SQLite")
@@ -31,7 +33,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "首次启动时载入示范县的报表任务、名单和报表")
     boolean demo;
 
-    @Option(names = "--public-url", description = "学校访问本服务的地址（如 https://jyj.example.cn），用于上传链接和加载项清单")
+    @Option(names = "--public-url",
+            description = "学校访问本服务的地址（如 https://jyj.example.cn），用于上传链接和加载项清单")
     String publicUrl;
 
     @Option(names = "--keystore", description = "HTTPS 证书库 (PKCS#12)；Excel 加载项需要 HTTPS")
