@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
@@ -21,6 +22,7 @@ import org.huizong.engine.model.CellRef;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Severity;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 
 /**
  * The 校验 sheet: a live count of errors and warnings at the top, then one line per check
@@ -112,7 +114,7 @@ final class CheckSheetWriter {
         Row row = sheet.createRow(SUMMARY_ROW);
         row.setHeightInPoints(24);
         Cell c = row.createCell(0);
-        c.setCellFormula(formula);
+        formula(c, formula);
         c.setCellStyle(styles.heading);
         sheet.addMergedRegion(new CellRangeAddress(SUMMARY_ROW, SUMMARY_ROW, 0,
                 EXPLANATION_COL));
@@ -130,7 +132,7 @@ final class CheckSheetWriter {
         message.setCellStyle(styles.label);
         Optional<String> live = line.liveMessage();
         if (live.isPresent()) {
-            message.setCellFormula("IF(" + col(STATUS_COL) + r + "=\"" + PASSED + "\","
+            formula(message, "IF(" + col(STATUS_COL) + r + "=\"" + PASSED + "\","
                     + LiveChecks.literal(line.text()) + "," + live.get() + ")");
         } else {
             message.setCellValue(line.text());
@@ -140,8 +142,8 @@ final class CheckSheetWriter {
         Cell count = row.createCell(COUNT_COL);
         count.setCellStyle(styles.centered);
         if (line.isLive()) {
-            count.setCellFormula(line.count().orElseThrow());
-            status.setCellFormula("IF(" + col(COUNT_COL) + r + "=0,\"" + PASSED + "\",\""
+            formula(count, line.count().orElseThrow());
+            formula(status, "IF(" + col(COUNT_COL) + r + "=0,\"" + PASSED + "\",\""
                     + line.severity().label() + "\")");
         } else {
             status.setCellValue(line.pending());
@@ -179,6 +181,23 @@ final class CheckSheetWriter {
             InputValidation.addExplanation(sheet, new CellRangeAddress(rowIndex, rowIndex,
                     EXPLANATION_COL, EXPLANATION_COL));
             name(wb, TemplateWriter.explanationName(line.id()), rowIndex, EXPLANATION_COL);
+        }
+    }
+
+    /**
+     * Stores a formula as written, without POI's parser: the check formulas come from
+     * {@link org.huizong.engine.rules.ExcelFormulaCompiler} and are tens of thousands of
+     * characters per template, which parsing would make the slowest part of writing one. The
+     * tests evaluate every one of them with POI and LibreOffice.
+     */
+    private static void formula(Cell cell, String formula) {
+        CTCell ct = ((XSSFCell) cell).getCTCell();
+        (ct.isSetF() ? ct.getF() : ct.addNewF()).setStringValue(formula);
+        if (ct.isSetV()) {
+            ct.unsetV();
+        }
+        if (ct.isSetT()) {
+            ct.unsetT();
         }
     }
 
