@@ -10,19 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.huizong.engine.model.CellRef;
-import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.ReturnMeta;
-import org.huizong.engine.model.Rule;
-import org.huizong.engine.model.Sheet;
-import org.huizong.engine.model.Table;
 import org.huizong.engine.model.TableRow;
 import org.huizong.engine.model.Value;
 import org.huizong.engine.io.WorkbookSource.Pos;
 import org.huizong.engine.rules.Evaluator;
-import org.huizong.engine.rules.RuleParser;
 
 /**
  * Builds a {@link Return} from an opened workbook, whatever its format: identifies it by its
@@ -35,22 +30,21 @@ final class ReturnAssembler {
 
     private final String file;
     private final WorkbookSource source;
-    private final Collection collection;
+    private final ReadPlan plan;
     private final ReturnMeta meta;
     private final Map<String, NamedArea> areas = new LinkedHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
 
-    private ReturnAssembler(String file, WorkbookSource source, Collection collection,
+    private ReturnAssembler(String file, WorkbookSource source, ReadPlan plan,
             ReturnMeta meta) {
         this.file = file;
         this.source = source;
-        this.collection = collection;
+        this.plan = plan;
         this.meta = meta;
     }
 
-    static Return assemble(String file, WorkbookSource source, Collection collection,
-            ReturnMeta meta) {
-        ReturnAssembler a = new ReturnAssembler(file, source, collection, meta);
+    static Return assemble(String file, WorkbookSource source, ReadPlan plan, ReturnMeta meta) {
+        ReturnAssembler a = new ReturnAssembler(file, source, plan, meta);
         a.resolveNames();
         return a.build();
     }
@@ -61,10 +55,8 @@ final class ReturnAssembler {
         Set<String> sheets = new HashSet<>(source.sheetNames());
         List<String> missingSheets = new ArrayList<>();
         List<String> missingNames = new ArrayList<>();
-        for (Sheet s : collection.sheets()) {
-            List<String> expected = new ArrayList<>();
-            s.fields().forEach(f -> expected.add(f.definedName()));
-            s.table().ifPresent(t -> t.columns().forEach(c -> expected.add(t.columnName(c))));
+        for (ReadPlan.SheetNames s : plan.sheets()) {
+            List<String> expected = s.names();
             List<String> missing = new ArrayList<>();
             for (String n : expected) {
                 Optional<NamedArea> a = NamedArea.parse(names.get(n))
@@ -97,8 +89,9 @@ final class ReturnAssembler {
         Map<String, Map<Pos, RawCell>> cells = readCells();
         Map<String, Value> values = new LinkedHashMap<>();
         Map<String, CellRef> refs = new LinkedHashMap<>();
-        for (Field f : collection.fields()) {
-            NamedArea a = areas.get(f.definedName());
+        for (ReadPlan.Named n : plan.fields()) {
+            Field f = n.field();
+            NamedArea a = areas.get(n.name());
             CellRef ref = a.first();
             refs.put(f.id(), ref);
             if (f.isComputed()) {
@@ -108,8 +101,8 @@ final class ReturnAssembler {
             CellValues.read(f, f.label(), raw, ref, findings).ifPresent(v -> values.put(f.id(), v));
         }
         Map<String, List<TableRow>> tables = new LinkedHashMap<>();
-        for (Table t : collection.tables()) {
-            tables.put(t.id(), rows(t, cells));
+        for (ReadPlan.TableNames t : plan.tables()) {
+            tables.put(t.table().id(), rows(t, cells));
         }
         recompute(values, tables);
         return new Return(file, meta, values, refs, tables, explanations(cells), findings);
@@ -121,36 +114,39 @@ final class ReturnAssembler {
      * leaves the total unknown (absent).
      */
     private void recompute(Map<String, Value> values, Map<String, List<TableRow>> tables) {
-        Evaluator ev = Evaluator.of(collection, Evaluator.Source.of(values, tables));
+        Evaluator ev = plan.validator().evaluator(Evaluator.Source.of(values, tables));
         Map<String, Value> computed = new LinkedHashMap<>();
-        for (Field f : collection.fields()) {
-            if (f.isComputed()) {
-                ev.number(RuleParser.parse(f.formula().orElseThrow()))
-                        .ifPresent(v -> computed.put(f.id(), Value.of(NumberText.normalize(v))));
-            }
+        for (ReadPlan.Computed c : plan.computed()) {
+            ev.number(c.formula()).ifPresent(v -> computed.put(c.field().id(),
+                    Value.of(NumberText.normalize(v))));
         }
         values.putAll(computed);
     }
 
-    private List<TableRow> rows(Table t, Map<String, Map<Pos, RawCell>> cells) {
+    private List<TableRow> rows(ReadPlan.TableNames t, Map<String, Map<Pos, RawCell>> cells) {
+        List<NamedArea> columnAreas = new ArrayList<>(t.columns().size());
         int rowCount = 0;
-        for (Field c : t.columns()) {
-            rowCount = Math.max(rowCount, areas.get(t.columnName(c)).rows());
+        for (ReadPlan.Named c : t.columns()) {
+            NamedArea a = areas.get(c.name());
+            columnAreas.add(a);
+            rowCount = Math.max(rowCount, a.rows());
         }
         List<TableRow> out = new ArrayList<>();
         for (int i = 0; i < rowCount; i++) {
             Map<String, Value> values = new LinkedHashMap<>();
             Map<String, CellRef> refs = new LinkedHashMap<>();
-            for (Field c : t.columns()) {
-                NamedArea a = areas.get(t.columnName(c));
+            for (int k = 0; k < columnAreas.size(); k++) {
+                NamedArea a = columnAreas.get(k);
                 if (i >= a.rows()) {
                     continue;
                 }
+                Field c = t.columns().get(k).field();
+                String key = t.keys().get(k);
                 CellRef ref = CellRef.of(a.sheet(), a.firstRow() + i, a.firstColumn());
-                refs.put(Table.key(c), ref);
+                refs.put(key, ref);
                 RawCell raw = cell(cells, a.sheet(), a.firstRow() + i, a.firstColumn());
                 CellValues.read(c, c.label() + "（第" + (i + 1) + "行）", raw, ref, findings)
-                        .ifPresent(v -> values.put(Table.key(c), v));
+                        .ifPresent(v -> values.put(key, v));
             }
             if (!values.isEmpty()) {
                 out.add(new TableRow(i + 1, values, refs));
@@ -162,8 +158,8 @@ final class ReturnAssembler {
     /** The school's 说明 by rule id, from the {@code X_} names that exist (none is required). */
     private Map<String, String> explanations(Map<String, Map<Pos, RawCell>> cells) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Rule r : collection.rules()) {
-            NamedArea a = areas.get(TemplateWriter.explanationName(r.id()));
+        for (ReadPlan.Explanation x : plan.explanations()) {
+            NamedArea a = areas.get(x.name());
             if (a == null) {
                 continue;
             }
@@ -172,7 +168,7 @@ final class ReturnAssembler {
                     ? NumberText.ofStored(raw.text()).toPlainString()
                     : NumberText.trim(raw.text());
             if (!text.isEmpty()) {
-                out.put(r.id(), text);
+                out.put(x.ruleId(), text);
             }
         }
         return out;
@@ -182,10 +178,10 @@ final class ReturnAssembler {
     private Map<String, Map<Pos, RawCell>> readCells() {
         Map<String, String> names = source.definedNames();
         Set<String> sheets = new HashSet<>(source.sheetNames());
-        for (Rule r : collection.rules()) {
-            String n = TemplateWriter.explanationName(r.id());
-            NamedArea.parse(names.get(n)).filter(x -> sheets.contains(x.sheet()))
-                    .ifPresent(x -> areas.put(n, x));
+        for (ReadPlan.Explanation x : plan.explanations()) {
+            String n = x.name();
+            NamedArea.parse(names.get(n)).filter(a -> sheets.contains(a.sheet()))
+                    .ifPresent(a -> areas.put(n, a));
         }
         Map<String, Set<Pos>> wanted = new LinkedHashMap<>();
         for (NamedArea a : areas.values()) {

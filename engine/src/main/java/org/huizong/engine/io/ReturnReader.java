@@ -15,10 +15,11 @@ import org.huizong.engine.model.Return;
 import org.huizong.engine.model.ReturnMeta;
 
 /**
- * Reads a school's filled template (.xlsx streamed with fastexcel, .xls through POI) into a
- * {@link Return}. The workbook says what it is in its {@code _meta} sheet; every field is found
- * by its defined name, never by position; totals are recomputed from their parts, never taken
- * from cached values (a file saved by WPS, LibreOffice or a script may carry none or stale ones).
+ * Reads a school's filled template (.xlsx streamed straight from its parts, .xls through POI)
+ * into a {@link Return}. The workbook says what it is in its {@code _meta} sheet; every field
+ * is found by its defined name, never by position; totals are recomputed from their parts,
+ * never taken from cached values (a file saved by WPS, LibreOffice or a script may carry none
+ * or stale ones).
  *
  * <p>Refuses, with an {@link UnreadableReturnException} whose Chinese message names the file:
  * anything that is not a spreadsheet, a damaged or truncated file, an encrypted or macro-enabled
@@ -34,12 +35,14 @@ public final class ReturnReader {
         (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
 
     private final List<Collection> collections;
+    /** One per collection, in the same order: what reading its returns needs. */
+    private final List<ReadPlan> plans;
     private final Optional<Period> expected;
     private final long sizeLimit;
 
-    private ReturnReader(List<Collection> collections, Optional<Period> expected,
-            long sizeLimit) {
-        this.collections = List.copyOf(collections);
+    private ReturnReader(List<ReadPlan> plans, Optional<Period> expected, long sizeLimit) {
+        this.plans = List.copyOf(plans);
+        this.collections = this.plans.stream().map(ReadPlan::collection).toList();
         this.expected = expected;
         this.sizeLimit = sizeLimit;
         if (this.collections.isEmpty()) {
@@ -52,7 +55,8 @@ public final class ReturnReader {
 
     /** A reader of returns of any of {@code collections}, any period. */
     public static ReturnReader of(List<Collection> collections) {
-        return new ReturnReader(collections, Optional.empty(), DEFAULT_SIZE_LIMIT);
+        return new ReturnReader(collections.stream().map(ReadPlan::of).toList(),
+                Optional.empty(), DEFAULT_SIZE_LIMIT);
     }
 
     public static ReturnReader of(Collection... collections) {
@@ -61,12 +65,12 @@ public final class ReturnReader {
 
     /** This reader, refusing returns of any period but {@code period}. */
     public ReturnReader expecting(Period period) {
-        return new ReturnReader(collections, Optional.of(period), sizeLimit);
+        return new ReturnReader(plans, Optional.of(period), sizeLimit);
     }
 
     /** This reader with another size limit, in bytes. */
     public ReturnReader withSizeLimit(long bytes) {
-        return new ReturnReader(collections, expected, bytes);
+        return new ReturnReader(plans, expected, bytes);
     }
 
     /**
@@ -115,8 +119,7 @@ public final class ReturnReader {
         }
         try (WorkbookSource source = open(fileName, content)) {
             ReturnMeta meta = identify(fileName, source.meta());
-            Collection c = collection(fileName, meta);
-            return ReturnAssembler.assemble(fileName, source, c, meta);
+            return ReturnAssembler.assemble(fileName, source, plan(fileName, meta), meta);
         }
     }
 
@@ -141,17 +144,19 @@ public final class ReturnReader {
         return meta;
     }
 
-    private Collection collection(String file, ReturnMeta meta) {
-        List<Collection> same = collections.stream()
-                .filter(c -> c.id().equals(meta.collection())).toList();
+    private ReadPlan plan(String file, ReturnMeta meta) {
+        List<ReadPlan> same = plans.stream()
+                .filter(p -> p.collection().id().equals(meta.collection())).toList();
         if (same.isEmpty()) {
             throw Refusals.unknownCollection(file, meta.collection(), collections);
         }
-        Collection c = same.stream().filter(x -> x.version() == meta.version()).findFirst()
-                .orElseThrow(() -> Refusals.versionMismatch(file, same.get(0), meta.version()));
+        ReadPlan p = same.stream().filter(x -> x.collection().version() == meta.version())
+                .findFirst().orElseThrow(() -> Refusals.versionMismatch(file,
+                        same.get(0).collection(), meta.version()));
+        Collection c = p.collection();
         if (!c.structureHash().equals(meta.structureHash())) {
             throw Refusals.structureHash(file, c, meta.structureHash());
         }
-        return c;
+        return p;
     }
 }

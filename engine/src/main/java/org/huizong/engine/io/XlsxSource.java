@@ -1,40 +1,54 @@
 package org.huizong.engine.io;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 
 /**
- * An .xlsx read with fastexcel's pull stream (no workbook model in memory); the workbook part's
- * sheets and defined names, which fastexcel does not expose, read with StAX from the same zip.
+ * An .xlsx read straight from its parts: the zip checked and opened once ({@link ZipGuard}),
+ * the workbook part's sheets and defined names and the relationships read with StAX
+ * ({@link XmlParts}), and of each sheet only the cells asked for, streamed ({@link SheetCells})
+ * with shared strings decoded on demand ({@link SharedStrings}). No workbook model is built.
  */
 final class XlsxSource implements WorkbookSource {
     private static final String CONTENT_TYPES = "[Content_Types].xml";
     private static final String PACKAGE_RELS = "_rels/.rels";
+    /** Rows of {@code _meta} read: it has seven. */
+    private static final int META_ROWS = 100;
 
     private final String file;
-    private final ReadableWorkbook workbook;
+    private final ZipGuard.Contents zip;
     private final List<String> sheetNames;
     private final Map<String, String> names;
+    /** Sheet name to its part's zip entry. */
+    private final Map<String, String> sheetParts;
+    private final Optional<String> stringsPart;
+    private SharedStrings strings;
 
-    private XlsxSource(String file, ReadableWorkbook workbook, XmlParts.Workbook parts) {
+    private XlsxSource(String file, ZipGuard.Contents zip, XmlParts.Workbook parts,
+            Map<String, XmlParts.Relationship> rels) {
         this.file = file;
-        this.workbook = workbook;
+        this.zip = zip;
         this.sheetNames = parts.sheets().stream().map(XmlParts.SheetEntry::name).toList();
         this.names = XmlParts.names(parts.names());
+        this.sheetParts = new LinkedHashMap<>();
+        for (XmlParts.SheetEntry s : parts.sheets()) {
+            XmlParts.Relationship r = rels.get(s.relationship());
+            if (r != null && r.type().endsWith(XmlParts.WORKSHEET)) {
+                sheetParts.putIfAbsent(s.name(), r.target());
+            }
+        }
+        this.stringsPart = rels.values().stream()
+                .filter(r -> r.type().endsWith(XmlParts.SHARED_STRINGS))
+                .map(XmlParts.Relationship::target).findFirst();
     }
 
     /**
@@ -43,35 +57,53 @@ final class XlsxSource implements WorkbookSource {
      * @throws UnreadableReturnException when it is not a readable, macro-free workbook
      */
     static XlsxSource open(String file, byte[] bytes) {
-        ZipGuard.Contents zip = ZipGuard.inspect(file, bytes, n -> n.equals(CONTENT_TYPES)
-                || n.endsWith(".rels") || n.endsWith(".xml") && n.contains("workbook"));
-        String types = new String(zip.parts().getOrDefault(CONTENT_TYPES, new byte[0]),
+        ZipGuard.Contents zip = ZipGuard.inspect(file, bytes,
+                n -> n.endsWith(".xml") || n.endsWith(".rels"));
+        try {
+            XlsxSource s = open(file, zip);
+            zip = null;
+            return s;
+        } finally {
+            if (zip != null) {
+                zip.close();
+            }
+        }
+    }
+
+    private static XlsxSource open(String file, ZipGuard.Contents zip) {
+        String types = new String(zip.bytes(CONTENT_TYPES).orElse(new byte[0]),
                 StandardCharsets.UTF_8);
         if (types.contains("macroEnabled") || types.contains("vbaProject")
-                || zip.names().stream().anyMatch(n -> n.toLowerCase(java.util.Locale.ROOT)
+                || zip.names().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT)
                         .endsWith("vbaproject.bin"))) {
             throw Refusals.macroEnabled(file);
         }
-        XmlParts.Workbook parts;
         try {
-            byte[] rels = zip.parts().get(PACKAGE_RELS);
-            Optional<String> path = rels == null ? Optional.empty() : XmlParts.workbookPath(rels);
-            byte[] wbXml = path.map(p -> zip.parts().get(p)).orElse(null);
-            if (wbXml == null || !types.contains("spreadsheetml")) {
+            Optional<byte[]> rels = zip.bytes(PACKAGE_RELS);
+            Optional<String> path = rels.isEmpty() ? Optional.empty()
+                    : XmlParts.workbookPath(rels.get());
+            Optional<byte[]> wbXml = path.flatMap(zip::bytes);
+            if (wbXml.isEmpty() || !types.contains("spreadsheetml")) {
                 throw Refusals.notASpreadsheet(file);
             }
-            parts = XmlParts.workbook(wbXml);
+            String part = path.get();
+            String base = part.substring(0, part.lastIndexOf('/') + 1);
+            Map<String, XmlParts.Relationship> wbRels = zip.bytes(XmlParts.relationshipsOf(part))
+                    .map(b -> relationships(b, base)).orElse(Map.of());
+            return new XlsxSource(file, zip, XmlParts.workbook(wbXml.get()), wbRels);
         } catch (XMLStreamException | RuntimeException e) {
             if (e instanceof UnreadableReturnException u) {
                 throw u;
             }
             throw ZipGuard.damaged(file, e);
         }
+    }
+
+    private static Map<String, XmlParts.Relationship> relationships(byte[] b, String base) {
         try {
-            return new XlsxSource(file, new ReadableWorkbook(new ByteArrayInputStream(bytes)),
-                    parts);
-        } catch (IOException | RuntimeException e) {
-            throw ZipGuard.damaged(file, e);
+            return XmlParts.relationships(b, base);
+        } catch (XMLStreamException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
@@ -88,107 +120,63 @@ final class XlsxSource implements WorkbookSource {
     @Override
     public Map<String, String> meta() {
         Map<String, String> out = new LinkedHashMap<>();
-        Optional<Sheet> sheet = workbook.findSheet(MetaSheet.SHEET_NAME);
-        if (sheet.isEmpty()) {
+        if (!sheetParts.containsKey(MetaSheet.SHEET_NAME)) {
             return out;
         }
-        try (Stream<Row> rows = sheet.get().openStream()) {
-            rows.limit(100).forEach(r -> {
-                String k = r.getCellCount() > 0 ? text(r.getCell(0)) : "";
-                String v = r.getCellCount() > 1 ? text(r.getCell(1)) : "";
-                if (!k.isBlank()) {
-                    out.put(k.trim(), v.trim());
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            throw ZipGuard.damaged(file, e);
+        Set<Pos> cells = new LinkedHashSet<>();
+        for (int row = 0; row < META_ROWS; row++) {
+            cells.add(new Pos(row, 0));
+            cells.add(new Pos(row, 1));
+        }
+        Map<Pos, RawCell> read = read(MetaSheet.SHEET_NAME, cells);
+        for (int row = 0; row < META_ROWS; row++) {
+            String k = text(read.get(new Pos(row, 0)));
+            if (!k.isBlank()) {
+                out.put(k.trim(), text(read.get(new Pos(row, 1))).trim());
+            }
         }
         return out;
     }
 
-    private static String text(Cell c) {
-        RawCell raw = raw(c);
+    private static String text(RawCell raw) {
+        if (raw == null) {
+            return "";
+        }
         return raw.kind() == RawCell.Kind.NUMBER ? NumberText.ofStored(raw.text()).toPlainString()
                 : raw.text();
     }
 
     @Override
     public Map<Pos, RawCell> read(String sheetName, Set<Pos> wanted) {
-        Map<Pos, RawCell> out = new HashMap<>();
-        Optional<Sheet> sheet = workbook.findSheet(sheetName);
-        if (sheet.isEmpty() || wanted.isEmpty()) {
-            return out;
+        String part = sheetParts.get(sheetName);
+        if (part == null || wanted.isEmpty()) {
+            return Map.of();
         }
-        Map<Integer, List<Pos>> byRow = new HashMap<>();
-        int lastRow = 0;
-        for (Pos p : wanted) {
-            byRow.computeIfAbsent(p.row(), k -> new java.util.ArrayList<>()).add(p);
-            lastRow = Math.max(lastRow, p.row());
+        Optional<InputStream> in = zip.open(part);
+        if (in.isEmpty()) {
+            throw ZipGuard.damaged(file, new IOException("no part " + part + " for "
+                    + sheetName));
         }
-        int stop = lastRow;
-        try (Stream<Row> rows = sheet.get().openStream()) {
-            // Row numbers are one-based; the stream is lazy, so rows past the last wanted one
-            // are never parsed.
-            rows.takeWhile(r -> r.getRowNum() - 1 <= stop).forEach(r -> {
-                List<Pos> ps = byRow.get(r.getRowNum() - 1);
-                if (ps != null) {
-                    for (Pos p : ps) {
-                        out.put(p, raw(r.getOptionalCell(p.column()).orElse(null)));
-                    }
-                }
-            });
-        } catch (IOException | RuntimeException e) {
+        try (InputStream xml = in.get()) {
+            return SheetCells.read(xml, wanted, strings());
+        } catch (IOException | XMLStreamException | RuntimeException e) {
+            if (e instanceof UnreadableReturnException u) {
+                throw u;
+            }
             throw ZipGuard.damaged(file, e);
         }
-        return out;
     }
 
-    /** fastexcel's cell as stored; for a formula, its cached result, parsed by its type. */
-    private static RawCell raw(Cell c) {
-        if (c == null) {
-            return RawCell.BLANK;
+    private SharedStrings strings() {
+        if (strings == null) {
+            strings = stringsPart.flatMap(zip::bytes).map(SharedStrings::of)
+                    .orElseGet(SharedStrings::none);
         }
-        Optional<String> formula = Optional.ofNullable(c.getFormula()).filter(f -> !f.isEmpty());
-        Object v = c.getValue();
-        RawCell.Kind kind;
-        String text;
-        switch (c.getType()) {
-            case NUMBER -> {
-                kind = RawCell.Kind.NUMBER;
-                text = c.getRawValue();
-            }
-            case STRING -> {
-                kind = RawCell.Kind.TEXT;
-                text = c.getText();
-            }
-            case BOOLEAN -> {
-                kind = RawCell.Kind.BOOLEAN;
-                text = Boolean.TRUE.equals(v) ? "TRUE" : "FALSE";
-            }
-            case ERROR -> {
-                kind = RawCell.Kind.ERROR;
-                text = c.getRawValue();
-            }
-            case FORMULA -> {
-                kind = v == null ? RawCell.Kind.BLANK : v instanceof BigDecimal
-                        ? RawCell.Kind.NUMBER : v instanceof Boolean ? RawCell.Kind.BOOLEAN
-                        : RawCell.Kind.TEXT;
-                text = v instanceof BigDecimal ? c.getRawValue() : v == null ? "" : v.toString();
-            }
-            default -> {
-                kind = RawCell.Kind.BLANK;
-                text = "";
-            }
-        }
-        return new RawCell(kind, text, formula);
+        return strings;
     }
 
     @Override
     public void close() {
-        try {
-            workbook.close();
-        } catch (IOException e) {
-            // Everything was read from memory; nothing left to release or report.
-        }
+        zip.close();
     }
 }

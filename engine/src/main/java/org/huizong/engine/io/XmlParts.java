@@ -1,7 +1,9 @@
 package org.huizong.engine.io;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +14,29 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads the few package parts fastexcel does not expose, with StAX: the package relationships
- * (where the workbook part is), the workbook part's sheets and defined names, and the content
- * types (whether the workbook is macro-enabled). DTDs and external entities are refused.
+ * Reads the package parts around the sheets, with StAX: the relationships (where the workbook
+ * part is, and the worksheets and shared strings it points at) and the workbook part's sheets
+ * and defined names. DTDs and external entities are refused.
  */
 final class XmlParts {
-    private static final String OFFICE_DOCUMENT = "/officeDocument";
+    static final String OFFICE_DOCUMENT = "/officeDocument";
+    static final String WORKSHEET = "/worksheet";
+    static final String SHARED_STRINGS = "/sharedStrings";
+
+    /**
+     * Aalto, the fast StAX parser fastexcel uses too. Configured here once and never changed
+     * after, so it is safely shared: creating readers from a configured factory is thread-safe.
+     */
+    private static final XMLInputFactory FACTORY = factory();
 
     private XmlParts() {
     }
 
-    /** A sheet of workbook.xml: its tab name and state (visible, hidden, veryHidden). */
-    record SheetEntry(String name, String state) {
+    /**
+     * A sheet of workbook.xml: its tab name, state (visible, hidden, veryHidden) and the id of
+     * the relationship to its part.
+     */
+    record SheetEntry(String name, String state, String relationship) {
     }
 
     /**
@@ -37,28 +50,76 @@ final class XmlParts {
     record Workbook(List<SheetEntry> sheets, List<DefinedName> names) {
     }
 
+    /** A relationship: its type URI and its target part, resolved to a zip entry name. */
+    record Relationship(String type, String target) {
+    }
+
+    static XMLStreamReader reader(InputStream in) throws XMLStreamException {
+        return FACTORY.createXMLStreamReader(in);
+    }
+
     /** The workbook part's path from {@code _rels/.rels}, without a leading slash. */
     static Optional<String> workbookPath(byte[] rels) throws XMLStreamException {
-        XMLStreamReader r = reader(rels);
+        return relationships(rels, "").values().stream()
+                .filter(r -> r.type().endsWith(OFFICE_DOCUMENT))
+                .map(Relationship::target).findFirst();
+    }
+
+    /** The relationships part of {@code part}: {@code xl/workbook.xml} has xl/_rels/... */
+    static String relationshipsOf(String part) {
+        int slash = part.lastIndexOf('/');
+        return part.substring(0, slash + 1) + "_rels/" + part.substring(slash + 1) + ".rels";
+    }
+
+    /**
+     * The internal relationships of a part by id, in document order, targets resolved against
+     * {@code base} (the folder of the part they belong to, with a trailing slash, or empty).
+     */
+    static Map<String, Relationship> relationships(byte[] rels, String base)
+            throws XMLStreamException {
+        XMLStreamReader r = reader(new ByteArrayInputStream(rels));
+        Map<String, Relationship> out = new LinkedHashMap<>();
         try {
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT
-                        && "Relationship".equals(r.getLocalName())) {
+                        && "Relationship".equals(r.getLocalName())
+                        && !"External".equals(r.getAttributeValue(null, "TargetMode"))) {
+                    String id = r.getAttributeValue(null, "Id");
                     String type = r.getAttributeValue(null, "Type");
                     String target = r.getAttributeValue(null, "Target");
-                    if (type != null && type.endsWith(OFFICE_DOCUMENT) && target != null) {
-                        return Optional.of(target.startsWith("/") ? target.substring(1) : target);
+                    if (type != null && target != null) {
+                        out.putIfAbsent(id == null ? "" : id,
+                                new Relationship(type, resolve(base, target)));
                     }
                 }
             }
-            return Optional.empty();
+            return out;
         } finally {
             r.close();
         }
     }
 
+    /** A relationship target as a zip entry name: absolute, or relative with .. segments. */
+    static String resolve(String base, String target) {
+        String path = target.startsWith("/") ? target.substring(1) : base + target;
+        if (!path.contains("./")) {
+            return path;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String s : path.split("/", -1)) {
+            if (s.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+            } else if (!s.equals(".")) {
+                parts.add(s);
+            }
+        }
+        return String.join("/", parts);
+    }
+
     static Workbook workbook(byte[] xml) throws XMLStreamException {
-        XMLStreamReader r = reader(xml);
+        XMLStreamReader r = reader(new ByteArrayInputStream(xml));
         List<SheetEntry> sheets = new ArrayList<>();
         List<DefinedName> names = new ArrayList<>();
         try {
@@ -69,7 +130,7 @@ final class XmlParts {
                 if ("sheet".equals(r.getLocalName())) {
                     String state = r.getAttributeValue(null, "state");
                     sheets.add(new SheetEntry(r.getAttributeValue(null, "name"),
-                            state == null ? "visible" : state));
+                            state == null ? "visible" : state, relationshipId(r)));
                 } else if ("definedName".equals(r.getLocalName())) {
                     String name = r.getAttributeValue(null, "name");
                     String local = r.getAttributeValue(null, "localSheetId");
@@ -83,9 +144,23 @@ final class XmlParts {
         return new Workbook(sheets, names);
     }
 
+    /**
+     * The {@code r:id} of a sheet, whatever the relationships namespace (transitional or
+     * strict OOXML) and its prefix.
+     */
+    private static String relationshipId(XMLStreamReader r) {
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            String ns = r.getAttributeNamespace(i);
+            if ("id".equals(r.getAttributeLocalName(i)) && ns != null && !ns.isEmpty()) {
+                return r.getAttributeValue(i);
+            }
+        }
+        return "";
+    }
+
     /** Workbook-scoped names first; a sheet-scoped one only where no workbook-scoped exists. */
     static Map<String, String> names(List<DefinedName> names) {
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> out = new HashMap<>(names.size() * 2);
         for (DefinedName n : names) {
             if (n.sheetScope() < 0) {
                 out.put(n.name(), n.refersTo());
@@ -97,10 +172,10 @@ final class XmlParts {
         return out;
     }
 
-    private static XMLStreamReader reader(byte[] xml) throws XMLStreamException {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+    private static XMLInputFactory factory() {
+        XMLInputFactory f = new com.fasterxml.aalto.stax.InputFactoryImpl();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return f.createXMLStreamReader(new ByteArrayInputStream(xml));
+        return f;
     }
 }

@@ -1,0 +1,361 @@
+package org.huizong.engine.io;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The shared strings table of an .xlsx, read on demand: a reader needs a few dozen of its
+ * hundreds of strings, and the {@code _meta} sheet's are the last ones written. So the table is
+ * first only indexed, one scan over its bytes that records where each {@code <si>} starts, and
+ * a string is decoded when asked for.
+ *
+ * <p>The byte scan is for the plain UTF-8 form every spreadsheet program writes (no prefixes,
+ * comments, CDATA or DTD). A table in any other form is parsed whole with StAX instead. Text is
+ * the content of the {@code <t>} elements of an item, phonetic runs ({@code <rPh>}) left out.
+ *
+ * <p>Not thread-safe: one file is read by one thread.
+ */
+final class SharedStrings {
+    private static final byte LT = '<';
+    private static final byte GT = '>';
+
+    private final byte[] xml;
+    /** Start of each item's content, and its end (the {@code </si>}), once indexed. */
+    private int[] starts;
+    private int[] ends;
+    private int count = -1;
+    /** The whole table decoded, when it is not in the plain form. */
+    private List<String> parsed;
+
+    private SharedStrings(byte[] xml) {
+        this.xml = xml;
+    }
+
+    /** A table over the bytes of {@code xl/sharedStrings.xml}. */
+    static SharedStrings of(byte[] xml) {
+        return new SharedStrings(xml);
+    }
+
+    /** A workbook without a shared strings part. */
+    static SharedStrings none() {
+        return new SharedStrings(new byte[0]);
+    }
+
+    /**
+     * The string at {@code index}.
+     *
+     * @throws IllegalArgumentException when there is no such item or the table is malformed
+     * @throws XMLStreamException when the table is not in the plain form and does not parse
+     */
+    String get(int index) throws XMLStreamException {
+        if (count < 0 && parsed == null && !index()) {
+            parsed = parse(xml);
+        }
+        if (parsed != null) {
+            check(index, parsed.size());
+            return parsed.get(index);
+        }
+        check(index, count);
+        return decodeItem(starts[index], ends[index]);
+    }
+
+    private static void check(int index, int size) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("shared string " + index + " of " + size);
+        }
+    }
+
+    /** Records every item's bounds; false when the table is not in the plain form. */
+    private boolean index() {
+        int p = prolog();
+        if (p < 0) {
+            return false;
+        }
+        int[] s = new int[64];
+        int[] e = new int[64];
+        int n = 0;
+        int open = -1;
+        int lt = indexOf(LT, p);
+        while (lt >= 0) {
+            int gt = indexOf(GT, lt);
+            if (gt < 0) {
+                return false;
+            }
+            byte first = lt + 1 < xml.length ? xml[lt + 1] : 0;
+            if (first == '!' || first == '?') {
+                return false;
+            }
+            boolean end = first == '/';
+            int nameStart = lt + (end ? 2 : 1);
+            int nameEnd = nameEnd(nameStart, gt);
+            if (contains((byte) ':', nameStart, nameEnd)) {
+                return false;
+            }
+            if (is("si", nameStart, nameEnd)) {
+                if (n == s.length) {
+                    s = Arrays.copyOf(s, n * 2);
+                    e = Arrays.copyOf(e, n * 2);
+                }
+                if (end) {
+                    if (open < 0) {
+                        return false;
+                    }
+                    s[n] = open;
+                    e[n++] = lt;
+                    open = -1;
+                } else if (xml[gt - 1] == '/') {
+                    s[n] = gt + 1;
+                    e[n++] = gt + 1;
+                } else {
+                    open = gt + 1;
+                }
+            }
+            lt = indexOf(LT, gt + 1);
+        }
+        starts = s;
+        ends = e;
+        count = n;
+        return open < 0;
+    }
+
+    /**
+     * Where the content after the XML declaration starts, or -1 when the declaration names an
+     * encoding other than UTF-8 or the bytes start with a byte order mark of UTF-16.
+     */
+    private int prolog() {
+        if (xml.length >= 2 && (xml[0] == (byte) 0xFE || xml[0] == (byte) 0xFF)) {
+            return -1;
+        }
+        int p = xml.length >= 3 && xml[0] == (byte) 0xEF && xml[1] == (byte) 0xBB
+                && xml[2] == (byte) 0xBF ? 3 : 0;
+        if (!is("<?xml", p, Math.min(xml.length, p + 5))) {
+            return p;
+        }
+        int end = indexOf(GT, p);
+        if (end < 0) {
+            return -1;
+        }
+        String decl = new String(xml, p, end - p, StandardCharsets.US_ASCII);
+        return declaresUtf8(decl) ? end + 1 : -1;
+    }
+
+    /** Whether an XML declaration names no encoding or UTF-8. */
+    static boolean declaresUtf8(String decl) {
+        int i = decl.indexOf("encoding");
+        if (i < 0) {
+            return true;
+        }
+        i += "encoding".length();
+        while (i < decl.length() && (decl.charAt(i) == '=' || Character.isWhitespace(
+                decl.charAt(i)))) {
+            i++;
+        }
+        if (i >= decl.length()) {
+            return false;
+        }
+        char quote = decl.charAt(i);
+        int close = decl.indexOf(quote, i + 1);
+        return close > 0 && decl.substring(i + 1, close).equalsIgnoreCase("UTF-8");
+    }
+
+    /** The text of one item: its {@code <t>} contents, phonetic runs left out. */
+    private String decodeItem(int from, int to) {
+        StringBuilder out = null;
+        String single = null;
+        int lt = indexOf(LT, from);
+        while (lt >= 0 && lt < to) {
+            int gt = indexOf(GT, lt);
+            boolean end = xml[lt + 1] == '/';
+            int nameStart = lt + (end ? 2 : 1);
+            int nameEnd = nameEnd(nameStart, gt);
+            boolean empty = xml[gt - 1] == '/';
+            if (!end && !empty && is("rPh", nameStart, nameEnd)) {
+                lt = closing("rPh", gt + 1, to);
+                continue;
+            }
+            int next = indexOf(LT, gt + 1);
+            if (!end && !empty && is("t", nameStart, nameEnd) && next > gt + 1) {
+                String text = text(gt + 1, next);
+                if (single == null && out == null) {
+                    single = text;
+                } else {
+                    if (out == null) {
+                        out = new StringBuilder(single);
+                    }
+                    out.append(text);
+                }
+            }
+            lt = next;
+        }
+        return out != null ? out.toString() : single != null ? single : "";
+    }
+
+    /** The position of the {@code </name>} from {@code from}, or {@code to} when none. */
+    private int closing(String name, int from, int to) {
+        int lt = indexOf(LT, from);
+        while (lt >= 0 && lt < to) {
+            if (xml[lt + 1] == '/') {
+                int gt = indexOf(GT, lt);
+                if (is(name, lt + 2, nameEnd(lt + 2, gt))) {
+                    int next = indexOf(LT, gt + 1);
+                    return next < 0 ? to : next;
+                }
+            }
+            lt = indexOf(LT, lt + 1);
+        }
+        return to;
+    }
+
+    /** Character data: UTF-8, entities and character references decoded, line ends as XML. */
+    private String text(int from, int to) {
+        String raw = new String(xml, from, to - from, StandardCharsets.UTF_8);
+        if (raw.indexOf('&') < 0 && raw.indexOf('\r') < 0) {
+            return raw;
+        }
+        return decodeEntities(raw.replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
+    /**
+     * XML's five entities and character references decoded.
+     *
+     * @throws IllegalArgumentException on any other entity, which no parser would accept
+     */
+    static String decodeEntities(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            int semi = c == '&' ? s.indexOf(';', i) : -1;
+            if (c != '&') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            if (semi < 0) {
+                throw new IllegalArgumentException("unterminated entity in shared strings");
+            }
+            String name = s.substring(i + 1, semi);
+            switch (name) {
+                case "lt" -> out.append('<');
+                case "gt" -> out.append('>');
+                case "amp" -> out.append('&');
+                case "quot" -> out.append('"');
+                case "apos" -> out.append('\'');
+                default -> out.appendCodePoint(characterReference(name));
+            }
+            i = semi + 1;
+        }
+        return out.toString();
+    }
+
+    private static int characterReference(String name) {
+        try {
+            if (name.startsWith("#x")) {
+                return Integer.parseInt(name.substring(2), 16);
+            }
+            if (name.startsWith("#")) {
+                return Integer.parseInt(name.substring(1));
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad character reference &" + name + ";", e);
+        }
+        throw new IllegalArgumentException("unknown entity &" + name + ";");
+    }
+
+    private int nameEnd(int from, int gt) {
+        int i = from;
+        while (i < gt && xml[i] != ' ' && xml[i] != '/' && xml[i] != '\t' && xml[i] != '\n'
+                && xml[i] != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    private boolean is(String name, int from, int to) {
+        if (to - from != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (xml[from + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean contains(byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (xml[i] == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int indexOf(byte b, int from) {
+        for (int i = from; i < xml.length; i++) {
+            if (xml[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Every item with StAX, for a table the byte scan does not take. */
+    private static List<String> parse(byte[] xml) throws XMLStreamException {
+        List<String> out = new ArrayList<>();
+        XMLStreamReader r = XmlParts.reader(new ByteArrayInputStream(xml));
+        try {
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && "si".equals(r.getLocalName())) {
+                    out.add(text(r, "si"));
+                }
+            }
+        } finally {
+            r.close();
+        }
+        return out;
+    }
+
+    /**
+     * The {@code <t>} text inside the element the reader is at (an {@code <si>} or an inline
+     * {@code <is>}), up to its end tag, phonetic runs left out.
+     */
+    static String text(XMLStreamReader r, String element) throws XMLStreamException {
+        StringBuilder sb = new StringBuilder();
+        int depth = 1;
+        boolean inT = false;
+        int skip = 0;
+        while (depth > 0 && r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                String n = r.getLocalName();
+                if (skip > 0 || "rPh".equals(n)) {
+                    skip++;
+                } else {
+                    inT = "t".equals(n);
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                if (skip > 0) {
+                    skip--;
+                }
+                inT = false;
+            } else if (inT && skip == 0 && (event == XMLStreamConstants.CHARACTERS
+                    || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)) {
+                sb.append(r.getText());
+            }
+        }
+        if (depth > 0) {
+            throw new XMLStreamException("unterminated <" + element + ">");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,284 @@
+package org.huizong.engine.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.huizong.engine.io.WorkbookSource.Pos;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Return;
+import org.huizong.engine.model.Value;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The .xlsx read path below the reader, on parts written the ways spreadsheet programs and
+ * scripts write them: worksheets ({@link SheetCells}), shared strings ({@link SharedStrings}),
+ * shared formulas ({@link SharedFormula}), defined names ({@link NamedArea}) and the zip
+ * ({@link ZipGuard}).
+ */
+class XlsxPartsTest {
+    private static final String NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static Map<Pos, RawCell> cells(String sheetData, SharedStrings strings,
+            Pos... wanted) throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + NS
+                + "\"><dimension ref=\"A1\"/><sheetData>" + sheetData + "</sheetData>"
+                + "<pageMargins left=\"0.7\"/></worksheet>";
+        return SheetCells.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+                new LinkedHashSet<>(List.of(wanted)), strings);
+    }
+
+    private static SharedStrings strings(String items) {
+        return SharedStrings.of(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + "<sst xmlns=\"" + NS + "\" count=\"9\">" + items + "</sst>")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rowsAndCellsWithoutAnAddressFollowTheOneBefore() throws Exception {
+        Map<Pos, RawCell> read = cells("<row><c><v>1</v></c><c><v>2</v></c></row>"
+                + "<row r=\"3\"><c r=\"C3\"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c>"
+                + "</row>", SharedStrings.none(), new Pos(0, 1), new Pos(2, 3), new Pos(3, 0));
+
+        assertThat(read).containsEntry(new Pos(0, 1), RawCell.of(RawCell.Kind.NUMBER, "2"))
+                .containsEntry(new Pos(2, 3), RawCell.of(RawCell.Kind.NUMBER, "4"))
+                .containsEntry(new Pos(3, 0), RawCell.of(RawCell.Kind.NUMBER, "5"));
+    }
+
+    @Test
+    void everyCellTypeReadsAsStored() throws Exception {
+        Map<Pos, RawCell> read = cells("<row r=\"1\">"
+                + "<c r=\"A1\" t=\"s\"><v>1</v></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><r><t>行内</t></r><r><rPr><b/></rPr>"
+                + "<t xml:space=\"preserve\"> 文字</t></r><rPh sb=\"0\" eb=\"1\"><t>ぎょう</t></rPh>"
+                + "</is></c>"
+                + "<c r=\"C1\" t=\"b\"><v>1</v></c>"
+                + "<c r=\"D1\" t=\"e\"><v>#DIV/0!</v></c>"
+                + "<c r=\"E1\" t=\"str\"><f>\"甲\"&amp;\"乙\"</f><v>甲乙</v></c>"
+                + "<c r=\"F1\"><f>A1+1</f></c>"
+                + "<c r=\"G1\" s=\"3\"/>"
+                + "<c r=\"H1\"><v>1.5E-3</v></c>"
+                + "</row>", strings("<si><t>零</t></si><si><t>一 &amp; &#19968;</t></si>"),
+                new Pos(0, 0), new Pos(0, 1), new Pos(0, 2), new Pos(0, 3), new Pos(0, 4),
+                new Pos(0, 5), new Pos(0, 6), new Pos(0, 7), new Pos(0, 8));
+
+        assertThat(read.get(new Pos(0, 0))).isEqualTo(RawCell.of(RawCell.Kind.TEXT, "一 & 一"));
+        assertThat(read.get(new Pos(0, 1))).isEqualTo(RawCell.of(RawCell.Kind.TEXT, "行内 文字"));
+        assertThat(read.get(new Pos(0, 2))).isEqualTo(RawCell.of(RawCell.Kind.BOOLEAN, "TRUE"));
+        assertThat(read.get(new Pos(0, 3))).isEqualTo(RawCell.of(RawCell.Kind.ERROR, "#DIV/0!"));
+        assertThat(read.get(new Pos(0, 4))).isEqualTo(
+                new RawCell(RawCell.Kind.TEXT, "甲乙", Optional.of("\"甲\"&\"乙\"")));
+        assertThat(read.get(new Pos(0, 5))).isEqualTo(
+                new RawCell(RawCell.Kind.BLANK, "", Optional.of("A1+1")));
+        assertThat(read.get(new Pos(0, 6))).isEqualTo(RawCell.BLANK);
+        assertThat(read.get(new Pos(0, 7))).isEqualTo(RawCell.of(RawCell.Kind.NUMBER, "1.5E-3"));
+        assertThat(read).doesNotContainKey(new Pos(0, 8));
+    }
+
+    @Test
+    void sharedAndArrayFormulasReachEveryCellOfTheirRange() throws Exception {
+        Map<Pos, RawCell> read = cells("<row r=\"3\"><c r=\"A3\"><v>1</v></c>"
+                + "<c r=\"D3\"><f t=\"shared\" ref=\"D3:D5\" si=\"0\">B3+$C$3+'Q''s'!B3</f>"
+                + "<v>2</v></c><c r=\"E3\"><f t=\"array\" ref=\"E3:E4\">SUM(B3:C3*2)</f><v>4</v>"
+                + "</c></row><row r=\"5\"><c r=\"D5\"><f t=\"shared\" si=\"0\"/><v>6</v></c>"
+                + "</row><row r=\"4\"><c r=\"E4\"><v>5</v></c></row>",
+                SharedStrings.none(), new Pos(4, 3), new Pos(3, 4));
+
+        assertThat(read.get(new Pos(4, 3))).isEqualTo(
+                new RawCell(RawCell.Kind.NUMBER, "6", Optional.of("B5+$C$3+'Q''s'!B5")));
+        assertThat(read.get(new Pos(3, 4))).isEqualTo(
+                new RawCell(RawCell.Kind.NUMBER, "5", Optional.of("SUM(B3:C3*2)")));
+    }
+
+    @Test
+    void nothingPastTheLastWantedRowIsParsed() throws Exception {
+        Map<Pos, RawCell> read = cells("<row r=\"1\"><c r=\"A1\"><v>7</v></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"b\"><v>not a boolean</v></c></row>",
+                SharedStrings.none(), new Pos(0, 0));
+
+        assertThat(read).containsOnly(Map.entry(new Pos(0, 0),
+                RawCell.of(RawCell.Kind.NUMBER, "7")));
+    }
+
+    @Test
+    void aCellContradictingItsTypeIsRefused() {
+        assertThatThrownBy(() -> cells("<row r=\"1\"><c r=\"A1\"><v>abc</v></c></row>",
+                SharedStrings.none(), new Pos(0, 0))).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> cells("<row r=\"1\"><c r=\"A1\"><v>1E999999999</v></c></row>",
+                SharedStrings.none(), new Pos(0, 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("range");
+        assertThatThrownBy(() -> cells("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>5</v></c></row>",
+                strings("<si><t>a</t></si>"), new Pos(0, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cells("<row r=\"1\"><c r=\"A1\" t=\"x\"><v>1</v></c></row>",
+                SharedStrings.none(), new Pos(0, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aWorksheetWithPrefixedElementsReadsTheSame() throws Exception {
+        String xml = "<x:worksheet xmlns:x=\"" + NS + "\"><x:sheetData><x:row r=\"2\">"
+                + "<x:c r=\"B2\" t=\"inlineStr\"><x:is><x:t>前缀</x:t></x:is></x:c></x:row>"
+                + "</x:sheetData></x:worksheet>";
+
+        Map<Pos, RawCell> read = SheetCells.read(new ByteArrayInputStream(
+                xml.getBytes(StandardCharsets.UTF_8)), Set.of(new Pos(1, 1)),
+                SharedStrings.none());
+
+        assertThat(read.get(new Pos(1, 1))).isEqualTo(RawCell.of(RawCell.Kind.TEXT, "前缀"));
+    }
+
+    @Test
+    void sharedStringsDecodeAlikeInThePlainFormAndEveryOther() throws Exception {
+        String items = "<si><t>甲</t></si><si/><si><r><t xml:space=\"preserve\">乙 </t></r>"
+                + "<r><rPr><sz val=\"11\"/></rPr><t>&lt;丙&gt; &quot;&apos;&#x4E01;</t></r>"
+                + "<rPh sb=\"0\" eb=\"1\"><t>おつ</t></rPh><phoneticPr fontId=\"1\"/></si>"
+                + "<si><t>行\r\n末</t></si><si><t></t></si><si><t>last</t></si>";
+        SharedStrings plain = strings(items);
+        SharedStrings commented = strings("<!-- a comment -->" + items);
+        SharedStrings prefixed = SharedStrings.of(("<s:sst xmlns:s=\"" + NS + "\">"
+                + items.replace("<", "<s:").replace("<s:/", "</s:").replace("s:s:", "s:")
+                + "</s:sst>").getBytes(StandardCharsets.UTF_8));
+        List<String> expected = List.of("甲", "", "乙 <丙> \"'丁", "行\n末", "", "last");
+
+        for (SharedStrings s : List.of(plain, commented, prefixed)) {
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(s.get(i)).as("item %d", i).isEqualTo(expected.get(i));
+            }
+            assertThatThrownBy(() -> s.get(expected.size()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void aDeclaredEncodingOtherThanUtf8IsLeftToTheParser() throws Exception {
+        assertThat(SharedStrings.declaresUtf8("<?xml version=\"1.0\"?>")).isTrue();
+        assertThat(SharedStrings.declaresUtf8("<?xml version=\"1.0\" encoding='utf-8'?>"))
+                .isTrue();
+        assertThat(SharedStrings.declaresUtf8("<?xml version=\"1.0\" encoding=\"GBK\"?>"))
+                .isFalse();
+        byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><sst xmlns=\"" + NS
+                + "\"><si><t>café</t></si></sst>").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(SharedStrings.of(latin1).get(0)).isEqualTo("café");
+    }
+
+    @Test
+    void sharedFormulasMoveRelativeReferencesOnly() {
+        assertThat(SharedFormula.shift("B3+C3", 2, 0)).isEqualTo("B5+C5");
+        assertThat(SharedFormula.shift("$B3+B$3+$B$3", 1, 1)).isEqualTo("$B4+C$3+$B$3");
+        assertThat(SharedFormula.shift("LOG10(A1)&\"A1\"&Sheet2!A1", 1, 0))
+                .isEqualTo("LOG10(A2)&\"A1\"&Sheet2!A2");
+        assertThat(SharedFormula.shift("SUM(A1:A3)", 0, -1)).isEqualTo("SUM(#REF!:#REF!)");
+        assertThat(SharedFormula.letters(0)).isEqualTo("A");
+        assertThat(SharedFormula.letters(27)).isEqualTo("AB");
+        assertThat(SharedFormula.letters(16_383)).isEqualTo("XFD");
+    }
+
+    @Test
+    void definedNamesParseLikeExcelWritesThem() {
+        assertThat(NamedArea.parse("'学校基本情况'!$D$4"))
+                .contains(new NamedArea("学校基本情况", 3, 3, 3, 3));
+        assertThat(NamedArea.parse("=项目建设!$B$4:$B$23"))
+                .contains(new NamedArea("项目建设", 3, 1, 22, 1));
+        assertThat(NamedArea.parse("'It''s'!ab10")).contains(new NamedArea("It's", 9, 27, 9, 27));
+        for (String bad : List.of("#REF!", "'学校基本情况'!#REF!", "Sheet1!A0", "Sheet1!ABCD1",
+                "Sheet1!A1:", "Sheet1!B2:A1", "'open!A1", "Sheet1!A99999999999",
+                "Sheet1!A1,Sheet1!B2", "!A1")) {
+            assertThat(NamedArea.parse(bad)).as(bad).isEmpty();
+        }
+    }
+
+    @Test
+    void aPartNotKeptIsInflatedAgainWhenRead() {
+        byte[] template = TemplateWriter.of(IoFixtures.collection(), IoFixtures.PERIOD)
+                .toBytes(IoFixtures.highSchool(), ReturnData.empty());
+        String sheet = Zips.read(template, "xl/worksheets/sheet2.xml");
+
+        try (ZipGuard.Contents kept = ZipGuard.inspect("t.xlsx", template, n -> true);
+                ZipGuard.Contents none = ZipGuard.inspect("t.xlsx", template, n -> false)) {
+            assertThat(new String(kept.bytes("xl/worksheets/sheet2.xml").orElseThrow(),
+                    StandardCharsets.UTF_8)).isEqualTo(sheet);
+            assertThat(new String(none.bytes("xl/worksheets/sheet2.xml").orElseThrow(),
+                    StandardCharsets.UTF_8)).isEqualTo(sheet);
+            assertThat(none.bytes("xl/no-such-part.xml")).isEmpty();
+            assertThat(kept.names()).contains("xl/worksheets/sheet2.xml", "[Content_Types].xml");
+        }
+    }
+
+    @Test
+    void aReturnWrittenWithInlineStringsAndNoCellAddressesReadsTheSame() {
+        Collection c = IoFixtures.collection();
+        byte[] filled = TemplateWriter.of(c, IoFixtures.PERIOD).toBytes(IoFixtures.highSchool(),
+                ReturnReaderTest.fullData(c, IoFixtures.highSchool()));
+        List<String> strings = sharedStrings(Zips.read(filled, "xl/sharedStrings.xml"));
+        byte[] rewritten = filled;
+        for (int i = 2; i <= 11; i++) {
+            rewritten = Zips.rewrite(rewritten, "xl/worksheets/sheet" + i + ".xml",
+                    x -> withoutAddresses(inline(x, strings)));
+        }
+        ReturnReader reader = ReturnReader.of(c);
+
+        Return original = reader.read("a.xlsx", filled);
+        Return other = reader.read("a.xlsx", rewritten);
+
+        assertThat(other.values()).isEqualTo(original.values());
+        assertThat(other.values()).containsEntry("info.head", Value.of("填写1"));
+        assertThat(other.tables()).isEqualTo(original.tables());
+        assertThat(other.readFindings()).isEqualTo(original.readFindings());
+    }
+
+    /** Cells of shared strings ({@code t="s"}) rewritten as inline strings. */
+    private static String inline(String sheet, List<String> strings) {
+        Matcher m = Pattern.compile("<c([^>]*?) t=\"s\"([^>]*)><v>(\\d+)</v></c>").matcher(sheet);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String text = strings.get(Integer.parseInt(m.group(3))).replace("&", "&amp;")
+                    .replace("<", "&lt;");
+            m.appendReplacement(out, Matcher.quoteReplacement("<c" + m.group(1)
+                    + " t=\"inlineStr\"" + m.group(2) + "><is><t>" + text + "</t></is></c>"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Cells without their {@code r} where it follows from the cell before. */
+    private static String withoutAddresses(String sheet) {
+        Matcher m = Pattern.compile("<row[^>]*>|<c r=\"([A-Z]+)[0-9]+\"").matcher(sheet);
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        while (m.find()) {
+            if (m.group(1) == null) {
+                next = 0;
+                continue;
+            }
+            int column = SheetCells.column(m.group(1));
+            m.appendReplacement(out, column == next ? "<c" : Matcher.quoteReplacement(m.group()));
+            next = column + 1;
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static List<String> sharedStrings(String sst) {
+        SharedStrings s = SharedStrings.of(sst.getBytes(StandardCharsets.UTF_8));
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; ; i++) {
+            try {
+                out.add(s.get(i));
+            } catch (IllegalArgumentException e) {
+                return out;
+            } catch (javax.xml.stream.XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
