@@ -54,7 +54,7 @@ class LiveCheckEquivalenceTest {
     private final LiveChecks checks = new LiveChecks(collection, TemplateLayout.of(collection));
 
     /** What one line of the 校验 sheet must show. */
-    record Expected(String status, int count, String message) {
+    record Expected(String status, int count, String message, String link) {
     }
 
     /** A generated return: its file and the 校验 sheet the server's findings imply. */
@@ -119,13 +119,13 @@ class LiveCheckEquivalenceTest {
         int unexplained = 0;
         for (LiveChecks.Line line : checks.lines(school)) {
             if (!line.isLive()) {
-                lines.put(line.id(), new Expected(line.pending(), -1, line.text()));
+                lines.put(line.id(), new Expected(line.pending(), -1, line.text(), null));
                 continue;
             }
             List<Finding> found = v.findings().stream()
                     .filter(f -> f.ruleId().equals(line.id())).toList();
             lines.put(line.id(), new Expected(found.isEmpty() ? CheckSheetWriter.PASSED
-                    : line.severity().label(), found.size(), message(line, found)));
+                    : line.severity().label(), found.size(), message(line, found), link(line, found)));
             errors += line.severity() == Severity.ERROR ? found.size() : 0;
             warnings += line.severity() == Severity.WARNING ? found.size() : 0;
             unexplained += (int) found.stream().filter(Finding::isUnexplainedWarning).count();
@@ -154,6 +154,14 @@ class LiveCheckEquivalenceTest {
         };
     }
 
+    /** For a failing form rule, the first cell the server's finding names. */
+    private String link(LiveChecks.Line line, List<Finding> found) {
+        boolean formRule = collection.findRule(line.id()).map(r -> r.table().isEmpty())
+                .orElse(false);
+        return formRule && !found.isEmpty() && !found.get(0).cells().isEmpty()
+                ? found.get(0).cells().get(0).toString() : null;
+    }
+
     /** Compares every line of the 校验 sheet, reading cells through {@code value}. */
     private static void compare(Case c, XSSFWorkbook wb, Function<Cell, String> value,
             String where) {
@@ -175,6 +183,10 @@ class LiveCheckEquivalenceTest {
             }
             assertThat(value.apply(row.getCell(CheckSheetWriter.MESSAGE_COL)))
                     .as(at + " 规则说明").isEqualTo(x.message());
+            if (x.link() != null) {
+                assertThat(row.getCell(CheckSheetWriter.LINK_COL).getStringCellValue())
+                        .as(at + " 位置").isEqualTo(x.link());
+            }
         }
     }
 
