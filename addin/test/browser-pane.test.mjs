@@ -15,8 +15,8 @@ const XLSX = new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0]);
 const ANSWER = {
   file: "城关一小.xlsx", schoolCode: "3412250001", collection: "edu-halfyear", period: "2024H1",
   verdict: "ERRORS", errors: 1, warnings: 0,
-  findings: [{ ruleId: "required", severity: "ERROR", severityLabel: "错误",
-    message: "学校负责人（info.head）未填写", fieldIds: ["info.head"],
+  findings: [{ rule: "required", severity: "error", severityLabel: "错误",
+    message: "学校负责人（info.head）未填写", fields: ["info.head"],
     cells: ["学校基本情况!C8"], explanation: null }],
 };
 const STATUS = { school: { code: "3412250001", name: "城关镇第一小学" },

@@ -13,8 +13,8 @@ import { ADDIN_DIR, loadPage, until } from "../testkit/page.mjs";
 import { wpsFake } from "../testkit/wps-fake.mjs";
 
 const ANSWER = { file: "城关镇第一小学-2024H1.xlsx", schoolCode: "3412250001", period: "2024H1",
-  findings: [{ ruleId: "required", severity: "ERROR", message: "学校负责人（info.head）未填写",
-    fieldIds: ["info.head"], cells: ["学校基本情况!C8"], explanation: null }] };
+  findings: [{ rule: "required", severity: "error", message: "学校负责人（info.head）未填写",
+    fields: ["info.head"], cells: ["学校基本情况!C8"], explanation: null }] };
 
 async function start(options = {}) {
   const win = loadPage();

@@ -3,16 +3,19 @@ package org.huizong.server;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.huizong.engine.model.CellRef;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Severity;
+import org.huizong.engine.rules.FindingReport;
 
 /**
- * Findings as JSON, the form the database stores and the API returns: each finding is
- * {@code {"ruleId", "severity" (ERROR|WARNING|NOTICE), "severityLabel" (错误|警告|提示),
- * "message", "fieldIds", "cells" (["学生资助!D7"]), "explanation" (string or null)}}.
+ * Findings as JSON, the form the database stores and the API returns, with the same keys as
+ * {@code huizong validate --format json} ({@code docs/findings-json.md}): each finding is
+ * {@code {"rule", "severity" (error|warning|notice), "severityLabel" (错误|警告|提示),
+ * "message", "fields", "cells" (["学生资助!D7"]), "explanation" (string or null)}}.
  */
 final class FindingsJson {
     private FindingsJson() {
@@ -22,11 +25,11 @@ final class FindingsJson {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Finding f : findings) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("ruleId", f.ruleId());
-            m.put("severity", f.severity().name());
+            m.put("rule", f.ruleId());
+            m.put("severity", FindingReport.severity(f.severity()));
             m.put("severityLabel", f.severity().label());
             m.put("message", f.message());
-            m.put("fieldIds", f.fieldIds());
+            m.put("fields", f.fieldIds());
             m.put("cells", f.cells().stream().map(CellRef::toString).toList());
             m.put("explanation", f.explanation().orElse(null));
             out.add(m);
@@ -50,11 +53,12 @@ final class FindingsJson {
                 cells.add(new CellRef(s.substring(0, Math.max(bang, 0)), s.substring(bang + 1)));
             }
             List<String> fieldIds = new ArrayList<>();
-            for (Object id : (List<Object>) m.get("fieldIds")) {
+            for (Object id : (List<Object>) m.get("fields")) {
                 fieldIds.add((String) id);
             }
-            out.add(new Finding((String) m.get("ruleId"),
-                    Severity.valueOf((String) m.get("severity")), (String) m.get("message"),
+            out.add(new Finding((String) m.get("rule"),
+                    Severity.valueOf(((String) m.get("severity")).toUpperCase(Locale.ROOT)),
+                    (String) m.get("message"),
                     fieldIds, cells, Optional.ofNullable((String) m.get("explanation"))));
         }
         return out;
