@@ -124,8 +124,9 @@ class LiveCheckEquivalenceTest {
             }
             List<Finding> found = v.findings().stream()
                     .filter(f -> f.ruleId().equals(line.id())).toList();
-            lines.put(line.id(), new Expected(found.isEmpty() ? CheckSheetWriter.PASSED
-                    : line.severity().label(), found.size(), message(line, found), link(line, found)));
+            String status = found.isEmpty() ? CheckSheetWriter.PASSED : line.severity().label();
+            lines.put(line.id(), new Expected(status, found.size(), message(line, found),
+                    link(line, found)));
             errors += line.severity() == Severity.ERROR ? found.size() : 0;
             warnings += line.severity() == Severity.WARNING ? found.size() : 0;
             unexplained += (int) found.stream().filter(Finding::isUnexplainedWarning).count();

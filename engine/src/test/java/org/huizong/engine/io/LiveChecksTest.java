@@ -107,7 +107,8 @@ class LiveChecksTest {
         try (XSSFWorkbook wb = open(IoFixtures.highSchool())) {
             XSSFSheet s = wb.getSheet(TemplateWriter.CHECK_SHEET);
             Row teachers = s.getRow(CheckSheetWriter.FIRST_LINE_ROW + 2);
-            assertThat(teachers.getCell(1).getStringCellValue()).isEqualTo("info.teachers_le_staff");
+            assertThat(teachers.getCell(1).getStringCellValue())
+                    .isEqualTo("info.teachers_le_staff");
             Cell link = teachers.getCell(CheckSheetWriter.LINK_COL);
             assertThat(link.getStringCellValue()).isEqualTo("学校基本情况!D15");
             assertThat(link.getHyperlink().getType()).isEqualTo(HyperlinkType.DOCUMENT);
