@@ -9,7 +9,9 @@
  * <p>Out: one protected template per school ({@link org.huizong.engine.io.TemplateWriter}, POI
  * XSSF, deterministic bytes, sheet and structure password {@code huizong}) with defined names
  * {@code F_<field>} on every field's cell, {@code T_<table>_<key>} on every table column's input
- * range, {@code X_<rule>} on every warning's 说明 cell, and a very hidden {@code _meta} sheet
+ * range, {@code X_<rule>} on every warning's 说明 cell, {@code S_<rule>} on every check's live
+ * status cell (the 校验 sheet checks the rules as the school types: formulas compiled from the
+ * rules' ASTs, failing cells coloured), and a very hidden {@code _meta} sheet
  * ({@link org.huizong.engine.io.MetaSheet}); and a {@link org.huizong.engine.model.Return} read
  * back by those names, never by position, totals recomputed, with the reader's own findings
  * ({@code number}, {@code read.dash}, {@code read.fullwidth}, {@code read.formula}). Unreadable
