@@ -1,8 +1,10 @@
 package org.huizong.engine.io;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -94,6 +96,23 @@ final class LiveChecks {
             lines.add(ruleLine(r));
         }
         this.ruleLines = List.copyOf(lines);
+        checkNames();
+    }
+
+    /** Every line's {@code S_} name is unique: a spec rule may not take a built-in's id. */
+    private void checkNames() {
+        Map<String, String> seen = new HashMap<>();
+        seen.put("S_required", "the built-in check required");
+        for (Table t : collection.tables()) {
+            seen.put(statusName("row.required." + t.id()), "the built-in check row.required");
+        }
+        for (Line l : ruleLines) {
+            String before = seen.put(statusName(l.key()), l.id());
+            if (before != null) {
+                throw new IllegalArgumentException("rule " + l.id() + " and " + before
+                        + " share the defined name " + statusName(l.key()));
+            }
+        }
     }
 
     /** The lines of {@code school}'s 校验 sheet: built-in checks first, then the spec's rules. */
@@ -110,7 +129,11 @@ final class LiveChecks {
 
     /** The name of a line's status cell: {@code S_} and the key, non-word characters _. */
     static String statusName(Line line) {
-        return "S_" + line.key().replaceAll("[^A-Za-z0-9_]", "_");
+        return statusName(line.key());
+    }
+
+    private static String statusName(String key) {
+        return "S_" + key.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
     private Line ruleLine(Rule r) {

@@ -1,11 +1,13 @@
 package org.huizong.engine.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,7 +22,9 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Rule;
 import org.huizong.engine.model.School;
+import org.huizong.engine.model.Severity;
 import org.huizong.engine.rules.Expr;
 import org.huizong.engine.rules.RuleParser;
 import org.junit.jupiter.api.Test;
@@ -139,6 +143,21 @@ class LiveChecksTest {
                 "projects.budget", "info.staff");
         assertThat(LiveChecks.fieldsToFix(RuleParser.parse("blank(info.staff) or info.teachers"
                 + " > 0"))).containsExactly("info.teachers", "info.staff");
+    }
+
+    @Test
+    void aSpecRuleCannotTakeABuiltInChecksId() {
+        List<Rule> rules = new ArrayList<>(collection.rules());
+        rules.add(new Rule("required", Severity.ERROR, "true", "info.staff >= 0", "教职工数",
+                Rule.Scope.RETURN, Optional.empty(), "test"));
+        Collection c = new Collection(collection.id(), collection.title(), collection.version(),
+                collection.schoolTypes(), collection.groups(), collection.sheets(), rules,
+                collection.indicators(), null);
+
+        assertThatThrownBy(() -> TemplateWriter.of(c, IoFixtures.PERIOD))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rule required and the built-in check required share the defined name "
+                        + "S_required");
     }
 
     private XSSFWorkbook open(School school) throws IOException {
