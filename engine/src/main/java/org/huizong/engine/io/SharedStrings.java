@@ -1,7 +1,6 @@
 package org.huizong.engine.io;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,7 +72,7 @@ final class SharedStrings {
 
     /** Records every item's bounds; false when the table is not in the plain form. */
     private boolean index() {
-        int p = prolog();
+        int p = PlainXml.prolog(xml);
         if (p < 0) {
             return false;
         }
@@ -124,46 +123,6 @@ final class SharedStrings {
         return open < 0;
     }
 
-    /**
-     * Where the content after the XML declaration starts, or -1 when the declaration names an
-     * encoding other than UTF-8 or the bytes start with a byte order mark of UTF-16.
-     */
-    private int prolog() {
-        if (xml.length >= 2 && (xml[0] == (byte) 0xFE || xml[0] == (byte) 0xFF)) {
-            return -1;
-        }
-        int p = xml.length >= 3 && xml[0] == (byte) 0xEF && xml[1] == (byte) 0xBB
-                && xml[2] == (byte) 0xBF ? 3 : 0;
-        if (!is("<?xml", p, Math.min(xml.length, p + 5))) {
-            return p;
-        }
-        int end = indexOf(GT, p);
-        if (end < 0) {
-            return -1;
-        }
-        String decl = new String(xml, p, end - p, StandardCharsets.US_ASCII);
-        return declaresUtf8(decl) ? end + 1 : -1;
-    }
-
-    /** Whether an XML declaration names no encoding or UTF-8. */
-    static boolean declaresUtf8(String decl) {
-        int i = decl.indexOf("encoding");
-        if (i < 0) {
-            return true;
-        }
-        i += "encoding".length();
-        while (i < decl.length() && (decl.charAt(i) == '=' || Character.isWhitespace(
-                decl.charAt(i)))) {
-            i++;
-        }
-        if (i >= decl.length()) {
-            return false;
-        }
-        char quote = decl.charAt(i);
-        int close = decl.indexOf(quote, i + 1);
-        return close > 0 && decl.substring(i + 1, close).equalsIgnoreCase("UTF-8");
-    }
-
     /** The text of one item: its {@code <t>} contents, phonetic runs left out. */
     private String decodeItem(int from, int to) {
         StringBuilder out = null;
@@ -181,7 +140,7 @@ final class SharedStrings {
             }
             int next = indexOf(LT, gt + 1);
             if (!end && !empty && is("t", nameStart, nameEnd) && next > gt + 1) {
-                String text = text(gt + 1, next);
+                String text = PlainXml.text(xml, gt + 1, next);
                 if (single == null && out == null) {
                     single = text;
                 } else {
@@ -210,62 +169,6 @@ final class SharedStrings {
             lt = indexOf(LT, lt + 1);
         }
         return to;
-    }
-
-    /** Character data: UTF-8, entities and character references decoded, line ends as XML. */
-    private String text(int from, int to) {
-        String raw = new String(xml, from, to - from, StandardCharsets.UTF_8);
-        if (raw.indexOf('&') < 0 && raw.indexOf('\r') < 0) {
-            return raw;
-        }
-        return decodeEntities(raw.replace("\r\n", "\n").replace('\r', '\n'));
-    }
-
-    /**
-     * XML's five entities and character references decoded.
-     *
-     * @throws IllegalArgumentException on any other entity, which no parser would accept
-     */
-    static String decodeEntities(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            int semi = c == '&' ? s.indexOf(';', i) : -1;
-            if (c != '&') {
-                out.append(c);
-                i++;
-                continue;
-            }
-            if (semi < 0) {
-                throw new IllegalArgumentException("unterminated entity in shared strings");
-            }
-            String name = s.substring(i + 1, semi);
-            switch (name) {
-                case "lt" -> out.append('<');
-                case "gt" -> out.append('>');
-                case "amp" -> out.append('&');
-                case "quot" -> out.append('"');
-                case "apos" -> out.append('\'');
-                default -> out.appendCodePoint(characterReference(name));
-            }
-            i = semi + 1;
-        }
-        return out.toString();
-    }
-
-    private static int characterReference(String name) {
-        try {
-            if (name.startsWith("#x")) {
-                return Integer.parseInt(name.substring(2), 16);
-            }
-            if (name.startsWith("#")) {
-                return Integer.parseInt(name.substring(1));
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad character reference &" + name + ";", e);
-        }
-        throw new IllegalArgumentException("unknown entity &" + name + ";");
     }
 
     private int nameEnd(int from, int gt) {
@@ -299,12 +202,7 @@ final class SharedStrings {
     }
 
     private int indexOf(byte b, int from) {
-        for (int i = from; i < xml.length; i++) {
-            if (xml[i] == b) {
-                return i;
-            }
-        }
-        return -1;
+        return PlainXml.indexOf(xml, b, from);
     }
 
     /** Every item with StAX, for a table the byte scan does not take. */

@@ -1,5 +1,6 @@
 package org.huizong.engine.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,10 +17,13 @@ import javax.xml.stream.XMLStreamReader;
 import org.huizong.engine.io.WorkbookSource.Pos;
 
 /**
- * Reads chosen cells of one worksheet part with StAX, and nothing else: no cell objects for
- * cells nobody asked for, and no parsing past the last row asked for. Cells are stored as
- * OOXML writes them; a formula cell gives its cached result and its formula (shared formulas
- * shifted to the cell, array formulas found from any cell of their range).
+ * Reads chosen cells of one worksheet part, and nothing else: no cell objects for cells nobody
+ * asked for, and no parsing past the last row asked for. Cells are stored as OOXML writes them;
+ * a formula cell gives its cached result and its formula (shared formulas shifted to the cell,
+ * array formulas found from any cell of their range).
+ *
+ * <p>A part in memory is read straight from its bytes ({@link PlainXml}) when it is in the
+ * plain form spreadsheet programs write, else, like a part streamed from the zip, with StAX.
  *
  * <p>Rows and cells without an {@code r} attribute follow the one before, as the format says.
  */
@@ -27,7 +31,7 @@ final class SheetCells {
     /** Beyond any spreadsheet's numbers (Excel's largest is about 1.8E308). */
     private static final int MAX_EXPONENT = 400;
 
-    private final XMLStreamReader r;
+    private final Cursor r;
     private final SharedStrings strings;
     /** The wanted cells, sorted by row then column. */
     private final Pos[] wanted;
@@ -44,7 +48,35 @@ final class SheetCells {
         }
     }
 
-    private SheetCells(XMLStreamReader r, SharedStrings strings, Set<Pos> wanted) {
+    /**
+     * Where a reader of the part is: at a start tag, an end tag or the end. Names are local
+     * (no prefix); attributes are unqualified.
+     */
+    interface Cursor {
+        /** The next start or end tag: XMLStreamConstants START_ELEMENT, END_ELEMENT, or
+         * END_DOCUMENT. */
+        int next() throws XMLStreamException;
+
+        /** Whether the current tag's local name is {@code localName}. */
+        boolean is(String localName);
+
+        /** An attribute of the current start tag, or null. */
+        String attribute(String name);
+
+        /** The zero-based column of the current cell's {@code r}, else {@code otherwise}. */
+        int column(int otherwise);
+
+        /** The zero-based row of the current row's {@code r}, else {@code otherwise}. */
+        int row(int otherwise);
+
+        /** The text of the current element, which has no children, up to its end tag. */
+        String text() throws XMLStreamException;
+
+        /** The {@code <t>} text of the current {@code <is>} up to its end, phonetic left out. */
+        String inlineText() throws XMLStreamException;
+    }
+
+    private SheetCells(Cursor r, SharedStrings strings, Set<Pos> wanted) {
         this.r = r;
         this.strings = strings;
         this.wanted = wanted.toArray(new Pos[0]);
@@ -53,12 +85,28 @@ final class SheetCells {
     }
 
     /**
-     * The stored content of the {@code wanted} cells of the worksheet part in {@code xml};
+     * The stored content of the {@code wanted} cells of the worksheet part {@code xml};
      * cells absent from the part are absent from the result.
      *
      * @throws XMLStreamException when the part does not parse
      * @throws IllegalArgumentException when a cell's content contradicts its type
      */
+    static Map<Pos, RawCell> read(byte[] xml, Set<Pos> wanted, SharedStrings strings)
+            throws XMLStreamException {
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            SheetCells s = new SheetCells(new PlainXml(xml), strings, wanted);
+            s.run();
+            return s.out;
+        } catch (RuntimeException | XMLStreamException e) {
+            // Not the plain form, or a problem: StAX reads it again and decides.
+            return read(new ByteArrayInputStream(xml), wanted, strings);
+        }
+    }
+
+    /** {@link #read(byte[], Set, SharedStrings)} for a part streamed, with StAX. */
     static Map<Pos, RawCell> read(InputStream xml, Set<Pos> wanted, SharedStrings strings)
             throws XMLStreamException {
         if (wanted.isEmpty()) {
@@ -66,11 +114,58 @@ final class SheetCells {
         }
         XMLStreamReader r = XmlParts.reader(xml);
         try {
-            SheetCells s = new SheetCells(r, strings, wanted);
+            SheetCells s = new SheetCells(new Stax(r), strings, wanted);
             s.run();
             return s.out;
         } finally {
             r.close();
+        }
+    }
+
+    /** A StAX reader as a cursor. */
+    private record Stax(XMLStreamReader r) implements Cursor {
+        @Override
+        public int next() throws XMLStreamException {
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.START_ELEMENT
+                        || event == XMLStreamConstants.END_ELEMENT) {
+                    return event;
+                }
+            }
+            return XMLStreamConstants.END_DOCUMENT;
+        }
+
+        @Override
+        public boolean is(String localName) {
+            return localName.equals(r.getLocalName());
+        }
+
+        @Override
+        public String attribute(String name) {
+            return r.getAttributeValue(null, name);
+        }
+
+        @Override
+        public int column(int otherwise) {
+            String ref = r.getAttributeValue(null, "r");
+            return ref == null ? otherwise : SheetCells.column(ref);
+        }
+
+        @Override
+        public int row(int otherwise) {
+            String n = r.getAttributeValue(null, "r");
+            return n == null ? otherwise : Integer.parseInt(n.trim()) - 1;
+        }
+
+        @Override
+        public String text() throws XMLStreamException {
+            return r.getElementText();
+        }
+
+        @Override
+        public String inlineText() throws XMLStreamException {
+            return SharedStrings.text(r, "is");
         }
     }
 
@@ -83,20 +178,17 @@ final class SheetCells {
         int column = -1;
         int from = 0;
         int to = 0;
-        while (r.hasNext()) {
+        while (true) {
             int event = r.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                String name = r.getLocalName();
-                if ("c".equals(name)) {
-                    String ref = r.getAttributeValue(null, "r");
-                    column = ref == null ? column + 1 : column(ref);
+                if (r.is("c")) {
+                    column = r.column(column + 1);
                     int k = find(from, to, column);
                     if (k >= 0) {
                         out.put(wanted[k], cell(row, column));
                     }
-                } else if ("row".equals(name)) {
-                    String n = r.getAttributeValue(null, "r");
-                    row = n == null ? row + 1 : Integer.parseInt(n.trim()) - 1;
+                } else if (r.is("row")) {
+                    row = r.row(row + 1);
                     if (row > lastRow) {
                         return;
                     }
@@ -106,21 +198,19 @@ final class SheetCells {
                     while (to < wanted.length && wanted[to].row() == row) {
                         to++;
                     }
-                } else if ("f".equals(name)) {
+                } else if (r.is("f")) {
                     // a cell nobody asked for may hold the first cell of a shared formula
                     formula(row, column);
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT
-                    && "sheetData".equals(r.getLocalName())) {
+            } else if (event != XMLStreamConstants.END_ELEMENT || r.is("sheetData")) {
                 return;
             }
         }
     }
 
     private boolean toSheetData() throws XMLStreamException {
-        while (r.hasNext()) {
-            if (r.next() == XMLStreamConstants.START_ELEMENT
-                    && "sheetData".equals(r.getLocalName())) {
+        for (int e = r.next(); e != XMLStreamConstants.END_DOCUMENT; e = r.next()) {
+            if (e == XMLStreamConstants.START_ELEMENT && r.is("sheetData")) {
                 return true;
             }
         }
@@ -153,7 +243,7 @@ final class SheetCells {
 
     /** Reads the cell the reader is at, up to its end tag. */
     private RawCell cell(int row, int column) throws XMLStreamException {
-        String type = r.getAttributeValue(null, "t");
+        String type = r.attribute("t");
         String value = null;
         String inline = null;
         String formula = null;
@@ -161,18 +251,19 @@ final class SheetCells {
         while (depth > 0) {
             int event = r.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                String name = r.getLocalName();
-                if ("v".equals(name)) {
-                    value = r.getElementText();
-                } else if ("f".equals(name)) {
+                if (r.is("v")) {
+                    value = r.text();
+                } else if (r.is("f")) {
                     formula = formula(row, column);
-                } else if ("is".equals(name)) {
-                    inline = SharedStrings.text(r, "is");
+                } else if (r.is("is")) {
+                    inline = r.inlineText();
                 } else {
                     depth++;
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
+            } else {
+                throw new XMLStreamException("worksheet ends inside a cell");
             }
         }
         if (formula == null || formula.isEmpty()) {
@@ -223,10 +314,10 @@ final class SheetCells {
 
     /** The formula of the {@code <f>} the reader is at; remembers shared and array ones. */
     private String formula(int row, int column) throws XMLStreamException {
-        String t = r.getAttributeValue(null, "t");
-        String ref = r.getAttributeValue(null, "ref");
-        String si = r.getAttributeValue(null, "si");
-        String text = r.getElementText();
+        String t = r.attribute("t");
+        String ref = r.attribute("ref");
+        String si = r.attribute("si");
+        String text = r.text();
         if ("shared".equals(t) && si != null) {
             if (ref != null && !text.isEmpty()) {
                 shared.put(si, new SharedFormula.Base(row, column, text));

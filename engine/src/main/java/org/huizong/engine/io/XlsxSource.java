@@ -152,6 +152,17 @@ final class XlsxSource implements WorkbookSource {
         if (part == null || wanted.isEmpty()) {
             return Map.of();
         }
+        try {
+            Optional<byte[]> kept = zip.kept(part);
+            if (kept.isPresent()) {
+                return SheetCells.read(kept.get(), wanted, strings());
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            if (e instanceof UnreadableReturnException u) {
+                throw u;
+            }
+            throw ZipGuard.damaged(file, e);
+        }
         Optional<InputStream> in = zip.open(part);
         if (in.isEmpty()) {
             throw ZipGuard.damaged(file, new IOException("no part " + part + " for "

@@ -5,12 +5,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
@@ -88,6 +94,11 @@ final class ZipGuard {
             }
         }
 
+        /** The content of entry {@code name} if the check kept it in memory. */
+        Optional<byte[]> kept(String name) {
+            return Optional.ofNullable(kept.get(name));
+        }
+
         /** A stream of entry {@code name}'s content; empty when there is none. */
         Optional<InputStream> open(String name) {
             byte[] b = kept.get(name);
@@ -126,7 +137,7 @@ final class ZipGuard {
         try {
             z = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip))
                     .get();
-            Contents c = check(file, z, keep);
+            Contents c = check(file, zip, z, keep);
             z = null;
             return c;
         } catch (IOException | RuntimeException e) {
@@ -145,45 +156,157 @@ final class ZipGuard {
         }
     }
 
-    private static Contents check(String file, ZipFile z, Predicate<String> keep)
+    private static Contents check(String file, byte[] bytes, ZipFile z, Predicate<String> keep)
             throws IOException {
         List<ZipArchiveEntry> entries = Collections.list(z.getEntries());
         checkDeclared(file, entries);
         List<String> names = new ArrayList<>(entries.size());
         Map<String, ZipArchiveEntry> byName = new HashMap<>();
         Map<String, byte[]> kept = new HashMap<>();
-        long total = 0;
-        long keptTotal = 0;
-        byte[] buf = new byte[32 * 1024];
-        for (ZipArchiveEntry e : entries) {
-            names.add(e.getName());
-            // zip readers find the first of two entries of one name; so does this one
-            boolean first = byName.putIfAbsent(e.getName(), e) == null;
-            ByteArrayOutputStream out = first && keep.test(e.getName())
-                    && keptTotal + Math.max(0, e.getSize()) <= KEEP_LIMIT
-                    ? new ByteArrayOutputStream((int) Math.max(32, e.getSize())) : null;
-            long size = 0;
-            try (InputStream in = z.getInputStream(e)) {
-                for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-                    size += n;
-                    total += n;
-                    if (total > MAX_TOTAL || isBomb(size, e.getCompressedSize())) {
-                        throw bomb(file);
-                    }
-                    if (out != null && keptTotal + size > KEEP_LIMIT) {
-                        out = null;
-                    }
-                    if (out != null) {
-                        out.write(buf, 0, n);
-                    }
+        try (Inflation inflation = new Inflation(file, bytes, z)) {
+            for (ZipArchiveEntry e : entries) {
+                names.add(e.getName());
+                // zip readers find the first of two entries of one name; so does this one
+                boolean first = byName.putIfAbsent(e.getName(), e) == null;
+                long room = first && keep.test(e.getName()) ? KEEP_LIMIT - inflation.kept : -1;
+                byte[] content = inflation.entry(e, room);
+                if (content != null) {
+                    kept.put(e.getName(), content);
                 }
-            }
-            if (out != null) {
-                kept.put(e.getName(), out.toByteArray());
-                keptTotal += size;
             }
         }
         return new Contents(file, z, names, byName, kept);
+    }
+
+    /**
+     * Inflates the entries one after another, each straight from the zip's bytes into its
+     * final array (or, when it is not kept, into one scratch buffer), checking every entry's
+     * CRC and counting every byte against the bomb limits.
+     */
+    private static final class Inflation implements AutoCloseable {
+        private final String file;
+        private final byte[] zip;
+        private final ZipFile z;
+        private final Inflater inflater = new Inflater(true);
+        private final CRC32 crc = new CRC32();
+        private final byte[] scratch = new byte[32 * 1024];
+        private long total;
+        private long kept;
+
+        Inflation(String file, byte[] zip, ZipFile z) {
+            this.file = file;
+            this.zip = zip;
+            this.z = z;
+        }
+
+        /**
+         * Checks entry {@code e}; its content when it fits in {@code room} bytes (negative:
+         * not wanted), else null.
+         */
+        byte[] entry(ZipArchiveEntry e, long room) throws IOException {
+            long offset = e.getDataOffset();
+            long compressed = e.getCompressedSize();
+            boolean direct = !e.getGeneralPurposeBit().usesEncryption() && offset >= 0
+                    && compressed >= 0 && offset + compressed <= zip.length
+                    && (e.getMethod() == ZipEntry.DEFLATED || e.getMethod() == ZipEntry.STORED);
+            if (!direct) {
+                return viaStream(e, room);
+            }
+            crc.reset();
+            byte[] out;
+            long size;
+            if (e.getMethod() == ZipEntry.STORED) {
+                size = compressed;
+                count(size, size);
+                crc.update(zip, (int) offset, (int) compressed);
+                out = size <= room ? Arrays.copyOfRange(zip, (int) offset,
+                        (int) (offset + compressed)) : null;
+            } else {
+                out = inflate(e, (int) offset, (int) compressed, room);
+                size = inflater.getBytesWritten();
+            }
+            if (e.getCrc() >= 0 && crc.getValue() != e.getCrc()) {
+                throw new ZipException("CRC mismatch in " + e.getName());
+            }
+            total += size;
+            if (out != null) {
+                kept += size;
+            }
+            return out;
+        }
+
+        private byte[] inflate(ZipArchiveEntry e, int offset, int compressed, long room)
+                throws ZipException {
+            inflater.reset();
+            inflater.setInput(zip, offset, compressed);
+            long declared = e.getSize();
+            byte[] out = room >= 0 && declared <= room
+                    ? new byte[(int) Math.max(64, Math.min(declared, room))] : null;
+            int n = 0;
+            boolean padded = false;
+            try {
+                while (!inflater.finished()) {
+                    if (out != null && n == out.length) {
+                        long grown = Math.min((long) out.length * 2, room);
+                        out = grown > n ? Arrays.copyOf(out, (int) grown) : null;
+                    }
+                    byte[] into = out != null ? out : scratch;
+                    int at = out != null ? n : 0;
+                    int got = inflater.inflate(into, at, into.length - at);
+                    if (got == 0) {
+                        if (!inflater.needsInput() || padded) {
+                            throw new ZipException("truncated entry " + e.getName());
+                        }
+                        // zlib may want one byte past the raw deflate data to end the stream
+                        inflater.setInput(new byte[1]);
+                        padded = true;
+                        continue;
+                    }
+                    crc.update(into, at, got);
+                    count(inflater.getBytesWritten(), compressed);
+                    n = out != null ? n + got : 0;
+                }
+            } catch (DataFormatException x) {
+                throw new ZipException("bad deflate data in " + e.getName() + ": "
+                        + x.getMessage());
+            }
+            return out == null ? null : n == out.length ? out : Arrays.copyOf(out, n);
+        }
+
+        /** For what the direct path does not take: other methods, encryption (refused). */
+        private byte[] viaStream(ZipArchiveEntry e, long room) throws IOException {
+            ByteArrayOutputStream out = room >= 0 ? new ByteArrayOutputStream() : null;
+            long size = 0;
+            try (InputStream in = z.getInputStream(e)) {
+                for (int n = in.read(scratch); n > 0; n = in.read(scratch)) {
+                    size += n;
+                    count(size, e.getCompressedSize());
+                    if (out != null && size > room) {
+                        out = null;
+                    }
+                    if (out != null) {
+                        out.write(scratch, 0, n);
+                    }
+                }
+            }
+            total += size;
+            if (out != null) {
+                kept += size;
+            }
+            return out == null ? null : out.toByteArray();
+        }
+
+        /** Checks an entry inflated so far to {@code size} bytes, and the zip's total. */
+        private void count(long size, long compressed) {
+            if (total + size > MAX_TOTAL || isBomb(size, compressed)) {
+                throw bomb(file);
+            }
+        }
+
+        @Override
+        public void close() {
+            inflater.end();
+        }
     }
 
     private static void checkDeclared(String file, List<ZipArchiveEntry> entries) {

@@ -137,6 +137,111 @@ class XlsxPartsTest {
     }
 
     @Test
+    void everyWorksheetOfAFilledReturnReadsAlikeFromItsBytesAndWithStax() throws Exception {
+        Collection c = IoFixtures.collection();
+        byte[] filled = TemplateWriter.of(c, IoFixtures.PERIOD).toBytes(IoFixtures.highSchool(),
+                ReturnReaderTest.fullData(c, IoFixtures.highSchool()));
+        SharedStrings strings = SharedStrings.of(Zips.read(filled, "xl/sharedStrings.xml")
+                .getBytes(StandardCharsets.UTF_8));
+        Set<Pos> all = new LinkedHashSet<>();
+        for (int row = 0; row < 80; row++) {
+            for (int column = 0; column < 12; column++) {
+                all.add(new Pos(row, column));
+            }
+        }
+        for (int i = 1; i <= 12; i++) {
+            byte[] sheet = Zips.read(filled, "xl/worksheets/sheet" + i + ".xml")
+                    .getBytes(StandardCharsets.UTF_8);
+            int events = walk(sheet);
+
+            Map<Pos, RawCell> fromBytes = SheetCells.read(sheet, all, strings);
+            Map<Pos, RawCell> withStax = SheetCells.read(new ByteArrayInputStream(sheet), all,
+                    strings);
+
+            assertThat(events).as("sheet%d", i).isGreaterThan(10);
+            assertThat(fromBytes).as("sheet%d", i).isNotEmpty().isEqualTo(withStax);
+        }
+    }
+
+    @Test
+    void commentsAndCdataAreReadFromTheBytesAndAnyOtherFormIsLeftToStax() throws Exception {
+        String data = "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>甲</t></is>"
+                + "</c></row></sheetData>";
+        String head = "<worksheet xmlns=\"" + NS + "\">";
+        List<String> plain = List.of(
+                head + "<!-- saved by a script -->" + data + "</worksheet>",
+                head + data.replace("<t>甲</t>", "<t><!-- - --><![CDATA[甲]]></t>") + "</worksheet>");
+        List<String> others = List.of(
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + head
+                        + data.replace("甲", "&#30002;") + "</worksheet>",
+                "<x:worksheet xmlns:x=\"" + NS + "\">" + data.replace("<", "<x:")
+                        .replace("<x:/", "</x:") + "</x:worksheet>",
+                head + data + "<?pi here?></worksheet>");
+
+        for (String xml : plain) {
+            assertThat(walk(xml.getBytes(StandardCharsets.UTF_8))).as(xml).isGreaterThan(5);
+        }
+        for (String xml : others) {
+            assertThatThrownBy(() -> walk(xml.getBytes(StandardCharsets.UTF_8))).as(xml)
+                    .isInstanceOf(PlainXml.NotPlain.class);
+        }
+        for (String xml : concat(plain, others)) {
+            byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+            assertThat(SheetCells.read(bytes, Set.of(new Pos(0, 0)), SharedStrings.none()))
+                    .as(xml).containsEntry(new Pos(0, 0), RawCell.of(RawCell.Kind.TEXT, "甲"));
+        }
+        byte[] mismatched = (head + data.replace("</c>", "</v>") + "</worksheet>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> walk(mismatched)).isInstanceOf(PlainXml.NotPlain.class);
+        assertThatThrownBy(() -> SheetCells.read(mismatched, Set.of(new Pos(0, 0)),
+                SharedStrings.none())).isInstanceOf(javax.xml.stream.XMLStreamException.class);
+    }
+
+    /** Walks a part to its end with the byte reader; how many tags it saw. */
+    private static int walk(byte[] xml) {
+        PlainXml p = new PlainXml(xml);
+        int events = 0;
+        while (p.next() != javax.xml.stream.XMLStreamConstants.END_DOCUMENT) {
+            events++;
+        }
+        return events;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    @Test
+    void aPartWhoseBytesChangedIsDamaged() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        byte[] content = "<a>unchanged</a>".getBytes(StandardCharsets.UTF_8);
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+            java.util.zip.ZipEntry e = new java.util.zip.ZipEntry("a.xml");
+            e.setMethod(java.util.zip.ZipEntry.STORED);
+            e.setSize(content.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(content);
+            e.setCrc(crc.getValue());
+            z.putNextEntry(e);
+            z.write(content);
+            z.closeEntry();
+        }
+        byte[] zip = bytes.toByteArray();
+        try (ZipGuard.Contents c = ZipGuard.inspect("a.xlsx", zip, n -> true)) {
+            assertThat(c.kept("a.xml")).hasValueSatisfying(b -> assertThat(b).isEqualTo(content));
+        }
+        String text = new String(zip, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("unchanged");
+        zip[at] = 'U';
+
+        assertThatThrownBy(() -> ZipGuard.inspect("a.xlsx", zip, n -> true))
+                .isInstanceOf(UnreadableReturnException.class)
+                .hasMessageContaining("已损坏或不完整");
+    }
+
+    @Test
     void sharedStringsDecodeAlikeInThePlainFormAndEveryOther() throws Exception {
         String items = "<si><t>甲</t></si><si/><si><r><t xml:space=\"preserve\">乙 </t></r>"
                 + "<r><rPr><sz val=\"11\"/></rPr><t>&lt;丙&gt; &quot;&apos;&#x4E01;</t></r>"
@@ -160,10 +265,10 @@ class XlsxPartsTest {
 
     @Test
     void aDeclaredEncodingOtherThanUtf8IsLeftToTheParser() throws Exception {
-        assertThat(SharedStrings.declaresUtf8("<?xml version=\"1.0\"?>")).isTrue();
-        assertThat(SharedStrings.declaresUtf8("<?xml version=\"1.0\" encoding='utf-8'?>"))
+        assertThat(PlainXml.declaresUtf8("<?xml version=\"1.0\"?>")).isTrue();
+        assertThat(PlainXml.declaresUtf8("<?xml version=\"1.0\" encoding='utf-8'?>"))
                 .isTrue();
-        assertThat(SharedStrings.declaresUtf8("<?xml version=\"1.0\" encoding=\"GBK\"?>"))
+        assertThat(PlainXml.declaresUtf8("<?xml version=\"1.0\" encoding=\"GBK\"?>"))
                 .isFalse();
         byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><sst xmlns=\"" + NS
                 + "\"><si><t>café</t></si></sst>").getBytes(StandardCharsets.ISO_8859_1);
