@@ -133,7 +133,8 @@ final class CheckSheetWriter {
         Optional<String> live = line.liveMessage();
         if (live.isPresent()) {
             formula(message, "IF(" + col(STATUS_COL) + r + "=\"" + PASSED + "\","
-                    + LiveChecks.literal(line.text()) + "," + live.get() + ")");
+                    + LiveChecks.literal(line.text()) + "," + live.get().replace(LiveChecks.COUNT,
+                            col(COUNT_COL) + r) + ")");
         } else {
             message.setCellValue(line.text());
         }

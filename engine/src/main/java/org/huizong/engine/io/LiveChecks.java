@@ -37,6 +37,8 @@ final class LiveChecks {
     static final int MAX_FORMULA = 8000;
     static final String ON_SUBMISSION = "提交时校验";
     static final String AT_CONSOLIDATION = "汇总时校验";
+    /** In a live message, stands for the line's own count cell ({@code F7}). */
+    static final String COUNT = "{count}";
 
     /**
      * One line of the 校验 sheet.
@@ -47,7 +49,7 @@ final class LiveChecks {
      * @param sample about as long as the message when it fails, for sizing the row
      * @param count formula counting the findings; empty when the rule is not checked live
      * @param liveMessage text formula: the server's message, values filled in; shown when the
-     *     rule fails; empty to keep {@code text}
+     *     rule fails; empty to keep {@code text}; {@link #COUNT} stands for the count cell
      * @param pending the status of a rule not checked live
      * @param link the first cell to fix, as the server's finding names it
      * @param cells form cells coloured when the rule fails
@@ -200,8 +202,8 @@ final class LiveChecks {
         String count = counts.isEmpty() ? "0" : String.join("+", counts);
         String text = "必填项（" + String.join("、", fields.stream().map(Field::label).toList())
                 + "）均已填写";
-        String live = counts.isEmpty() ? literal(text) : literal("必填项未填 ") + "&(" + count
-                + ")&" + literal(" 项：") + "&MID(" + String.join("&", labels) + ",2,1000)";
+        String live = counts.isEmpty() ? literal(text) : literal("必填项未填 ") + "&" + COUNT
+                + "&" + literal(" 项：") + "&MID(" + String.join("&", labels) + ",2,1000)";
         Optional<CellRef> link = fields.stream().findFirst().map(layout::cell);
         String sample = "必填项未填 " + fields.size() + " 项：" + String.join("、",
                 fields.stream().map(Field::label).toList());
@@ -229,7 +231,14 @@ final class LiveChecks {
                 .toList();
         String text = sheet.title() + "：已填写的行，" + String.join("、", labels) + "必填";
         String count = String.join("+", rows);
-        String live = literal(sheet.title() + "：已填写的行中有 ") + "&(" + count + ")&"
+        Optional<CellRef> link = Optional.of(CellRef.of(sheet.title(), first,
+                columnIndex(t, t.column(t.requiredWhenUsed().get(0)).id()).orElseThrow()));
+        if (count.length() > MAX_FORMULA) {
+            return new Line("row.required", "row.required." + t.id(), Severity.ERROR, text,
+                    text, Optional.empty(), Optional.empty(), ON_SUBMISSION, link, List.of(),
+                    List.of());
+        }
+        String live = literal(sheet.title() + "：已填写的行中有 ") + "&" + COUNT + "&"
                 + literal(" 处必填项未填（" + String.join("、", labels) + "）");
         List<TableMark> marks = new ArrayList<>();
         for (String key : t.requiredWhenUsed()) {
@@ -238,8 +247,6 @@ final class LiveChecks {
                     .orElseThrow()), first, first + t.rows() - 1, "AND(COUNTA("
                     + rowRange(sheet, t, first, false) + ")>0,ISBLANK(" + top + "))"));
         }
-        Optional<CellRef> link = Optional.of(CellRef.of(sheet.title(), first,
-                columnIndex(t, t.column(t.requiredWhenUsed().get(0)).id()).orElseThrow()));
         return new Line("row.required", "row.required." + t.id(), Severity.ERROR, text,
                 text + "000", Optional.of(count), Optional.of(live), "", link, List.of(), marks);
     }

@@ -25,6 +25,7 @@ import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Rule;
 import org.huizong.engine.model.School;
 import org.huizong.engine.model.Severity;
+import org.huizong.engine.model.Table;
 import org.huizong.engine.rules.Expr;
 import org.huizong.engine.rules.RuleParser;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,30 @@ class LiveChecksTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rule required and the built-in check required share the defined name "
                         + "S_required");
+    }
+
+    @Test
+    void tableChecksTooLongForExcelOnALongTableAreLeftToSubmission() {
+        List<org.huizong.engine.model.Sheet> sheets = collection.sheets().stream()
+                .map(s -> s.table().map(t -> new org.huizong.engine.model.Sheet(s.id(),
+                        s.title(), s.valueColumns(), s.lines(), Optional.of(new Table(t.id(),
+                                t.columns(), 100, t.requiredWhenUsed())))).orElse(s))
+                .toList();
+        Collection c = new Collection(collection.id(), collection.title(), collection.version(),
+                collection.schoolTypes(), collection.groups(), sheets, collection.rules(),
+                collection.indicators(), null);
+
+        for (LiveChecks.Line line : new LiveChecks(c, TemplateLayout.of(c))
+                .lines(IoFixtures.highSchool())) {
+            if (List.of("projects.invested_le_budget", "row.required").contains(line.id())) {
+                assertThat(line.isLive()).as(line.id()).isFalse();
+                assertThat(line.pending()).isEqualTo(LiveChecks.ON_SUBMISSION);
+            }
+        }
+        assertThat(new LiveChecks(collection, TemplateLayout.of(collection))
+                .lines(IoFixtures.highSchool()).stream()
+                .filter(l -> l.id().equals("projects.invested_le_budget")).findFirst()
+                .orElseThrow().isLive()).isTrue();
     }
 
     private XSSFWorkbook open(School school) throws IOException {
