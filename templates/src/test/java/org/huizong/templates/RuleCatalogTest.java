@@ -24,7 +24,6 @@ import org.huizong.templates.demo.DemoCounty;
 import org.huizong.templates.demo.DemoCounty.SchoolData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
