@@ -17,7 +17,7 @@ import javax.xml.stream.XMLStreamConstants;
  *
  * <p>Also the helpers the byte scan of shared strings shares: the prolog, character data.
  */
-final class PlainXml implements SheetCells.Cursor {
+final class PlainXml implements XmlCursor {
     private static final byte[] CDATA = bytes("<![CDATA[");
     private static final byte[] CDATA_END = bytes("]]>");
     private static final byte[] COMMENT = bytes("<!--");
@@ -160,6 +160,34 @@ final class PlainXml implements SheetCells.Cursor {
             }
         }
         return new String(b, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String relationshipId() {
+        int i = attrFrom;
+        while (i < attrTo) {
+            while (i < attrTo && isSpace(b[i])) {
+                i++;
+            }
+            int from = i;
+            while (i < attrTo && b[i] != '=' && !isSpace(b[i])) {
+                i++;
+            }
+            int to = i;
+            int quote = i;
+            while (quote < attrTo && b[quote] != '"' && b[quote] != '\'') {
+                quote++;
+            }
+            int close = quote < attrTo ? indexOf(b, b[quote], quote + 1) : -1;
+            if (close < 0 || close > attrTo) {
+                break;
+            }
+            if (to - from > 3 && b[to - 3] == ':' && b[to - 2] == 'i' && b[to - 1] == 'd') {
+                return new String(b, quote + 1, close - quote - 1, StandardCharsets.UTF_8);
+            }
+            i = close + 1;
+        }
+        return "";
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.huizong.engine.io;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ final class SheetCells {
     /** Beyond any spreadsheet's numbers (Excel's largest is about 1.8E308). */
     private static final int MAX_EXPONENT = 400;
 
-    private final Cursor r;
+    private final XmlCursor r;
     private final SharedStrings strings;
     /** The wanted cells, sorted by row then column. */
     private final Pos[] wanted;
@@ -48,35 +47,7 @@ final class SheetCells {
         }
     }
 
-    /**
-     * Where a reader of the part is: at a start tag, an end tag or the end. Names are local
-     * (no prefix); attributes are unqualified.
-     */
-    interface Cursor {
-        /** The next start or end tag: XMLStreamConstants START_ELEMENT, END_ELEMENT, or
-         * END_DOCUMENT. */
-        int next() throws XMLStreamException;
-
-        /** Whether the current tag's local name is {@code localName}. */
-        boolean is(String localName);
-
-        /** An attribute of the current start tag, or null. */
-        String attribute(String name);
-
-        /** The zero-based column of the current cell's {@code r}, else {@code otherwise}. */
-        int column(int otherwise);
-
-        /** The zero-based row of the current row's {@code r}, else {@code otherwise}. */
-        int row(int otherwise);
-
-        /** The text of the current element, which has no children, up to its end tag. */
-        String text() throws XMLStreamException;
-
-        /** The {@code <t>} text of the current {@code <is>} up to its end, phonetic left out. */
-        String inlineText() throws XMLStreamException;
-    }
-
-    private SheetCells(Cursor r, SharedStrings strings, Set<Pos> wanted) {
+    private SheetCells(XmlCursor r, SharedStrings strings, Set<Pos> wanted) {
         this.r = r;
         this.strings = strings;
         this.wanted = wanted.toArray(new Pos[0]);
@@ -96,14 +67,11 @@ final class SheetCells {
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        try {
-            SheetCells s = new SheetCells(new PlainXml(xml), strings, wanted);
+        return XmlCursor.read(xml, cursor -> {
+            SheetCells s = new SheetCells(cursor, strings, wanted);
             s.run();
             return s.out;
-        } catch (RuntimeException | XMLStreamException e) {
-            // Not the plain form, or a problem: StAX reads it again and decides.
-            return read(new ByteArrayInputStream(xml), wanted, strings);
-        }
+        });
     }
 
     /** {@link #read(byte[], Set, SharedStrings)} for a part streamed, with StAX. */
@@ -114,58 +82,11 @@ final class SheetCells {
         }
         XMLStreamReader r = XmlParts.reader(xml);
         try {
-            SheetCells s = new SheetCells(new Stax(r), strings, wanted);
+            SheetCells s = new SheetCells(new XmlCursor.Stax(r), strings, wanted);
             s.run();
             return s.out;
         } finally {
             r.close();
-        }
-    }
-
-    /** A StAX reader as a cursor. */
-    private record Stax(XMLStreamReader r) implements Cursor {
-        @Override
-        public int next() throws XMLStreamException {
-            while (r.hasNext()) {
-                int event = r.next();
-                if (event == XMLStreamConstants.START_ELEMENT
-                        || event == XMLStreamConstants.END_ELEMENT) {
-                    return event;
-                }
-            }
-            return XMLStreamConstants.END_DOCUMENT;
-        }
-
-        @Override
-        public boolean is(String localName) {
-            return localName.equals(r.getLocalName());
-        }
-
-        @Override
-        public String attribute(String name) {
-            return r.getAttributeValue(null, name);
-        }
-
-        @Override
-        public int column(int otherwise) {
-            String ref = r.getAttributeValue(null, "r");
-            return ref == null ? otherwise : SheetCells.column(ref);
-        }
-
-        @Override
-        public int row(int otherwise) {
-            String n = r.getAttributeValue(null, "r");
-            return n == null ? otherwise : Integer.parseInt(n.trim()) - 1;
-        }
-
-        @Override
-        public String text() throws XMLStreamException {
-            return r.getElementText();
-        }
-
-        @Override
-        public String inlineText() throws XMLStreamException {
-            return SharedStrings.text(r, "is");
         }
     }
 

@@ -1,6 +1,5 @@
 package org.huizong.engine.io;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,9 +13,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads the package parts around the sheets, with StAX: the relationships (where the workbook
- * part is, and the worksheets and shared strings it points at) and the workbook part's sheets
- * and defined names. DTDs and external entities are refused.
+ * Reads the package parts around the sheets: the relationships (where the workbook part is,
+ * and the worksheets and shared strings it points at) and the workbook part's sheets and
+ * defined names, from their bytes ({@link PlainXml}) or else with StAX. The StAX factory
+ * refuses DTDs and external entities.
  */
 final class XmlParts {
     static final String OFFICE_DOCUMENT = "/officeDocument";
@@ -77,16 +77,14 @@ final class XmlParts {
      */
     static Map<String, Relationship> relationships(byte[] rels, String base)
             throws XMLStreamException {
-        XMLStreamReader r = reader(new ByteArrayInputStream(rels));
-        Map<String, Relationship> out = new LinkedHashMap<>();
-        try {
-            while (r.hasNext()) {
-                if (r.next() == XMLStreamConstants.START_ELEMENT
-                        && "Relationship".equals(r.getLocalName())
-                        && !"External".equals(r.getAttributeValue(null, "TargetMode"))) {
-                    String id = r.getAttributeValue(null, "Id");
-                    String type = r.getAttributeValue(null, "Type");
-                    String target = r.getAttributeValue(null, "Target");
+        return XmlCursor.read(rels, r -> {
+            Map<String, Relationship> out = new LinkedHashMap<>();
+            for (int e = r.next(); e != XMLStreamConstants.END_DOCUMENT; e = r.next()) {
+                if (e == XMLStreamConstants.START_ELEMENT && r.is("Relationship")
+                        && !"External".equals(r.attribute("TargetMode"))) {
+                    String id = r.attribute("Id");
+                    String type = r.attribute("Type");
+                    String target = r.attribute("Target");
                     if (type != null && target != null) {
                         out.putIfAbsent(id == null ? "" : id,
                                 new Relationship(type, resolve(base, target)));
@@ -94,9 +92,7 @@ final class XmlParts {
                 }
             }
             return out;
-        } finally {
-            r.close();
-        }
+        });
     }
 
     /** A relationship target as a zip entry name: absolute, or relative with .. segments. */
@@ -119,43 +115,26 @@ final class XmlParts {
     }
 
     static Workbook workbook(byte[] xml) throws XMLStreamException {
-        XMLStreamReader r = reader(new ByteArrayInputStream(xml));
-        List<SheetEntry> sheets = new ArrayList<>();
-        List<DefinedName> names = new ArrayList<>();
-        try {
-            while (r.hasNext()) {
-                if (r.next() != XMLStreamConstants.START_ELEMENT) {
+        return XmlCursor.read(xml, r -> {
+            List<SheetEntry> sheets = new ArrayList<>();
+            List<DefinedName> names = new ArrayList<>();
+            for (int e = r.next(); e != XMLStreamConstants.END_DOCUMENT; e = r.next()) {
+                if (e != XMLStreamConstants.START_ELEMENT) {
                     continue;
                 }
-                if ("sheet".equals(r.getLocalName())) {
-                    String state = r.getAttributeValue(null, "state");
-                    sheets.add(new SheetEntry(r.getAttributeValue(null, "name"),
-                            state == null ? "visible" : state, relationshipId(r)));
-                } else if ("definedName".equals(r.getLocalName())) {
-                    String name = r.getAttributeValue(null, "name");
-                    String local = r.getAttributeValue(null, "localSheetId");
+                if (r.is("sheet")) {
+                    String state = r.attribute("state");
+                    sheets.add(new SheetEntry(r.attribute("name"),
+                            state == null ? "visible" : state, r.relationshipId()));
+                } else if (r.is("definedName")) {
+                    String name = r.attribute("name");
+                    String local = r.attribute("localSheetId");
                     names.add(new DefinedName(name, local == null ? -1 : Integer.parseInt(local),
-                            r.getElementText()));
+                            r.text()));
                 }
             }
-        } finally {
-            r.close();
-        }
-        return new Workbook(sheets, names);
-    }
-
-    /**
-     * The {@code r:id} of a sheet, whatever the relationships namespace (transitional or
-     * strict OOXML) and its prefix.
-     */
-    private static String relationshipId(XMLStreamReader r) {
-        for (int i = 0; i < r.getAttributeCount(); i++) {
-            String ns = r.getAttributeNamespace(i);
-            if ("id".equals(r.getAttributeLocalName(i)) && ns != null && !ns.isEmpty()) {
-                return r.getAttributeValue(i);
-            }
-        }
-        return "";
+            return new Workbook(sheets, names);
+        });
     }
 
     /** Workbook-scoped names first; a sheet-scoped one only where no workbook-scoped exists. */
