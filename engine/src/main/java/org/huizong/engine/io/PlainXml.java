@@ -275,6 +275,49 @@ final class PlainXml implements XmlCursor {
     }
 
     /**
+     * Skips as bytes: finds the element's end tag without reading what is between (its
+     * nesting is then not checked), unless a {@code child}, a nested element of the same name,
+     * a CDATA section or a comment comes first.
+     */
+    @Override
+    public boolean skipUnless(String child) {
+        if (pendingEnd) {
+            pendingEnd = false;
+            depth--;
+            return true;
+        }
+        int length = nameTo - nameFrom;
+        for (int lt = indexOf(b, (byte) '<', p); lt >= 0 && lt + 2 + length < b.length;
+                lt = indexOf(b, (byte) '<', lt + 1)) {
+            byte first = b[lt + 1];
+            if (first == '/') {
+                if (b[lt + 2 + length] == '>'
+                        && Arrays.equals(b, lt + 2, lt + 2 + length, b, nameFrom, nameTo)) {
+                    p = lt + 3 + length;
+                    depth--;
+                    return true;
+                }
+            } else if (first == '!' || first == '?' || startsTag(lt + 1, child)
+                    || startsTag(lt + 1, nameFrom, nameTo)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean startsTag(int at, String name) {
+        int end = at + name.length();
+        return end < b.length && is(name, at, end) && (b[end] == '>' || b[end] == '/'
+                || isSpace(b[end]));
+    }
+
+    private boolean startsTag(int at, int from, int to) {
+        int end = at + to - from;
+        return end < b.length && Arrays.equals(b, at, end, b, from, to)
+                && (b[end] == '>' || b[end] == '/' || isSpace(b[end]));
+    }
+
+    /**
      * Where the CDATA section or comment starting at {@code lt} ends; anything else starting
      * with {@code <!} (a DTD) is not the plain form.
      */

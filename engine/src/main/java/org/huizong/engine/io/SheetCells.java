@@ -107,6 +107,9 @@ final class SheetCells {
                     int k = find(from, to, column);
                     if (k >= 0) {
                         out.put(wanted[k], cell(row, column));
+                    } else {
+                        // a cell nobody asked for matters only for a formula it may share
+                        r.skipUnless("f");
                     }
                 } else if (r.is("row")) {
                     row = r.row(row + 1);
@@ -118,6 +121,9 @@ final class SheetCells {
                     to = from;
                     while (to < wanted.length && wanted[to].row() == row) {
                         to++;
+                    }
+                    if (from == to) {
+                        r.skipUnless("f");
                     }
                 } else if (r.is("f")) {
                     // a cell nobody asked for may hold the first cell of a shared formula

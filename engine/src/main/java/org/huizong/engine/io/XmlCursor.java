@@ -35,6 +35,12 @@ interface XmlCursor {
     /** The zero-based row of the current row's {@code r}, else {@code otherwise}. */
     int row(int otherwise);
 
+    /**
+     * Skips the current element, at its start tag, up to its end tag if it holds no
+     * {@code child} element; false when it was not skipped (the reader is where it was).
+     */
+    boolean skipUnless(String child);
+
     /** The text of the current element, which has no children, up to its end tag. */
     String text() throws XMLStreamException;
 
@@ -108,6 +114,11 @@ interface XmlCursor {
         public int row(int otherwise) {
             String n = r.getAttributeValue(null, "r");
             return n == null ? otherwise : Integer.parseInt(n.trim()) - 1;
+        }
+
+        @Override
+        public boolean skipUnless(String child) {
+            return false;
         }
 
         @Override
