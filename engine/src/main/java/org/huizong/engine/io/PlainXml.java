@@ -276,8 +276,8 @@ final class PlainXml implements XmlCursor {
 
     /**
      * Skips as bytes: finds the element's end tag without reading what is between (its
-     * nesting is then not checked), unless a {@code child}, a nested element of the same name,
-     * a CDATA section or a comment comes first.
+     * nesting is then not checked; CDATA sections and comments are stepped over), unless a
+     * {@code child} or a nested element of the same name comes first.
      */
     @Override
     public boolean skipUnless(String child) {
@@ -287,8 +287,8 @@ final class PlainXml implements XmlCursor {
             return true;
         }
         int length = nameTo - nameFrom;
-        for (int lt = indexOf(b, (byte) '<', p); lt >= 0 && lt + 2 + length < b.length;
-                lt = indexOf(b, (byte) '<', lt + 1)) {
+        int lt = indexOf(b, (byte) '<', p);
+        while (lt >= 0 && lt + 2 + length < b.length) {
             byte first = b[lt + 1];
             if (first == '/') {
                 if (b[lt + 2 + length] == '>'
@@ -297,10 +297,14 @@ final class PlainXml implements XmlCursor {
                     depth--;
                     return true;
                 }
-            } else if (first == '!' || first == '?' || startsTag(lt + 1, child)
+            } else if (first == '!') {
+                lt = indexOf(b, (byte) '<', skipSection(lt));
+                continue;
+            } else if (first == '?' || startsTag(lt + 1, child)
                     || startsTag(lt + 1, nameFrom, nameTo)) {
                 return false;
             }
+            lt = indexOf(b, (byte) '<', lt + 1);
         }
         return false;
     }

@@ -126,8 +126,14 @@ final class SheetCells {
                         r.skipUnless("f");
                     }
                 } else if (r.is("f")) {
-                    // a cell nobody asked for may hold the first cell of a shared formula
-                    formula(row, column);
+                    // a cell nobody asked for may hold the first cell of a shared formula or
+                    // an array formula; its other formulas are skipped unread
+                    String t = r.attribute("t");
+                    if ("shared".equals(t) || "array".equals(t)) {
+                        formula(row, column);
+                    } else {
+                        r.skipUnless("f");
+                    }
                 }
             } else if (event != XMLStreamConstants.END_ELEMENT || r.is("sheetData")) {
                 return;
