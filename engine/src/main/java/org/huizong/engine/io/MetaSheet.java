@@ -76,8 +76,7 @@ public final class MetaSheet {
         int version;
         Period period;
         try {
-            version = Integer.parseInt(NumberText.toHalfWidth(versionText).replaceAll("\\.0+$",
-                    ""));
+            version = Integer.parseInt(withoutZeroFraction(NumberText.toHalfWidth(versionText)));
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
             throw new UnreadableReturnException(file, "文件 " + file + " 的模板标识信息（_meta）已损坏：版本“"
@@ -85,6 +84,20 @@ public final class MetaSheet {
         }
         return new ReturnMeta(collection, version, period, require(kv, UNIT, file),
                 require(kv, STRUCTURE_HASH, file), kv.getOrDefault(KIND, ReturnMeta.KIND_RETURN));
+    }
+
+    /** {@code 1.0} as {@code 1}: a version a program stored as a number. */
+    private static String withoutZeroFraction(String s) {
+        int dot = s.lastIndexOf('.');
+        if (dot < 0 || dot == s.length() - 1) {
+            return s;
+        }
+        for (int i = dot + 1; i < s.length(); i++) {
+            if (s.charAt(i) != '0') {
+                return s;
+            }
+        }
+        return s.substring(0, dot);
     }
 
     private static String require(Map<String, String> kv, String key, String file) {

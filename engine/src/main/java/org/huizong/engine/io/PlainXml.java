@@ -1,5 +1,8 @@
 package org.huizong.engine.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
@@ -18,6 +21,8 @@ import javax.xml.stream.XMLStreamConstants;
  * <p>Also the helpers the byte scan of shared strings shares: the prolog, character data.
  */
 final class PlainXml implements XmlCursor {
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] CDATA = bytes("<![CDATA[");
     private static final byte[] CDATA_END = bytes("]]>");
     private static final byte[] COMMENT = bytes("<!--");
@@ -451,8 +456,22 @@ final class PlainXml implements XmlCursor {
         return x == ' ' || x == '\n' || x == '\r' || x == '\t';
     }
 
+    /**
+     * The first {@code x} in {@code b} from {@code from}, or -1. Eight bytes at a time (a byte
+     * equal to {@code x} is a zero byte of the XOR, found with the usual bit trick): most of a
+     * worksheet is text and formulas between the tags.
+     */
     static int indexOf(byte[] b, byte x, int from) {
-        for (int i = from; i < b.length; i++) {
+        int i = from;
+        long pattern = (x & 0xFFL) * 0x0101010101010101L;
+        for (; i + 8 <= b.length; i += 8) {
+            long v = (long) LONGS.get(b, i) ^ pattern;
+            long found = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < b.length; i++) {
             if (b[i] == x) {
                 return i;
             }

@@ -46,7 +46,9 @@ import org.huizong.engine.spec.CollectionSpecs;
  * sums the cells its {@code F_} names point at. Not a unit test; see {@code docs/benchmarks.md}.
  *
  * <p>Arguments: {@code --returns N}, {@code --dir DIR} (generated returns are kept there and
- * reused), {@code --naive N} (how many files the naive loop reads, default all), {@code --spec
+ * reused), {@code --naive N} (how many files the naive loop reads, default all), {@code
+ * --warmup N} (files both ways read before measuring, default 200: a one-off consolidation
+ * runs cold, so the measured phase still pays for most of the JIT compilation), {@code --spec
  * FILE}.
  */
 public final class ConsolidationBench {
@@ -61,6 +63,7 @@ public final class ConsolidationBench {
         Map<String, String> opts = options(args);
         int n = Integer.parseInt(opts.getOrDefault("returns", "5000"));
         int naiveCount = Integer.parseInt(opts.getOrDefault("naive", String.valueOf(n)));
+        int warmCount = Integer.parseInt(opts.getOrDefault("warmup", "200"));
         Path dir = Path.of(opts.getOrDefault("dir", "/tmp/huizong-bench")).resolve("returns-" + n);
         Collection c = CollectionSpecs.load(spec(opts.get("spec")));
         Roster roster = roster(c, n);
@@ -71,7 +74,7 @@ public final class ConsolidationBench {
 
         Intake intake = Intake.of(c);
         Consolidator consolidator = Consolidator.of(c, roster).withPeriod(PERIOD);
-        List<Path> warm = files.subList(0, Math.min(200, files.size()));
+        List<Path> warm = files.subList(0, Math.min(warmCount, files.size()));
         Consolidation warmed = warm.parallelStream().map(intake::submission)
                 .collect(consolidator.collector());
         naive(c, warm);
