@@ -28,9 +28,9 @@ import org.huizong.templates.demo.DemoCounty;
 
 /**
  * Read + validate time per return, against POI's full workbook model on the same files, in one
- * run. Not a test: run it with
- * {@code ./mvnw -q -pl templates -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.huizong.templates.bench.ReadValidateBench} (see docs/benchmarks.md).
+ * run. Not a test: after {@code ./mvnw -q install -DskipTests}, run it with
+ * {@code ./mvnw -q -pl templates test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.huizong.templates.bench.ReadValidateBench} (see the README).
  * Single-threaded on purpose: the target is per return on one core.
  */
 public final class ReadValidateBench {
