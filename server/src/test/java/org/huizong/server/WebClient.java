@@ -136,13 +136,29 @@ final class WebClient {
     }
 
     private Response send(HttpRequest.Builder b) {
+        HttpRequest request = b.timeout(Duration.ofSeconds(120)).build();
         try {
-            HttpResponse<byte[]> r = client.send(b.timeout(Duration.ofSeconds(120)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return exchange(request);
+        } catch (IOException e) {
+            // A pooled keep-alive connection that the server had already closed (Jetty closes
+            // one after refusing an upload it did not read to the end) fails before the server
+            // read any byte of this request; a new connection is what a browser would use.
+            if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                return exchange(request);
+            } catch (IOException again) {
+                throw new UncheckedIOException(again);
+            }
+        }
+    }
+
+    private Response exchange(HttpRequest request) throws IOException {
+        try {
+            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8),
                     r.body(), new LinkedHashMap<>(r.headers().map()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
