@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.function.Predicate;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -25,11 +27,13 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * Checks an .xlsx (a zip) before anything parses it: that it is a readable zip, and that it is
  * not a zip bomb. Declared entry sizes are checked first, from the central directory, without
  * inflating anything; then every entry is inflated into a counter that stops as soon as the
- * inflated size passes a limit, so a file that lies about its sizes is caught too.
+ * inflated size passes a limit, so a file that lies about its sizes is caught too; and every
+ * entry's CRC is checked, so a part whose bytes changed is damaged.
  *
  * <p>The zip is opened once: the same pass keeps the parts the reader asked for, so nothing is
  * inflated twice for an ordinary return. Kept parts are bounded ({@link #KEEP_LIMIT}); a part
- * past that bound is inflated again from the open zip when it is read.
+ * past that bound is inflated again when it is read. The central directory of a plain zip is
+ * read straight from its bytes ({@link ZipDirectory}); any other zip through commons-compress.
  */
 final class ZipGuard {
     /** Most bytes all entries together may inflate to. */
@@ -48,20 +52,49 @@ final class ZipGuard {
     }
 
     /**
+     * An entry of either directory reader.
+     *
+     * @param dataOffset where the entry's data starts in the zip, -1 when unknown
+     * @param archive commons-compress's entry, null when the directory was read directly
+     */
+    private record Part(String name, int method, boolean encrypted, long crc, long compressed,
+            long size, long dataOffset, ZipArchiveEntry archive) {
+        static Part of(ZipDirectory.Entry e) {
+            return new Part(e.name(), e.method(), false, e.crc(), e.compressed(), e.size(),
+                    e.dataOffset(), null);
+        }
+
+        static Part of(ZipArchiveEntry e) {
+            return new Part(e.getName(), e.getMethod(), e.getGeneralPurposeBit().usesEncryption(),
+                    e.getCrc(), e.getCompressedSize(), e.getSize(), e.getDataOffset(), e);
+        }
+
+        /** Whether its data can be inflated straight from the zip's bytes. */
+        boolean direct(byte[] zip) {
+            return !encrypted && dataOffset >= 0 && compressed >= 0
+                    && dataOffset + compressed <= zip.length
+                    && (method == ZipEntry.DEFLATED || method == ZipEntry.STORED);
+        }
+    }
+
+    /**
      * A zip that passed the check, open for reading its parts until closed.
      *
      * <p>Not thread-safe: one file is read by one thread.
      */
     static final class Contents implements AutoCloseable {
         private final String file;
+        private final byte[] bytes;
+        /** commons-compress's zip, when the directory was not plain; else null. */
         private final ZipFile zip;
         private final List<String> names;
-        private final Map<String, ZipArchiveEntry> entries;
+        private final Map<String, Part> entries;
         private final Map<String, byte[]> kept;
 
-        private Contents(String file, ZipFile zip, List<String> names,
-                Map<String, ZipArchiveEntry> entries, Map<String, byte[]> kept) {
+        private Contents(String file, byte[] bytes, ZipFile zip, List<String> names,
+                Map<String, Part> entries, Map<String, byte[]> kept) {
             this.file = file;
+            this.bytes = bytes;
             this.zip = zip;
             this.names = List.copyOf(names);
             this.entries = entries;
@@ -71,6 +104,11 @@ final class ZipGuard {
         /** Every entry name, in central-directory order. */
         List<String> names() {
             return names;
+        }
+
+        /** The content of entry {@code name} if the check kept it in memory. */
+        Optional<byte[]> kept(String name) {
+            return Optional.ofNullable(kept.get(name));
         }
 
         /**
@@ -83,20 +121,13 @@ final class ZipGuard {
             if (b != null) {
                 return Optional.of(b);
             }
-            ZipArchiveEntry e = entries.get(name);
-            if (e == null) {
-                return Optional.empty();
-            }
-            try (InputStream in = zip.getInputStream(e)) {
-                return Optional.of(in.readAllBytes());
-            } catch (IOException | RuntimeException x) {
-                throw damaged(file, x);
-            }
-        }
-
-        /** The content of entry {@code name} if the check kept it in memory. */
-        Optional<byte[]> kept(String name) {
-            return Optional.ofNullable(kept.get(name));
+            return open(name).map(in -> {
+                try (InputStream s = in) {
+                    return s.readAllBytes();
+                } catch (IOException | RuntimeException x) {
+                    throw damaged(file, x);
+                }
+            });
         }
 
         /** A stream of entry {@code name}'s content; empty when there is none. */
@@ -105,12 +136,28 @@ final class ZipGuard {
             if (b != null) {
                 return Optional.of(new ByteArrayInputStream(b));
             }
-            ZipArchiveEntry e = entries.get(name);
-            if (e == null) {
+            Part p = entries.get(name);
+            if (p == null) {
                 return Optional.empty();
             }
+            if (p.archive() == null) {
+                // checked already: direct, and every byte of it inflated once
+                InputStream data = new ByteArrayInputStream(bytes, (int) p.dataOffset(),
+                        (int) p.compressed());
+                // zlib may want one byte past the raw deflate data to end the stream
+                InputStream raw = p.method() == ZipEntry.STORED ? data
+                        : new SequenceInputStream(data, new ByteArrayInputStream(new byte[1]));
+                return Optional.of(p.method() == ZipEntry.STORED ? raw
+                        : new InflaterInputStream(raw, new Inflater(true)) {
+                            @Override
+                            public void close() throws IOException {
+                                super.close();
+                                inf.end();
+                            }
+                        });
+            }
             try {
-                return Optional.of(zip.getInputStream(e));
+                return Optional.of(zip.getInputStream(p.archive()));
             } catch (IOException | RuntimeException x) {
                 throw damaged(file, x);
             }
@@ -118,6 +165,9 @@ final class ZipGuard {
 
         @Override
         public void close() {
+            if (zip == null) {
+                return;
+            }
             try {
                 zip.close();
             } catch (IOException e) {
@@ -133,11 +183,24 @@ final class ZipGuard {
      * @throws UnreadableReturnException naming {@code file} when the zip is damaged or a bomb
      */
     static Contents inspect(String file, byte[] zip, Predicate<String> keep) {
+        Optional<List<ZipDirectory.Entry>> plain = ZipDirectory.read(zip);
+        if (plain.isPresent()) {
+            try {
+                return check(file, zip, null, plain.get().stream().map(Part::of).toList(),
+                        keep);
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof UnreadableReturnException u) {
+                    throw u;
+                }
+                throw damaged(file, e);
+            }
+        }
         ZipFile z = null;
         try {
             z = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip))
                     .get();
-            Contents c = check(file, zip, z, keep);
+            List<Part> parts = Collections.list(z.getEntries()).stream().map(Part::of).toList();
+            Contents c = check(file, zip, z, parts, keep);
             z = null;
             return c;
         } catch (IOException | RuntimeException e) {
@@ -156,26 +219,25 @@ final class ZipGuard {
         }
     }
 
-    private static Contents check(String file, byte[] bytes, ZipFile z, Predicate<String> keep)
-            throws IOException {
-        List<ZipArchiveEntry> entries = Collections.list(z.getEntries());
-        checkDeclared(file, entries);
-        List<String> names = new ArrayList<>(entries.size());
-        Map<String, ZipArchiveEntry> byName = new HashMap<>();
+    private static Contents check(String file, byte[] bytes, ZipFile z, List<Part> parts,
+            Predicate<String> keep) throws IOException {
+        checkDeclared(file, parts);
+        List<String> names = new ArrayList<>(parts.size());
+        Map<String, Part> byName = new HashMap<>();
         Map<String, byte[]> kept = new HashMap<>();
         try (Inflation inflation = new Inflation(file, bytes, z)) {
-            for (ZipArchiveEntry e : entries) {
-                names.add(e.getName());
+            for (Part p : parts) {
+                names.add(p.name());
                 // zip readers find the first of two entries of one name; so does this one
-                boolean first = byName.putIfAbsent(e.getName(), e) == null;
-                long room = first && keep.test(e.getName()) ? KEEP_LIMIT - inflation.kept : -1;
-                byte[] content = inflation.entry(e, room);
+                boolean first = byName.putIfAbsent(p.name(), p) == null;
+                long room = first && keep.test(p.name()) ? KEEP_LIMIT - inflation.kept : -1;
+                byte[] content = inflation.entry(p, room);
                 if (content != null) {
-                    kept.put(e.getName(), content);
+                    kept.put(p.name(), content);
                 }
             }
         }
-        return new Contents(file, z, names, byName, kept);
+        return new Contents(file, bytes, z, names, byName, kept);
     }
 
     /**
@@ -203,30 +265,26 @@ final class ZipGuard {
          * Checks entry {@code e}; its content when it fits in {@code room} bytes (negative:
          * not wanted), else null.
          */
-        byte[] entry(ZipArchiveEntry e, long room) throws IOException {
-            long offset = e.getDataOffset();
-            long compressed = e.getCompressedSize();
-            boolean direct = !e.getGeneralPurposeBit().usesEncryption() && offset >= 0
-                    && compressed >= 0 && offset + compressed <= zip.length
-                    && (e.getMethod() == ZipEntry.DEFLATED || e.getMethod() == ZipEntry.STORED);
-            if (!direct) {
+        byte[] entry(Part e, long room) throws IOException {
+            if (!e.direct(zip)) {
                 return viaStream(e, room);
             }
+            int offset = (int) e.dataOffset();
+            int compressed = (int) e.compressed();
             crc.reset();
             byte[] out;
             long size;
-            if (e.getMethod() == ZipEntry.STORED) {
+            if (e.method() == ZipEntry.STORED) {
                 size = compressed;
                 count(size, size);
-                crc.update(zip, (int) offset, (int) compressed);
-                out = size <= room ? Arrays.copyOfRange(zip, (int) offset,
-                        (int) (offset + compressed)) : null;
+                crc.update(zip, offset, compressed);
+                out = size <= room ? Arrays.copyOfRange(zip, offset, offset + compressed) : null;
             } else {
-                out = inflate(e, (int) offset, (int) compressed, room);
+                out = inflate(e, offset, compressed, room);
                 size = inflater.getBytesWritten();
             }
-            if (e.getCrc() >= 0 && crc.getValue() != e.getCrc()) {
-                throw new ZipException("CRC mismatch in " + e.getName());
+            if (e.crc() >= 0 && crc.getValue() != e.crc()) {
+                throw new ZipException("CRC mismatch in " + e.name());
             }
             total += size;
             if (out != null) {
@@ -235,11 +293,11 @@ final class ZipGuard {
             return out;
         }
 
-        private byte[] inflate(ZipArchiveEntry e, int offset, int compressed, long room)
+        private byte[] inflate(Part e, int offset, int compressed, long room)
                 throws ZipException {
             inflater.reset();
             inflater.setInput(zip, offset, compressed);
-            long declared = e.getSize();
+            long declared = e.size();
             byte[] out = room >= 0 && declared <= room
                     ? new byte[(int) Math.max(64, Math.min(declared, room))] : null;
             int n = 0;
@@ -255,7 +313,7 @@ final class ZipGuard {
                     int got = inflater.inflate(into, at, into.length - at);
                     if (got == 0) {
                         if (!inflater.needsInput() || padded) {
-                            throw new ZipException("truncated entry " + e.getName());
+                            throw new ZipException("truncated entry " + e.name());
                         }
                         // zlib may want one byte past the raw deflate data to end the stream
                         inflater.setInput(new byte[1]);
@@ -267,20 +325,23 @@ final class ZipGuard {
                     n = out != null ? n + got : 0;
                 }
             } catch (DataFormatException x) {
-                throw new ZipException("bad deflate data in " + e.getName() + ": "
+                throw new ZipException("bad deflate data in " + e.name() + ": "
                         + x.getMessage());
             }
             return out == null ? null : n == out.length ? out : Arrays.copyOf(out, n);
         }
 
         /** For what the direct path does not take: other methods, encryption (refused). */
-        private byte[] viaStream(ZipArchiveEntry e, long room) throws IOException {
+        private byte[] viaStream(Part e, long room) throws IOException {
+            if (z == null || e.archive() == null) {
+                throw new ZipException("entry " + e.name() + " cannot be read");
+            }
             ByteArrayOutputStream out = room >= 0 ? new ByteArrayOutputStream() : null;
             long size = 0;
-            try (InputStream in = z.getInputStream(e)) {
+            try (InputStream in = z.getInputStream(e.archive())) {
                 for (int n = in.read(scratch); n > 0; n = in.read(scratch)) {
                     size += n;
-                    count(size, e.getCompressedSize());
+                    count(size, e.compressed());
                     if (out != null && size > room) {
                         out = null;
                     }
@@ -309,12 +370,12 @@ final class ZipGuard {
         }
     }
 
-    private static void checkDeclared(String file, List<ZipArchiveEntry> entries) {
+    private static void checkDeclared(String file, List<Part> parts) {
         long declared = 0;
-        for (ZipArchiveEntry e : entries) {
-            long size = Math.max(0, e.getSize());
+        for (Part p : parts) {
+            long size = Math.max(0, p.size());
             declared += size;
-            if (declared > MAX_TOTAL || isBomb(size, e.getCompressedSize())) {
+            if (declared > MAX_TOTAL || isBomb(size, p.compressed())) {
                 throw bomb(file);
             }
         }

@@ -214,6 +214,33 @@ class XlsxPartsTest {
     }
 
     @Test
+    void aPlainZipsDirectoryReadsAsCommonsCompressReadsItAndAnyOtherIsLeftToIt()
+            throws Exception {
+        byte[] template = TemplateWriter.of(IoFixtures.collection(), IoFixtures.PERIOD)
+                .toBytes(IoFixtures.highSchool(), ReturnData.empty());
+        List<ZipDirectory.Entry> direct = ZipDirectory.read(template).orElseThrow();
+        List<ZipDirectory.Entry> viaCommons = new java.util.ArrayList<>();
+        try (org.apache.commons.compress.archivers.zip.ZipFile z =
+                org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                        .setByteArray(template).get()) {
+            for (var e : java.util.Collections.list(z.getEntries())) {
+                viaCommons.add(new ZipDirectory.Entry(e.getName(), e.getMethod(), e.getCrc(),
+                        e.getCompressedSize(), e.getSize(), (int) e.getDataOffset()));
+            }
+        }
+
+        assertThat(direct).hasSizeGreaterThan(10).isEqualTo(viaCommons);
+        assertThat(ZipDirectory.read(java.util.Arrays.copyOf(template, template.length - 1)))
+                .as("truncated").isEmpty();
+        assertThat(ZipDirectory.read(Zips.add(template, "名字.xml", new byte[] {1})))
+                .as("a UTF-8 name java.util.zip flags").isPresent();
+        byte[] prefixed = new byte[template.length + 4];
+        System.arraycopy(template, 0, prefixed, 4, template.length);
+        assertThat(ZipDirectory.read(prefixed)).as("data before the zip").isEmpty();
+        assertThat(ZipDirectory.read(new byte[0])).isEmpty();
+    }
+
+    @Test
     void aPartWhoseBytesChangedIsDamaged() throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         byte[] content = "<a>unchanged</a>".getBytes(StandardCharsets.UTF_8);
