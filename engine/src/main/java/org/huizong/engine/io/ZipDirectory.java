@@ -9,9 +9,9 @@ import java.util.zip.ZipEntry;
 /**
  * The central directory of a zip held in memory, read straight from its bytes, for the plain
  * zips spreadsheet programs write: one disk, no zip64, entries stored or deflated and not
- * encrypted, names in ASCII or flagged as UTF-8, every offset and size consistent. For anything else it gives nothing, and {@link ZipGuard} reads the zip with
- * commons-compress, which decides; so this reader never accepts what that one would refuse.
- * Reading the directory this way costs a tenth of building commons-compress's model of it.
+ * encrypted, names in ASCII or flagged as UTF-8, every offset and size consistent. For anything
+ * else it gives nothing, and {@link ZipGuard} reads the zip with commons-compress, which
+ * decides. Building commons-compress's model of the directory was a tenth of reading a return.
  */
 final class ZipDirectory {
     private static final int END = 0x06054b50;
