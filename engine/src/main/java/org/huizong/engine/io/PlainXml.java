@@ -23,6 +23,9 @@ import javax.xml.stream.XMLStreamConstants;
 final class PlainXml implements XmlCursor {
     private static final VarHandle LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The declaration nearly every part starts with, checked without building a string. */
+    private static final byte[] UTF8_DECLARATION =
+            bytes("<?xml version=\"1.0\" encoding=\"UTF-8\"");
     private static final byte[] CDATA = bytes("<![CDATA[");
     private static final byte[] CDATA_END = bytes("]]>");
     private static final byte[] COMMENT = bytes("<!--");
@@ -496,6 +499,10 @@ final class PlainXml implements XmlCursor {
         int end = indexOf(xml, (byte) '>', p);
         if (end < 0) {
             return -1;
+        }
+        if (end - p == UTF8_DECLARATION.length + 1 && Arrays.equals(xml, p, end - 1,
+                UTF8_DECLARATION, 0, UTF8_DECLARATION.length)) {
+            return end + 1;
         }
         return declaresUtf8(new String(xml, p, end - p, StandardCharsets.US_ASCII))
                 ? end + 1 : -1;

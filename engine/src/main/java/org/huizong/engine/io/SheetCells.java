@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,8 @@ final class SheetCells {
 
     private final XmlCursor r;
     private final SharedStrings strings;
-    /** The wanted cells, sorted by row then column. */
-    private final Pos[] wanted;
+    /** The wanted cells as {@code row << 32 | column}, sorted: by row, then column. */
+    private final long[] wanted;
     private final Map<Pos, RawCell> out;
     private final Map<String, SharedFormula.Base> shared = new HashMap<>();
     private final List<ArrayFormula> arrays = new ArrayList<>();
@@ -50,8 +49,12 @@ final class SheetCells {
     private SheetCells(XmlCursor r, SharedStrings strings, Set<Pos> wanted) {
         this.r = r;
         this.strings = strings;
-        this.wanted = wanted.toArray(new Pos[0]);
-        Arrays.sort(this.wanted, Comparator.comparingInt(Pos::row).thenComparingInt(Pos::column));
+        this.wanted = new long[wanted.size()];
+        int i = 0;
+        for (Pos p : wanted) {
+            this.wanted[i++] = (long) p.row() << 32 | p.column();
+        }
+        Arrays.sort(this.wanted);
         this.out = new HashMap<>(wanted.size() * 2);
     }
 
@@ -94,7 +97,7 @@ final class SheetCells {
         if (!toSheetData()) {
             return;
         }
-        int lastRow = wanted[wanted.length - 1].row();
+        int lastRow = row(wanted[wanted.length - 1]);
         int row = -1;
         int column = -1;
         int from = 0;
@@ -106,7 +109,7 @@ final class SheetCells {
                     column = r.column(column + 1);
                     int k = find(from, to, column);
                     if (k >= 0) {
-                        out.put(wanted[k], cell(row, column));
+                        out.put(new Pos(row, column), cell(row, column));
                     } else {
                         // a cell nobody asked for matters only for a formula it may share
                         r.skipUnless("f");
@@ -119,7 +122,7 @@ final class SheetCells {
                     column = -1;
                     from = firstOfRow(row);
                     to = from;
-                    while (to < wanted.length && wanted[to].row() == row) {
+                    while (to < wanted.length && row(wanted[to]) == row) {
                         to++;
                     }
                     if (from == to) {
@@ -150,13 +153,17 @@ final class SheetCells {
         return false;
     }
 
+    private static int row(long cell) {
+        return (int) (cell >>> 32);
+    }
+
     /** The index of the first wanted cell on {@code row} or after it. */
     private int firstOfRow(int row) {
         int lo = 0;
         int hi = wanted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (wanted[mid].row() < row) {
+            if (row(wanted[mid]) < row) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -167,7 +174,7 @@ final class SheetCells {
 
     private int find(int from, int to, int column) {
         for (int k = from; k < to; k++) {
-            if (wanted[k].column() == column) {
+            if ((int) wanted[k] == column) {
                 return k;
             }
         }
