@@ -163,6 +163,54 @@ class XlsxPartsTest {
         }
     }
 
+    /**
+     * A sheet rewritten the many ways XML allows and other programs write (single quotes,
+     * spaces inside tags, comments, CDATA, character references, attributes in another order or
+     * unknown ones) reads the same from its bytes as with StAX.
+     */
+    @Test
+    void everyWayOfWritingASheetReadsAlikeFromItsBytesAndWithStax() throws Exception {
+        Collection c = IoFixtures.collection();
+        byte[] filled = TemplateWriter.of(c, IoFixtures.PERIOD).toBytes(IoFixtures.highSchool(),
+                ReturnReaderTest.fullData(c, IoFixtures.highSchool()));
+        SharedStrings strings = SharedStrings.of(Zips.read(filled, "xl/sharedStrings.xml")
+                .getBytes(StandardCharsets.UTF_8));
+        String sheet = Zips.read(filled, "xl/worksheets/sheet2.xml");
+        Set<Pos> all = new LinkedHashSet<>();
+        for (int row = 0; row < 40; row++) {
+            for (int column = 0; column < 8; column++) {
+                all.add(new Pos(row, column));
+            }
+        }
+        Map<Pos, RawCell> expected = SheetCells.read(new ByteArrayInputStream(
+                sheet.getBytes(StandardCharsets.UTF_8)), all, strings);
+        java.util.Random random = new java.util.Random(20241122);
+        List<java.util.function.UnaryOperator<String>> edits = List.of(
+                x -> x.replaceAll("r=\"([A-Z]+[0-9]+)\"", "r='$1'"),
+                x -> x.replace("<c ", "<c  extra=\"1\" ").replace("\"/>", "\" />"),
+                x -> x.replace("</c>", "</c\n>").replace("<v>", "<v><!-- v -->"),
+                x -> x.replaceAll("<v>([^<]*)</v>", "<v><![CDATA[$1]]></v>"),
+                x -> x.replace("<v>1", "<v>&#x31;").replace("<v>2", "<v>&#50;"),
+                x -> x.replaceAll("<c r=\"([A-Z]+[0-9]+)\" t=\"s\"", "<c t=\"s\" r=\"$1\""),
+                x -> x.replace("<row ", "<row\t").replace("<sheetData>",
+                        "<sheetData><!-- <row r=\"1\"><c r=\"A1\"><v>9</v></c></row> -->"));
+        for (int round = 0; round < 40; round++) {
+            String edited = sheet;
+            for (java.util.function.UnaryOperator<String> edit : edits) {
+                if (random.nextBoolean()) {
+                    edited = edit.apply(edited);
+                }
+            }
+            byte[] bytes = edited.getBytes(StandardCharsets.UTF_8);
+
+            assertThat(SheetCells.read(new ByteArrayInputStream(bytes), all, strings))
+                    .as("round %d with StAX", round).isEqualTo(expected);
+            assertThat(walk(bytes)).as("round %d plain", round).isGreaterThan(100);
+            assertThat(SheetCells.read(bytes, all, strings)).as("round %d", round)
+                    .isEqualTo(expected);
+        }
+    }
+
     @Test
     void commentsAndCdataAreReadFromTheBytesAndAnyOtherFormIsLeftToStax() throws Exception {
         String data = "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>甲</t></is>"
