@@ -2,12 +2,10 @@ package org.huizong.engine.io;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.huizong.engine.model.CellRef;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
@@ -19,7 +17,6 @@ import org.huizong.engine.model.Table;
 import org.huizong.engine.rules.ExcelFormulaCompiler;
 import org.huizong.engine.rules.ExcelFormulaCompiler.Resolver;
 import org.huizong.engine.rules.Expr;
-import org.huizong.engine.rules.RuleFunction;
 import org.huizong.engine.rules.Validator;
 
 /**
@@ -176,7 +173,7 @@ final class LiveChecks {
         String failing = "NOT(OR(COUNTA(" + rowRange(sheet, t, first, false) + ")=0,"
                 + compiler.rule(r.id(), relative) + "))";
         List<Integer> columns = new ArrayList<>();
-        for (String id : fieldsToFix(check)) {
+        for (String id : check.fieldsToFix()) {
             columnIndex(t, id).ifPresent(columns::add);
         }
         TableMark mark = new TableMark(sheet.title(), columns, first, first + t.rows() - 1,
@@ -295,7 +292,7 @@ final class LiveChecks {
     /** The form cells of a check's fields (table columns have their own marks). */
     private List<CellRef> formCells(Expr check) {
         List<CellRef> out = new ArrayList<>();
-        for (String id : fieldsToFix(check)) {
+        for (String id : check.fieldsToFix()) {
             Field f = collection.getField(id);
             if (collection.tables().stream().noneMatch(t -> t.columns().contains(f))) {
                 out.add(layout.cell(f));
@@ -306,7 +303,7 @@ final class LiveChecks {
 
     /** The first cell a finding of the rule names (for a row rule: the column's first row). */
     private Optional<CellRef> firstToFix(Expr check, Optional<String> table) {
-        for (String id : fieldsToFix(check)) {
+        for (String id : check.fieldsToFix()) {
             Field f = collection.getField(id);
             Optional<Table> owner = collection.tables().stream()
                     .filter(t -> t.columns().contains(f)).findFirst();
@@ -320,26 +317,6 @@ final class LiveChecks {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * The check's fields in the order the validator names them: order of appearance, fields
-     * only tested by blank()/present() last (as {@code Validator} does).
-     */
-    static Set<String> fieldsToFix(Expr check) {
-        Set<String> out = new LinkedHashSet<>();
-        unguarded(check, out);
-        out.addAll(check.fieldRefs());
-        return out;
-    }
-
-    private static void unguarded(Expr e, Set<String> out) {
-        if (e instanceof Expr.FieldRef f) {
-            out.add(f.id());
-        } else if (!(e instanceof Expr.Call c && (c.function() == RuleFunction.BLANK
-                || c.function() == RuleFunction.PRESENT))) {
-            e.children().forEach(child -> unguarded(child, out));
-        }
     }
 
     /** An Excel string literal, quotes doubled, split below Excel's 255-character limit. */

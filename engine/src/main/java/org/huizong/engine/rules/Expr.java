@@ -133,6 +133,27 @@ public sealed interface Expr {
         return Collections.unmodifiableSet(out);
     }
 
+    /**
+     * The referenced fields a clerk would change first: in order of appearance, except that
+     * fields only tested by blank()/present() guards come last. Findings name their cells in this
+     * order, and the template's live checks link to the first, so both use this one method.
+     */
+    default Set<String> fieldsToFix() {
+        Set<String> out = new LinkedHashSet<>();
+        collectUnguarded(this, out);
+        out.addAll(fieldRefs());
+        return Collections.unmodifiableSet(out);
+    }
+
+    private static void collectUnguarded(Expr e, Set<String> out) {
+        if (e instanceof FieldRef f) {
+            out.add(f.id());
+        } else if (!(e instanceof Call c && (c.function() == RuleFunction.BLANK
+                || c.function() == RuleFunction.PRESENT))) {
+            e.children().forEach(child -> collectUnguarded(child, out));
+        }
+    }
+
     /** Every node of the tree, depth first, parents before children. */
     default List<Expr> nodes() {
         List<Expr> out = new ArrayList<>();

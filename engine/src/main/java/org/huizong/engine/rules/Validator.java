@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.huizong.engine.model.CellRef;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
@@ -215,7 +213,7 @@ public final class Validator {
     private Finding finding(CheckedRule cr, Return r, Evaluator ev, Optional<TableRow> row) {
         List<String> fields = new ArrayList<>();
         List<CellRef> cells = new ArrayList<>();
-        for (String id : fieldsToFix(cr.check())) {
+        for (String id : cr.check().fieldsToFix()) {
             Optional<CellRef> cell;
             if (schema.isColumn(id)) {
                 if (row.isEmpty() || !id.startsWith(cr.table().orElseThrow().id() + ".")) {
@@ -233,26 +231,6 @@ public final class Validator {
         Finding f = new Finding(cr.id(), cr.rule().severity(), message, fields, cells,
                 Optional.empty());
         return cr.rule().severity() == Severity.WARNING ? explain(f, r) : f;
-    }
-
-    /**
-     * The check's fields, those a clerk would change first: in order of appearance, except that
-     * fields only tested by blank()/present() guards come last.
-     */
-    private static Set<String> fieldsToFix(Expr check) {
-        Set<String> out = new LinkedHashSet<>();
-        unguarded(check, out);
-        out.addAll(check.fieldRefs());
-        return out;
-    }
-
-    private static void unguarded(Expr e, Set<String> out) {
-        if (e instanceof Expr.FieldRef f) {
-            out.add(f.id());
-        } else if (!(e instanceof Expr.Call c && (c.function() == RuleFunction.BLANK
-                || c.function() == RuleFunction.PRESENT))) {
-            e.children().forEach(child -> unguarded(child, out));
-        }
     }
 
     /**

@@ -140,10 +140,10 @@ class LiveChecksTest {
     void theValidatorsOrderOfFieldsToFixPutsGuardOnlyFieldsLast() {
         Expr check = RuleParser.parse("blank(projects.budget) or projects.invested <= "
                 + "projects.budget + info.staff");
-        assertThat(LiveChecks.fieldsToFix(check)).containsExactly("projects.invested",
+        assertThat(check.fieldsToFix()).containsExactly("projects.invested",
                 "projects.budget", "info.staff");
-        assertThat(LiveChecks.fieldsToFix(RuleParser.parse("blank(info.staff) or info.teachers"
-                + " > 0"))).containsExactly("info.teachers", "info.staff");
+        assertThat(RuleParser.parse("blank(info.staff) or info.teachers > 0").fieldsToFix())
+                .containsExactly("info.teachers", "info.staff");
     }
 
     @Test
