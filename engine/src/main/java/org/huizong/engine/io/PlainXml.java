@@ -431,6 +431,15 @@ final class PlainXml implements XmlCursor {
     }
 
     private boolean is(String name, int from, int to) {
+        return isName(b, name, from, to);
+    }
+
+    private boolean contains(byte x, int from, int to) {
+        return contains(b, x, from, to);
+    }
+
+    /** Whether {@code b[from, to)} is the ASCII name {@code name}. */
+    static boolean isName(byte[] b, String name, int from, int to) {
         if (to - from != name.length()) {
             return false;
         }
@@ -442,7 +451,8 @@ final class PlainXml implements XmlCursor {
         return true;
     }
 
-    private boolean contains(byte x, int from, int to) {
+    /** Whether {@code b[from, to)} holds the byte {@code x}. */
+    static boolean contains(byte[] b, byte x, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] == x) {
                 return true;

@@ -181,24 +181,11 @@ final class SharedStrings {
     }
 
     private boolean is(String name, int from, int to) {
-        if (to - from != name.length()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (xml[from + i] != name.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return PlainXml.isName(xml, name, from, to);
     }
 
     private boolean contains(byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (xml[i] == b) {
-                return true;
-            }
-        }
-        return false;
+        return PlainXml.contains(xml, b, from, to);
     }
 
     private int indexOf(byte b, int from) {
