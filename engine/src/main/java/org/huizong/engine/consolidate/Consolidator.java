@@ -81,7 +81,7 @@ public final class Consolidator {
 
     /** An empty accumulator. */
     public Partial partial() {
-        return new Partial();
+        return new Partial(Sums.numeric(collection));
     }
 
     /** Classifies, sums and computes everything; the partial is not changed. */

@@ -1,11 +1,15 @@
 package org.huizong.engine.consolidate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.ReturnMeta;
@@ -20,7 +24,7 @@ import org.huizong.engine.model.Value;
  */
 record Entry(String file, Instant time, ReturnMeta meta, Map<String, Value> values,
         Map<String, List<TableRow>> tables, List<Finding> findings,
-        Map<String, String> explanations, boolean hasErrors) {
+        Map<String, String> explanations, boolean hasErrors, List<BigDecimal> numbers) {
 
     /**
      * School code, then time, then file name, then content: the order in which the last of a
@@ -32,7 +36,12 @@ record Entry(String file, Instant time, ReturnMeta meta, Map<String, Value> valu
             .thenComparing(e -> e.values().toString())
             .thenComparing(e -> e.tables().toString());
 
-    static Entry of(Submission.Received s) {
+    /**
+     * @param numeric the collection's numeric fields: {@link #numbers} holds their figures in
+     *     this order (absent and non-numeric ones as null), read off once here, on the thread
+     *     that read the return, so that summing is adding arrays
+     */
+    static Entry of(Submission.Received s, List<Field> numeric) {
         Return r = s.ret();
         Map<String, List<TableRow>> tables = new LinkedHashMap<>();
         r.tables().forEach((id, rows) -> {
@@ -44,8 +53,14 @@ record Entry(String file, Instant time, ReturnMeta meta, Map<String, Value> valu
         });
         List<Finding> kept = s.findings().stream()
                 .filter(f -> f.severity() != Severity.NOTICE).toList();
+        BigDecimal[] numbers = new BigDecimal[numeric.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            Value v = r.values().get(numeric.get(i).id());
+            numbers[i] = v == null ? null : Finisher.number(v);
+        }
         return new Entry(r.file(), s.time(), r.meta(), r.values(), tables, kept,
-                r.explanations(), s.hasErrors());
+                r.explanations(), s.hasErrors(), Collections.unmodifiableList(
+                        Arrays.asList(numbers)));
     }
 
     String code() {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Period;
@@ -117,9 +119,17 @@ final class Finisher {
                 roster.size() - missing.size(), counted.size(), countedWithErrors, missing,
                 duplicates, unknown, rejected, withErrors, unexplained);
         Sums sums = new Sums(collection, roster, indicators, counted);
-        return new Consolidation(collection, p, sums.county(), sums.byType(), sums.byTownship(),
-                sums.byOwnership(), schools, sums.tableRows(), sums.tableTotals(), completeness,
-                new Outliers(roster, indicators.validator()).find(counted), previous);
+        // Independent pieces: the outliers and the project lists are worked out on other
+        // threads while the groups are summed (in parallel too).
+        ForkJoinTask<List<SchoolFindings>> outliers = ForkJoinPool.commonPool().submit(
+                () -> new Outliers(roster, indicators.validator()).find(counted));
+        Map<String, List<SchoolTableRow>> rows = sums.tableRows();
+        ForkJoinTask<Map<String, TableTotals>> tableTotals = ForkJoinPool.commonPool().submit(
+                () -> sums.tableTotals(rows));
+        Sums.Groups g = sums.groups();
+        return new Consolidation(collection, p, g.county(), g.byType(), g.byTownship(),
+                g.byOwnership(), schools, rows, tableTotals.join(), completeness,
+                outliers.join(), previous);
     }
 
     /** Why an entry cannot be counted in this consolidation at all, in Chinese. */

@@ -3,6 +3,7 @@ package org.huizong.engine.consolidate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.huizong.engine.model.Field;
 
 /**
  * The fold's accumulator: the submissions seen so far, cut down to what consolidation needs.
@@ -14,14 +15,17 @@ public final class Partial {
     private final List<Entry> received = new ArrayList<>();
     private final List<Submission.Unreadable> unreadable = new ArrayList<>();
 
-    Partial() {
+    private final List<Field> numeric;
+
+    Partial(List<Field> numeric) {
+        this.numeric = numeric;
     }
 
     /** Adds one submission; returns this. */
     public Partial add(Submission submission) {
         Objects.requireNonNull(submission, "submission");
         if (submission instanceof Submission.Received r) {
-            received.add(Entry.of(r));
+            received.add(Entry.of(r, numeric));
         } else {
             unreadable.add((Submission.Unreadable) submission);
         }

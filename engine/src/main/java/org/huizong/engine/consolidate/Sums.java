@@ -31,31 +31,50 @@ final class Sums {
         this.roster = roster;
         this.indicators = indicators;
         this.counted = counted;
-        this.numeric = collection.fields().stream().filter(f -> f.type().isNumeric()).toList();
+        this.numeric = numeric(collection);
     }
 
-    GroupTotals county() {
-        return group("全县", roster.schools()).build();
+    /** The collection's numeric fields, in its order: the order of {@link Entry#numbers()}. */
+    static List<Field> numeric(Collection collection) {
+        return collection.fields().stream().filter(f -> f.type().isNumeric()).toList();
     }
 
-    Map<String, GroupTotals> byType() {
-        List<String> order = new ArrayList<>(collection.schoolTypes());
-        return breakdown(School::type, order);
-    }
-
-    Map<String, GroupTotals> byTownship() {
-        return breakdown(School::township, new ArrayList<>());
-    }
-
-    Map<String, GroupTotals> byOwnership() {
-        return breakdown(School::ownership, new ArrayList<>());
+    /** The county and its breakdowns. */
+    record Groups(GroupTotals county, Map<String, GroupTotals> byType,
+            Map<String, GroupTotals> byTownship, Map<String, GroupTotals> byOwnership) {
     }
 
     /**
-     * Groups roster schools by a key. Keys in {@code order} come first in that order (those
-     * without a roster school are dropped); other keys follow in order of first appearance.
+     * Sums every group: the county, then by school type (in the collection's order), township
+     * and ownership (in roster order). Groups are independent, so they are summed in parallel;
+     * each is summed in roster order, so the result does not depend on the threads.
      */
-    private Map<String, GroupTotals> breakdown(Function<School, String> key, List<String> order) {
+    Groups groups() {
+        List<Group> all = new ArrayList<>();
+        all.add(new Group(0, "全县", roster.schools()));
+        members(School::type, collection.schoolTypes()).forEach((k, v) ->
+                all.add(new Group(1, k, v)));
+        members(School::township, List.of()).forEach((k, v) -> all.add(new Group(2, k, v)));
+        members(School::ownership, List.of()).forEach((k, v) -> all.add(new Group(3, k, v)));
+        List<GroupTotals> totals = all.parallelStream().map(this::sum).toList();
+        List<Map<String, GroupTotals>> kinds = List.of(new LinkedHashMap<>(),
+                new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        for (int i = 0; i < all.size(); i++) {
+            kinds.get(all.get(i).kind()).put(all.get(i).name(), totals.get(i));
+        }
+        return new Groups(kinds.get(0).get("全县"), kinds.get(1), kinds.get(2), kinds.get(3));
+    }
+
+    /** A group to sum: its kind (0 county, 1 type, 2 township, 3 ownership) and schools. */
+    private record Group(int kind, String name, List<School> schools) {
+    }
+
+    /**
+     * Roster schools by a key. Keys in {@code order} come first in that order (those without a
+     * roster school are dropped); other keys follow in order of first appearance.
+     */
+    private Map<String, List<School>> members(Function<School, String> key,
+            List<String> order) {
         Map<String, List<School>> members = new LinkedHashMap<>();
         for (String k : order) {
             members.put(k, new ArrayList<>());
@@ -63,24 +82,19 @@ final class Sums {
         for (School s : roster.schools()) {
             members.computeIfAbsent(key.apply(s), k -> new ArrayList<>()).add(s);
         }
-        Map<String, GroupTotals> out = new LinkedHashMap<>();
-        members.forEach((k, schools) -> {
-            if (!schools.isEmpty()) {
-                out.put(k, group(k, schools).build());
-            }
-        });
-        return out;
+        members.values().removeIf(List::isEmpty);
+        return members;
     }
 
-    private Accumulator group(String name, List<School> schools) {
-        Accumulator a = new Accumulator(name, schools.size());
-        for (School s : schools) {
+    private GroupTotals sum(Group g) {
+        Accumulator a = new Accumulator(g.name(), g.schools().size());
+        for (School s : g.schools()) {
             Entry e = counted.get(s.code());
             if (e != null) {
                 a.add(e);
             }
         }
-        return a;
+        return a.build();
     }
 
     Map<String, List<SchoolTableRow>> tableRows() {
@@ -100,9 +114,9 @@ final class Sums {
         return out;
     }
 
-    Map<String, TableTotals> tableTotals() {
+    /** @param all {@link #tableRows()} */
+    Map<String, TableTotals> tableTotals(Map<String, List<SchoolTableRow>> all) {
         Map<String, TableTotals> out = new LinkedHashMap<>();
-        Map<String, List<SchoolTableRow>> all = tableRows();
         for (Table t : collection.tables()) {
             List<SchoolTableRow> rows = all.get(t.id());
             Map<String, Map<String, TableTotals.Category>> byColumn = new LinkedHashMap<>();
@@ -159,10 +173,10 @@ final class Sums {
 
         void add(Entry e) {
             count++;
+            List<BigDecimal> numbers = e.numbers();
             for (int i = 0; i < sums.length; i++) {
-                Value v = e.values().get(numeric.get(i).id());
-                if (v != null) {
-                    BigDecimal n = Finisher.number(v);
+                BigDecimal n = numbers.get(i);
+                if (n != null) {
                     sums[i] = sums[i].add(n);
                     nonZero[i] += n.signum() != 0 ? 1 : 0;
                 }

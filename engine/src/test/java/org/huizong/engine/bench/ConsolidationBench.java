@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collector;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -27,6 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.Consolidator;
+import org.huizong.engine.consolidate.Partial;
 import org.huizong.engine.intake.Intake;
 import org.huizong.engine.io.ReturnData;
 import org.huizong.engine.io.TemplateWriter;
@@ -81,9 +83,15 @@ public final class ConsolidationBench {
         System.out.println("warmed up on " + warmed.completeness().files() + " files");
 
         Measure fold = Measure.start("huizong: read + validate + fold (parallel)");
-        Consolidation result = files.parallelStream().map(intake::submission)
-                .collect(consolidator.collector());
+        // the collector's two halves, to time the finish on its own
+        Partial partial = files.parallelStream().map(intake::submission).collect(Collector.of(
+                consolidator::partial, Partial::add, Partial::combine));
+        long finishStart = System.nanoTime();
+        Consolidation result = consolidator.finish(partial);
+        long finishNanos = System.nanoTime() - finishStart;
         fold.stop(files.size());
+        System.out.printf(Locale.ROOT, "  of which the finish (sort, classify, sum): %.2f s%n",
+                finishNanos / 1e9);
         System.out.println("  " + result.summary());
 
         Measure book = Measure.start("huizong: write the consolidated workbook");
