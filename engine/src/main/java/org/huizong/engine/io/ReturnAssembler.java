@@ -1,6 +1,7 @@
 package org.huizong.engine.io;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,25 +33,53 @@ final class ReturnAssembler {
     private final WorkbookSource source;
     private final ReadPlan plan;
     private final ReturnMeta meta;
-    private final Map<String, NamedArea> areas = new LinkedHashMap<>();
+    private final Located located;
+    private final Map<String, NamedArea> areas;
     private final List<Finding> findings = new ArrayList<>();
 
+    /**
+     * What a read plan finds in a workbook's structure, whatever the figures: the area of every
+     * name present (fields, table columns, then 说明), the cells to read on each sheet, and what
+     * is missing (the file is refused when anything is). Immutable.
+     *
+     * @param problems what is missing, in Chinese; empty when nothing is
+     */
+    record Located(Map<String, NamedArea> areas, Map<String, Set<Pos>> wanted,
+            List<String> problems) {
+        Located {
+            areas = Collections.unmodifiableMap(new LinkedHashMap<>(areas));
+            Map<String, Set<Pos>> w = new LinkedHashMap<>();
+            wanted.forEach((k, v) -> w.put(k, Collections.unmodifiableSet(
+                    new LinkedHashSet<>(v))));
+            wanted = Collections.unmodifiableMap(w);
+            problems = List.copyOf(problems);
+        }
+    }
+
     private ReturnAssembler(String file, WorkbookSource source, ReadPlan plan,
-            ReturnMeta meta) {
+            ReturnMeta meta, Located located) {
         this.file = file;
         this.source = source;
         this.plan = plan;
         this.meta = meta;
+        this.located = located;
+        this.areas = located.areas();
     }
 
     static Return assemble(String file, WorkbookSource source, ReadPlan plan, ReturnMeta meta) {
-        ReturnAssembler a = new ReturnAssembler(file, source, plan, meta);
-        a.resolveNames();
-        return a.build();
+        Located l = source.located(plan, () -> locate(source, plan));
+        if (!l.problems().isEmpty()) {
+            throw Refusals.structureAltered(file, l.problems());
+        }
+        return new ReturnAssembler(file, source, plan, meta, l).build();
     }
 
-    /** Finds every name the collection needs; refuses the file when any is missing. */
-    private void resolveNames() {
+    /**
+     * Finds every name the collection needs, and the 说明 names that exist (none is
+     * required).
+     */
+    private static Located locate(WorkbookSource source, ReadPlan plan) {
+        Map<String, NamedArea> areas = new LinkedHashMap<>();
         Map<String, String> names = source.definedNames();
         Set<String> sheets = new HashSet<>(source.sheetNames());
         List<String> missingSheets = new ArrayList<>();
@@ -69,9 +98,6 @@ final class ReturnAssembler {
                 missing.forEach(n -> missingNames.add(n + "（" + s.title() + "）"));
             }
         }
-        if (missingSheets.isEmpty() && missingNames.isEmpty()) {
-            return;
-        }
         List<String> problems = new ArrayList<>();
         if (!missingSheets.isEmpty()) {
             problems.add("缺少工作表 " + String.join("、", missingSheets));
@@ -82,7 +108,19 @@ final class ReturnAssembler {
             problems.add("缺少名称 " + listed + (missingNames.size() > LISTED_NAMES
                     ? " 等" + missingNames.size() + "个" : ""));
         }
-        throw Refusals.structureAltered(file, problems);
+        for (ReadPlan.Explanation x : plan.explanations()) {
+            String n = x.name();
+            NamedArea.parse(names.get(n)).filter(a -> sheets.contains(a.sheet()))
+                    .ifPresent(a -> areas.put(n, a));
+        }
+        Map<String, Set<Pos>> wanted = new LinkedHashMap<>();
+        for (NamedArea a : areas.values()) {
+            Set<Pos> ps = wanted.computeIfAbsent(a.sheet(), k -> new LinkedHashSet<>());
+            for (int r = a.firstRow(); r <= a.lastRow(); r++) {
+                ps.add(new Pos(r, a.firstColumn()));
+            }
+        }
+        return new Located(areas, wanted, problems);
     }
 
     private Return build() {
@@ -176,22 +214,8 @@ final class ReturnAssembler {
 
     /** Reads every named cell, one pass per sheet. */
     private Map<String, Map<Pos, RawCell>> readCells() {
-        Map<String, String> names = source.definedNames();
-        Set<String> sheets = new HashSet<>(source.sheetNames());
-        for (ReadPlan.Explanation x : plan.explanations()) {
-            String n = x.name();
-            NamedArea.parse(names.get(n)).filter(a -> sheets.contains(a.sheet()))
-                    .ifPresent(a -> areas.put(n, a));
-        }
-        Map<String, Set<Pos>> wanted = new LinkedHashMap<>();
-        for (NamedArea a : areas.values()) {
-            Set<Pos> ps = wanted.computeIfAbsent(a.sheet(), k -> new LinkedHashSet<>());
-            for (int r = a.firstRow(); r <= a.lastRow(); r++) {
-                ps.add(new Pos(r, a.firstColumn()));
-            }
-        }
         Map<String, Map<Pos, RawCell>> out = new HashMap<>();
-        wanted.forEach((sheet, ps) -> out.put(sheet, source.read(sheet, ps)));
+        located.wanted().forEach((sheet, ps) -> out.put(sheet, source.read(sheet, ps)));
         return out;
     }
 

@@ -39,9 +39,13 @@ public final class ReturnReader {
     private final List<ReadPlan> plans;
     private final Optional<Period> expected;
     private final long sizeLimit;
+    /** Shared by the copies {@link #expecting} and {@link #withSizeLimit} make: same plans. */
+    private final Layouts layouts;
 
-    private ReturnReader(List<ReadPlan> plans, Optional<Period> expected, long sizeLimit) {
+    private ReturnReader(List<ReadPlan> plans, Optional<Period> expected, long sizeLimit,
+            Layouts layouts) {
         this.plans = List.copyOf(plans);
+        this.layouts = layouts;
         this.collections = this.plans.stream().map(ReadPlan::collection).toList();
         this.expected = expected;
         this.sizeLimit = sizeLimit;
@@ -56,7 +60,7 @@ public final class ReturnReader {
     /** A reader of returns of any of {@code collections}, any period. */
     public static ReturnReader of(List<Collection> collections) {
         return new ReturnReader(collections.stream().map(ReadPlan::of).toList(),
-                Optional.empty(), DEFAULT_SIZE_LIMIT);
+                Optional.empty(), DEFAULT_SIZE_LIMIT, new Layouts());
     }
 
     public static ReturnReader of(Collection... collections) {
@@ -65,12 +69,12 @@ public final class ReturnReader {
 
     /** This reader, refusing returns of any period but {@code period}. */
     public ReturnReader expecting(Period period) {
-        return new ReturnReader(plans, Optional.of(period), sizeLimit);
+        return new ReturnReader(plans, Optional.of(period), sizeLimit, layouts);
     }
 
     /** This reader with another size limit, in bytes. */
     public ReturnReader withSizeLimit(long bytes) {
-        return new ReturnReader(plans, expected, bytes);
+        return new ReturnReader(plans, expected, bytes, layouts);
     }
 
     /**
@@ -123,9 +127,9 @@ public final class ReturnReader {
         }
     }
 
-    private static WorkbookSource open(String file, byte[] b) {
+    private WorkbookSource open(String file, byte[] b) {
         if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
-            return XlsxSource.open(file, b);
+            return XlsxSource.open(file, b, layouts);
         }
         if (b.length >= OLE2.length && Arrays.equals(b, 0, OLE2.length, OLE2, 0, OLE2.length)) {
             return XlsSource.open(file, b);

@@ -3,6 +3,7 @@ package org.huizong.engine.io;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What the reader needs from a workbook file, whatever its format: sheet names, workbook-scoped
@@ -28,6 +29,16 @@ interface WorkbookSource extends AutoCloseable {
      * @throws UnreadableReturnException when the sheet's data cannot be parsed
      */
     Map<Pos, RawCell> read(String sheet, Set<Pos> wanted);
+
+    /**
+     * What {@code plan} locates in this workbook's sheets and names ({@code locate} works it
+     * out); remembered for every workbook of the same structure where the source can tell
+     * (an .xlsx, by its workbook part), else worked out each time.
+     */
+    default ReturnAssembler.Located located(ReadPlan plan,
+            Supplier<ReturnAssembler.Located> locate) {
+        return locate.get();
+    }
 
     @Override
     void close();

@@ -10,13 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
 
 /**
- * An .xlsx read straight from its parts: the zip checked and opened once ({@link ZipGuard}),
- * the workbook part's sheets and defined names and the relationships read with StAX
- * ({@link XmlParts}), and of each sheet only the cells asked for, streamed ({@link SheetCells})
- * with shared strings decoded on demand ({@link SharedStrings}). No workbook model is built.
+ * An .xlsx read straight from its parts: the zip's directory checked ({@link ZipGuard}) and only
+ * the parts needed inflated, each checked as it is; the workbook part's sheets and defined names
+ * and its relationships parsed once for all returns of one structure ({@link Layouts}); and of
+ * each sheet only the cells asked for ({@link SheetCells}), with shared strings decoded on demand
+ * ({@link SharedStrings}). No workbook model is built.
  */
 final class XlsxSource implements WorkbookSource {
     private static final String CONTENT_TYPES = "[Content_Types].xml";
@@ -26,29 +28,13 @@ final class XlsxSource implements WorkbookSource {
 
     private final String file;
     private final ZipGuard.Contents zip;
-    private final List<String> sheetNames;
-    private final Map<String, String> names;
-    /** Sheet name to its part's zip entry. */
-    private final Map<String, String> sheetParts;
-    private final Optional<String> stringsPart;
+    private final Layouts.Layout layout;
     private SharedStrings strings;
 
-    private XlsxSource(String file, ZipGuard.Contents zip, XmlParts.Workbook parts,
-            Map<String, XmlParts.Relationship> rels) {
+    private XlsxSource(String file, ZipGuard.Contents zip, Layouts.Layout layout) {
         this.file = file;
         this.zip = zip;
-        this.sheetNames = parts.sheets().stream().map(XmlParts.SheetEntry::name).toList();
-        this.names = XmlParts.names(parts.names());
-        this.sheetParts = new LinkedHashMap<>();
-        for (XmlParts.SheetEntry s : parts.sheets()) {
-            XmlParts.Relationship r = rels.get(s.relationship());
-            if (r != null && r.type().endsWith(XmlParts.WORKSHEET)) {
-                sheetParts.putIfAbsent(s.name(), r.target());
-            }
-        }
-        this.stringsPart = rels.values().stream()
-                .filter(r -> r.type().endsWith(XmlParts.SHARED_STRINGS))
-                .map(XmlParts.Relationship::target).findFirst();
+        this.layout = layout;
     }
 
     /**
@@ -56,11 +42,10 @@ final class XlsxSource implements WorkbookSource {
      *
      * @throws UnreadableReturnException when it is not a readable, macro-free workbook
      */
-    static XlsxSource open(String file, byte[] bytes) {
-        ZipGuard.Contents zip = ZipGuard.inspect(file, bytes,
-                n -> n.endsWith(".xml") || n.endsWith(".rels"));
+    static XlsxSource open(String file, byte[] bytes, Layouts layouts) {
+        ZipGuard.Contents zip = ZipGuard.inspect(file, bytes);
         try {
-            XlsxSource s = open(file, zip);
+            XlsxSource s = open(file, zip, layouts);
             zip = null;
             return s;
         } finally {
@@ -70,7 +55,7 @@ final class XlsxSource implements WorkbookSource {
         }
     }
 
-    private static XlsxSource open(String file, ZipGuard.Contents zip) {
+    private static XlsxSource open(String file, ZipGuard.Contents zip, Layouts layouts) {
         String types = new String(zip.bytes(CONTENT_TYPES).orElse(new byte[0]),
                 StandardCharsets.UTF_8);
         if (types.contains("macroEnabled") || types.contains("vbaProject")
@@ -87,10 +72,8 @@ final class XlsxSource implements WorkbookSource {
                 throw Refusals.notASpreadsheet(file);
             }
             String part = path.get();
-            String base = part.substring(0, part.lastIndexOf('/') + 1);
-            Map<String, XmlParts.Relationship> wbRels = zip.bytes(XmlParts.relationshipsOf(part))
-                    .map(b -> relationships(b, base)).orElse(Map.of());
-            return new XlsxSource(file, zip, XmlParts.workbook(wbXml.get()), wbRels);
+            byte[] wbRels = zip.bytes(XmlParts.relationshipsOf(part)).orElse(new byte[0]);
+            return new XlsxSource(file, zip, layouts.of(part, wbXml.get(), wbRels));
         } catch (XMLStreamException | RuntimeException e) {
             if (e instanceof UnreadableReturnException u) {
                 throw u;
@@ -99,28 +82,20 @@ final class XlsxSource implements WorkbookSource {
         }
     }
 
-    private static Map<String, XmlParts.Relationship> relationships(byte[] b, String base) {
-        try {
-            return XmlParts.relationships(b, base);
-        } catch (XMLStreamException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
     @Override
     public List<String> sheetNames() {
-        return sheetNames;
+        return layout.sheetNames();
     }
 
     @Override
     public Map<String, String> definedNames() {
-        return names;
+        return layout.names();
     }
 
     @Override
     public Map<String, String> meta() {
         Map<String, String> out = new LinkedHashMap<>();
-        if (!sheetParts.containsKey(MetaSheet.SHEET_NAME)) {
+        if (!layout.sheetParts().containsKey(MetaSheet.SHEET_NAME)) {
             return out;
         }
         Set<Pos> cells = new LinkedHashSet<>();
@@ -148,14 +123,13 @@ final class XlsxSource implements WorkbookSource {
 
     @Override
     public Map<Pos, RawCell> read(String sheetName, Set<Pos> wanted) {
-        String part = sheetParts.get(sheetName);
+        String part = layout.sheetParts().get(sheetName);
         if (part == null || wanted.isEmpty()) {
             return Map.of();
         }
         try {
-            Optional<byte[]> kept = zip.kept(part);
-            if (kept.isPresent()) {
-                return SheetCells.read(kept.get(), wanted, strings());
+            if (zip.fitsInMemory(part)) {
+                return SheetCells.read(zip.bytes(part).orElseThrow(), wanted, strings());
             }
         } catch (XMLStreamException | RuntimeException e) {
             if (e instanceof UnreadableReturnException u) {
@@ -180,10 +154,16 @@ final class XlsxSource implements WorkbookSource {
 
     private SharedStrings strings() {
         if (strings == null) {
-            strings = stringsPart.flatMap(zip::bytes).map(SharedStrings::of)
+            strings = layout.stringsPart().flatMap(zip::bytes).map(SharedStrings::of)
                     .orElseGet(SharedStrings::none);
         }
         return strings;
+    }
+
+    @Override
+    public ReturnAssembler.Located located(ReadPlan plan,
+            Supplier<ReturnAssembler.Located> locate) {
+        return layout.located(plan, locate);
     }
 
     @Override

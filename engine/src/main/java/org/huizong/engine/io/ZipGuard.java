@@ -1,7 +1,7 @@
 package org.huizong.engine.io;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -24,16 +23,17 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * Checks an .xlsx (a zip) before anything parses it: that it is a readable zip, and that it is
- * not a zip bomb. Declared entry sizes are checked first, from the central directory, without
- * inflating anything; then every entry is inflated into a counter that stops as soon as the
- * inflated size passes a limit, so a file that lies about its sizes is caught too; and every
- * entry's CRC is checked, so a part whose bytes changed is damaged.
+ * Opens an .xlsx (a zip) safely: that it is a readable zip, that it is not a zip bomb, and that
+ * every part read from it is whole. Declared entry sizes are checked when it is opened, from the
+ * central directory, without inflating anything. A part is inflated only when the reader asks
+ * for it, and then into a counter that stops as soon as the inflated size passes a limit (for
+ * the part, and for all parts read so far together), so a file that lies about its sizes is
+ * caught too; and its CRC is checked, so a part whose bytes changed is damaged. Parts nobody
+ * reads (the instructions sheet, the live checks, styles) are never inflated: they cost
+ * nothing and can do no harm.
  *
- * <p>The zip is opened once: the same pass keeps the parts the reader asked for, so nothing is
- * inflated twice for an ordinary return. Kept parts are bounded ({@link #KEEP_LIMIT}); a part
- * past that bound is inflated again when it is read. The central directory of a plain zip is
- * read straight from its bytes ({@link ZipDirectory}); any other zip through commons-compress.
+ * <p>The central directory of a plain zip is read straight from its bytes ({@link
+ * ZipDirectory}); any other zip through commons-compress.
  */
 final class ZipGuard {
     /** Most bytes all entries together may inflate to. */
@@ -43,10 +43,10 @@ final class ZipGuard {
     /** Inflated to compressed size beyond which a large entry is taken for a bomb. */
     static final long MAX_RATIO = 100;
     /**
-     * Most bytes of parts kept in memory after the check. A filled return keeps about 140 KB;
-     * the bound keeps a large but legal upload from holding hundreds of megabytes at once.
+     * Largest part read into memory; a larger (legal) sheet is streamed instead, so that a large
+     * upload does not hold hundreds of megabytes at once.
      */
-    static final long KEEP_LIMIT = 16L * 1024 * 1024;
+    static final long HOLD_LIMIT = 16L * 1024 * 1024;
 
     private ZipGuard() {
     }
@@ -78,7 +78,8 @@ final class ZipGuard {
     }
 
     /**
-     * A zip that passed the check, open for reading its parts until closed.
+     * A zip that passed the directory check, open for reading its parts until closed. Every
+     * part is checked (bomb limits, CRC) as it is read.
      *
      * <p>Not thread-safe: one file is read by one thread.
      */
@@ -89,16 +90,23 @@ final class ZipGuard {
         private final ZipFile zip;
         private final List<String> names;
         private final Map<String, Part> entries;
-        private final Map<String, byte[]> kept;
+        private final Inflater inflater = new Inflater(true);
+        private final CRC32 crc = new CRC32();
+        /** Bytes inflated from every part read so far. */
+        private long total;
 
-        private Contents(String file, byte[] bytes, ZipFile zip, List<String> names,
-                Map<String, Part> entries, Map<String, byte[]> kept) {
+        private Contents(String file, byte[] bytes, ZipFile zip, List<Part> parts) {
             this.file = file;
             this.bytes = bytes;
             this.zip = zip;
-            this.names = List.copyOf(names);
-            this.entries = entries;
-            this.kept = kept;
+            List<String> n = new ArrayList<>(parts.size());
+            this.entries = new HashMap<>(parts.size() * 2);
+            for (Part p : parts) {
+                n.add(p.name());
+                // zip readers find the first of two entries of one name; so does this one
+                entries.putIfAbsent(p.name(), p);
+            }
+            this.names = List.copyOf(n);
         }
 
         /** Every entry name, in central-directory order. */
@@ -106,65 +114,146 @@ final class ZipGuard {
             return names;
         }
 
-        /** The content of entry {@code name} if the check kept it in memory. */
-        Optional<byte[]> kept(String name) {
-            return Optional.ofNullable(kept.get(name));
+        /** Whether entry {@code name} is small enough to be read into memory whole. */
+        boolean fitsInMemory(String name) {
+            Part p = entries.get(name);
+            return p != null && p.size() >= 0 && p.size() <= HOLD_LIMIT;
         }
 
         /**
-         * The content of entry {@code name}; empty when there is none.
+         * The content of entry {@code name}, inflated and checked; empty when there is none.
          *
-         * @throws UnreadableReturnException when the part can no longer be inflated
+         * @throws UnreadableReturnException when the part is damaged or a bomb
          */
         Optional<byte[]> bytes(String name) {
-            byte[] b = kept.get(name);
-            if (b != null) {
-                return Optional.of(b);
-            }
-            return open(name).map(in -> {
-                try (InputStream s = in) {
-                    return s.readAllBytes();
-                } catch (IOException | RuntimeException x) {
-                    throw damaged(file, x);
-                }
-            });
-        }
-
-        /** A stream of entry {@code name}'s content; empty when there is none. */
-        Optional<InputStream> open(String name) {
-            byte[] b = kept.get(name);
-            if (b != null) {
-                return Optional.of(new ByteArrayInputStream(b));
-            }
             Part p = entries.get(name);
             if (p == null) {
                 return Optional.empty();
             }
-            if (p.archive() == null) {
-                // checked already: direct, and every byte of it inflated once
-                InputStream data = new ByteArrayInputStream(bytes, (int) p.dataOffset(),
-                        (int) p.compressed());
-                // zlib may want one byte past the raw deflate data to end the stream
-                InputStream raw = p.method() == ZipEntry.STORED ? data
-                        : new SequenceInputStream(data, new ByteArrayInputStream(new byte[1]));
-                return Optional.of(p.method() == ZipEntry.STORED ? raw
-                        : new InflaterInputStream(raw, new Inflater(true)) {
-                            @Override
-                            public void close() throws IOException {
-                                super.close();
-                                inf.end();
-                            }
-                        });
+            try {
+                return Optional.of(p.direct(bytes) ? direct(p) : viaStream(p));
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof UnreadableReturnException u) {
+                    throw u;
+                }
+                throw damaged(file, e);
+            }
+        }
+
+        /**
+         * A stream of entry {@code name}'s content, for a part too large to hold; empty when
+         * there is none. The stream counts what it gives against the bomb limits and checks
+         * the CRC at its end, throwing {@link UnreadableReturnException}.
+         */
+        Optional<InputStream> open(String name) {
+            Part p = entries.get(name);
+            if (p == null) {
+                return Optional.empty();
             }
             try {
-                return Optional.of(zip.getInputStream(p.archive()));
-            } catch (IOException | RuntimeException x) {
-                throw damaged(file, x);
+                return Optional.of(new CheckedStream(p, raw(p)));
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof UnreadableReturnException u) {
+                    throw u;
+                }
+                throw damaged(file, e);
+            }
+        }
+
+        private InputStream raw(Part p) throws IOException {
+            if (!p.direct(bytes)) {
+                if (zip == null || p.archive() == null) {
+                    throw new ZipException("entry " + p.name() + " cannot be read");
+                }
+                return zip.getInputStream(p.archive());
+            }
+            InputStream data = new ByteArrayInputStream(bytes, (int) p.dataOffset(),
+                    (int) p.compressed());
+            if (p.method() == ZipEntry.STORED) {
+                return data;
+            }
+            // zlib may want one byte past the raw deflate data to end the stream
+            InputStream padded = new SequenceInputStream(data,
+                    new ByteArrayInputStream(new byte[1]));
+            return new InflaterInputStream(padded, new Inflater(true)) {
+                @Override
+                public void close() throws IOException {
+                    super.close();
+                    inf.end();
+                }
+            };
+        }
+
+        /** Inflates a part straight from the zip's bytes into its own array. */
+        private byte[] direct(Part e) throws ZipException {
+            int offset = (int) e.dataOffset();
+            int compressed = (int) e.compressed();
+            crc.reset();
+            byte[] out;
+            if (e.method() == ZipEntry.STORED) {
+                count(compressed, compressed);
+                crc.update(bytes, offset, compressed);
+                out = Arrays.copyOfRange(bytes, offset, offset + compressed);
+            } else {
+                out = inflate(e, offset, compressed);
+            }
+            if (e.crc() >= 0 && crc.getValue() != e.crc()) {
+                throw new ZipException("CRC mismatch in " + e.name());
+            }
+            total += out.length;
+            return out;
+        }
+
+        private byte[] inflate(Part e, int offset, int compressed) throws ZipException {
+            inflater.reset();
+            inflater.setInput(bytes, offset, compressed);
+            byte[] out = new byte[(int) Math.max(64, Math.min(e.size(), HOLD_LIMIT))];
+            int n = 0;
+            boolean padded = false;
+            try {
+                while (!inflater.finished()) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, (int) Math.min((long) out.length * 2,
+                                MAX_TOTAL));
+                    }
+                    int got = inflater.inflate(out, n, out.length - n);
+                    if (got == 0) {
+                        if (!inflater.needsInput() || padded) {
+                            throw new ZipException("truncated entry " + e.name());
+                        }
+                        // zlib may want one byte past the raw deflate data to end the stream
+                        inflater.setInput(new byte[1]);
+                        padded = true;
+                        continue;
+                    }
+                    crc.update(out, n, got);
+                    n += got;
+                    count(n, compressed);
+                }
+            } catch (DataFormatException x) {
+                throw new ZipException("bad deflate data in " + e.name() + ": "
+                        + x.getMessage());
+            }
+            return n == out.length ? out : Arrays.copyOf(out, n);
+        }
+
+        /** For what the direct path does not take: other methods, encryption (refused). */
+        private byte[] viaStream(Part e) throws IOException {
+            try (InputStream in = new CheckedStream(e, raw(e))) {
+                return in.readAllBytes();
+            }
+        }
+
+        /** Checks a part inflated so far to {@code size} bytes, and the zip's total. */
+        private void count(long size, long compressed) {
+            if (total + size > MAX_TOTAL || isBomb(size, compressed)) {
+                throw bomb(file);
             }
         }
 
         @Override
         public void close() {
+            inflater.end();
             if (zip == null) {
                 return;
             }
@@ -174,33 +263,72 @@ final class ZipGuard {
                 // The zip is a channel over a byte array: nothing to release or report.
             }
         }
+
+        /** A part's content as it is inflated: counted, and its CRC checked at the end. */
+        private final class CheckedStream extends FilterInputStream {
+            private final Part part;
+            private final CRC32 sum = new CRC32();
+            private long size;
+            private boolean ended;
+
+            CheckedStream(Part part, InputStream in) {
+                super(in);
+                this.part = part;
+            }
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    sum.update(b, off, n);
+                    size += n;
+                    count(size, part.compressed());
+                } else if (n < 0 && !ended) {
+                    ended = true;
+                    total += size;
+                    if (part.crc() >= 0 && sum.getValue() != part.crc()) {
+                        throw damaged(file, new ZipException("CRC mismatch in "
+                                + part.name()));
+                    }
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                byte[] sink = new byte[(int) Math.min(n, 8192)];
+                int got = read(sink, 0, sink.length);
+                return Math.max(got, 0);
+            }
+        }
     }
 
     /**
-     * Checks the zip and opens it; keeps (within {@link #KEEP_LIMIT}) the parts {@code keep}
-     * selects. The caller closes the result.
+     * Checks the zip's directory and opens it; nothing is inflated yet. The caller closes the
+     * result.
      *
      * @throws UnreadableReturnException naming {@code file} when the zip is damaged or a bomb
      */
-    static Contents inspect(String file, byte[] zip, Predicate<String> keep) {
+    static Contents inspect(String file, byte[] zip) {
         Optional<List<ZipDirectory.Entry>> plain = ZipDirectory.read(zip);
         if (plain.isPresent()) {
-            try {
-                return check(file, zip, null, plain.get().stream().map(Part::of).toList(),
-                        keep);
-            } catch (IOException | RuntimeException e) {
-                if (e instanceof UnreadableReturnException u) {
-                    throw u;
-                }
-                throw damaged(file, e);
-            }
+            List<Part> parts = plain.get().stream().map(Part::of).toList();
+            checkDeclared(file, parts);
+            return new Contents(file, zip, null, parts);
         }
         ZipFile z = null;
         try {
             z = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip))
                     .get();
             List<Part> parts = Collections.list(z.getEntries()).stream().map(Part::of).toList();
-            Contents c = check(file, zip, z, parts, keep);
+            checkDeclared(file, parts);
+            Contents c = new Contents(file, zip, z, parts);
             z = null;
             return c;
         } catch (IOException | RuntimeException e) {
@@ -216,157 +344,6 @@ final class ZipGuard {
                     // Over a byte array; nothing to release.
                 }
             }
-        }
-    }
-
-    private static Contents check(String file, byte[] bytes, ZipFile z, List<Part> parts,
-            Predicate<String> keep) throws IOException {
-        checkDeclared(file, parts);
-        List<String> names = new ArrayList<>(parts.size());
-        Map<String, Part> byName = new HashMap<>();
-        Map<String, byte[]> kept = new HashMap<>();
-        try (Inflation inflation = new Inflation(file, bytes, z)) {
-            for (Part p : parts) {
-                names.add(p.name());
-                // zip readers find the first of two entries of one name; so does this one
-                boolean first = byName.putIfAbsent(p.name(), p) == null;
-                long room = first && keep.test(p.name()) ? KEEP_LIMIT - inflation.kept : -1;
-                byte[] content = inflation.entry(p, room);
-                if (content != null) {
-                    kept.put(p.name(), content);
-                }
-            }
-        }
-        return new Contents(file, bytes, z, names, byName, kept);
-    }
-
-    /**
-     * Inflates the entries one after another, each straight from the zip's bytes into its
-     * final array (or, when it is not kept, into one scratch buffer), checking every entry's
-     * CRC and counting every byte against the bomb limits.
-     */
-    private static final class Inflation implements AutoCloseable {
-        private final String file;
-        private final byte[] zip;
-        private final ZipFile z;
-        private final Inflater inflater = new Inflater(true);
-        private final CRC32 crc = new CRC32();
-        private final byte[] scratch = new byte[32 * 1024];
-        private long total;
-        private long kept;
-
-        Inflation(String file, byte[] zip, ZipFile z) {
-            this.file = file;
-            this.zip = zip;
-            this.z = z;
-        }
-
-        /**
-         * Checks entry {@code e}; its content when it fits in {@code room} bytes (negative:
-         * not wanted), else null.
-         */
-        byte[] entry(Part e, long room) throws IOException {
-            if (!e.direct(zip)) {
-                return viaStream(e, room);
-            }
-            int offset = (int) e.dataOffset();
-            int compressed = (int) e.compressed();
-            crc.reset();
-            byte[] out;
-            long size;
-            if (e.method() == ZipEntry.STORED) {
-                size = compressed;
-                count(size, size);
-                crc.update(zip, offset, compressed);
-                out = size <= room ? Arrays.copyOfRange(zip, offset, offset + compressed) : null;
-            } else {
-                out = inflate(e, offset, compressed, room);
-                size = inflater.getBytesWritten();
-            }
-            if (e.crc() >= 0 && crc.getValue() != e.crc()) {
-                throw new ZipException("CRC mismatch in " + e.name());
-            }
-            total += size;
-            if (out != null) {
-                kept += size;
-            }
-            return out;
-        }
-
-        private byte[] inflate(Part e, int offset, int compressed, long room)
-                throws ZipException {
-            inflater.reset();
-            inflater.setInput(zip, offset, compressed);
-            long declared = e.size();
-            byte[] out = room >= 0 && declared <= room
-                    ? new byte[(int) Math.max(64, Math.min(declared, room))] : null;
-            int n = 0;
-            boolean padded = false;
-            try {
-                while (!inflater.finished()) {
-                    if (out != null && n == out.length) {
-                        long grown = Math.min((long) out.length * 2, room);
-                        out = grown > n ? Arrays.copyOf(out, (int) grown) : null;
-                    }
-                    byte[] into = out != null ? out : scratch;
-                    int at = out != null ? n : 0;
-                    int got = inflater.inflate(into, at, into.length - at);
-                    if (got == 0) {
-                        if (!inflater.needsInput() || padded) {
-                            throw new ZipException("truncated entry " + e.name());
-                        }
-                        // zlib may want one byte past the raw deflate data to end the stream
-                        inflater.setInput(new byte[1]);
-                        padded = true;
-                        continue;
-                    }
-                    crc.update(into, at, got);
-                    count(inflater.getBytesWritten(), compressed);
-                    n = out != null ? n + got : 0;
-                }
-            } catch (DataFormatException x) {
-                throw new ZipException("bad deflate data in " + e.name() + ": "
-                        + x.getMessage());
-            }
-            return out == null ? null : n == out.length ? out : Arrays.copyOf(out, n);
-        }
-
-        /** For what the direct path does not take: other methods, encryption (refused). */
-        private byte[] viaStream(Part e, long room) throws IOException {
-            if (z == null || e.archive() == null) {
-                throw new ZipException("entry " + e.name() + " cannot be read");
-            }
-            ByteArrayOutputStream out = room >= 0 ? new ByteArrayOutputStream() : null;
-            long size = 0;
-            try (InputStream in = z.getInputStream(e.archive())) {
-                for (int n = in.read(scratch); n > 0; n = in.read(scratch)) {
-                    size += n;
-                    count(size, e.compressed());
-                    if (out != null && size > room) {
-                        out = null;
-                    }
-                    if (out != null) {
-                        out.write(scratch, 0, n);
-                    }
-                }
-            }
-            total += size;
-            if (out != null) {
-                kept += size;
-            }
-            return out == null ? null : out.toByteArray();
-        }
-
-        /** Checks an entry inflated so far to {@code size} bytes, and the zip's total. */
-        private void count(long size, long compressed) {
-            if (total + size > MAX_TOTAL || isBomb(size, compressed)) {
-                throw bomb(file);
-            }
-        }
-
-        @Override
-        public void close() {
-            inflater.end();
         }
     }
 

@@ -232,4 +232,31 @@ class ReturnReaderTest {
         assertThat(r.rows("projects")).isEmpty();
         assertThat(new LinkedHashMap<>(r.explanations())).isEmpty();
     }
+
+    @Test
+    void aWorkbookOfAnotherStructureIsNeverReadWithAnEarlierOnesNames() {
+        School school = IoFixtures.highSchool();
+        byte[] original = writer.toBytes(school, fullData(collection, school));
+        Field unique = collection.getField("aid.unique");
+        String name = unique.definedName() + "\">'学生资助'!$D$13<";
+        // the same workbook with the name moved to the cell below, as a clerk inserting a row
+        // in Excel would leave it
+        byte[] moved = Zips.rewrite(original, "xl/workbook.xml",
+                x -> x.replace(name, unique.definedName() + "\">'学生资助'!$D$14<"));
+        byte[] removed = Zips.rewrite(original, "xl/workbook.xml", x -> x.replace(name,
+                unique.definedName() + "\">#REF!<"));
+
+        Return first = reader.read("原样.xlsx", original);
+        Return shifted = reader.read("移动.xlsx", moved);
+        Return again = reader.read("原样2.xlsx", original);
+
+        assertThat(shifted.findCell("aid.unique")).contains(CellRef.of("学生资助", 13, 3));
+        assertThat(shifted).usingRecursiveComparison().isEqualTo(
+                ReturnReader.of(collection).read("移动.xlsx", moved));
+        assertThat(again.values()).isEqualTo(first.values());
+        assertThat(again.findCell("aid.unique")).contains(CellRef.of("学生资助", 12, 3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read("坏名.xlsx", removed))
+                .hasMessageContaining("缺少名称 " + unique.definedName());
+        assertThat(reader.read("原样3.xlsx", original).values()).isEqualTo(first.values());
+    }
 }

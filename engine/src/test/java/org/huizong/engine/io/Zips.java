@@ -47,6 +47,21 @@ final class Zips {
         return out;
     }
 
+    /**
+     * A copy with bytes in the middle of one entry's compressed data inverted, its directory
+     * unchanged: a part damaged in transfer.
+     */
+    static byte[] damageData(byte[] zip, String name) {
+        ZipDirectory.Entry e = ZipDirectory.read(zip).orElseThrow().stream()
+                .filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        byte[] out = zip.clone();
+        int middle = e.dataOffset() + (int) e.compressed() / 2;
+        for (int i = middle; i < middle + 8; i++) {
+            out[i] ^= (byte) 0xFF;
+        }
+        return out;
+    }
+
     /** A copy with one more entry at the end. */
     static byte[] add(byte[] zip, String name, byte[] content) {
         return copy(zip, (e, c) -> c, name, content);
