@@ -128,8 +128,8 @@ final class PlainXml implements XmlCursor {
             gt++;
         }
         if (gt >= b.length || b[gt] != '>' || depth == 0
-                || !Arrays.equals(b, nameFrom, nameTo, b, openFrom[depth - 1],
-                        openTo[depth - 1])) {
+                || openTo[depth - 1] - openFrom[depth - 1] != nameTo - nameFrom
+                || !same(b, nameFrom, openFrom[depth - 1], nameTo - nameFrom)) {
             throw new NotPlain();
         }
         depth--;
@@ -300,7 +300,7 @@ final class PlainXml implements XmlCursor {
             byte first = b[lt + 1];
             if (first == '/') {
                 if (b[lt + 2 + length] == '>'
-                        && Arrays.equals(b, lt + 2, lt + 2 + length, b, nameFrom, nameTo)) {
+                        && same(b, lt + 2, nameFrom, length)) {
                     p = lt + 3 + length;
                     depth--;
                     return true;
@@ -325,7 +325,7 @@ final class PlainXml implements XmlCursor {
 
     private boolean startsTag(int at, int from, int to) {
         int end = at + to - from;
-        return end < b.length && Arrays.equals(b, at, end, b, from, to)
+        return end < b.length && same(b, at, from, to - from)
                 && (b[end] == '>' || b[end] == '/' || isSpace(b[end]));
     }
 
@@ -445,6 +445,20 @@ final class PlainXml implements XmlCursor {
         }
         for (int i = 0; i < name.length(); i++) {
             if (b[from + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code b} holds the same {@code length} bytes at {@code i} and {@code j}: a loop,
+     * since the names compared are a few bytes long, too short for {@code Arrays.equals} to pay
+     * for its setup.
+     */
+    private static boolean same(byte[] b, int i, int j, int length) {
+        for (int k = 0; k < length; k++) {
+            if (b[i + k] != b[j + k]) {
                 return false;
             }
         }

@@ -19,6 +19,11 @@ record RawCell(Kind kind, String text, Optional<String> formula) {
         text = text == null ? "" : text;
     }
 
+    /** Nothing stored and no formula: reads as absent, whatever the field. */
+    boolean isEmpty() {
+        return kind == Kind.BLANK && formula.isEmpty();
+    }
+
     static RawCell of(Kind kind, String text) {
         return new RawCell(kind, text, Optional.empty());
     }

@@ -171,6 +171,10 @@ final class ReturnAssembler {
         }
         List<TableRow> out = new ArrayList<>();
         for (int i = 0; i < rowCount; i++) {
+            if (isBlank(cells, columnAreas, i)) {
+                // most rows of a list are left empty: nothing to read, nothing to report
+                continue;
+            }
             Map<String, Value> values = new LinkedHashMap<>();
             Map<String, CellRef> refs = new LinkedHashMap<>();
             for (int k = 0; k < columnAreas.size(); k++) {
@@ -191,6 +195,18 @@ final class ReturnAssembler {
             }
         }
         return out;
+    }
+
+    /** Whether row {@code i} of a table has no cell with content or a formula. */
+    private static boolean isBlank(Map<String, Map<Pos, RawCell>> cells, List<NamedArea> columns,
+            int i) {
+        for (NamedArea a : columns) {
+            if (i < a.rows() && !cell(cells, a.sheet(), a.firstRow() + i, a.firstColumn())
+                    .isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The school's 说明 by rule id, from the {@code X_} names that exist (none is required). */

@@ -70,7 +70,11 @@ final class SharedStrings {
         }
     }
 
-    /** Records every item's bounds; false when the table is not in the plain form. */
+    /**
+     * Records every item's bounds; false when the table is not in the plain form. Only the
+     * {@code <si>} tags matter, so a tag is looked at no further than its name (which must have
+     * no prefix).
+     */
     private boolean index() {
         int p = PlainXml.prolog(xml);
         if (p < 0) {
@@ -80,42 +84,41 @@ final class SharedStrings {
         int[] e = new int[64];
         int n = 0;
         int open = -1;
-        int lt = indexOf(LT, p);
-        while (lt >= 0) {
-            int gt = indexOf(GT, lt);
-            if (gt < 0) {
-                return false;
-            }
+        for (int lt = indexOf(LT, p); lt >= 0; lt = indexOf(LT, lt + 1)) {
             byte first = lt + 1 < xml.length ? xml[lt + 1] : 0;
             if (first == '!' || first == '?') {
                 return false;
             }
             boolean end = first == '/';
             int nameStart = lt + (end ? 2 : 1);
-            int nameEnd = nameEnd(nameStart, gt);
-            if (contains((byte) ':', nameStart, nameEnd)) {
+            int nameEnd = nameEnd(nameStart, xml.length);
+            if (nameEnd < xml.length && xml[nameEnd] == ':') {
                 return false;
             }
-            if (is("si", nameStart, nameEnd)) {
-                if (n == s.length) {
-                    s = Arrays.copyOf(s, n * 2);
-                    e = Arrays.copyOf(e, n * 2);
-                }
-                if (end) {
-                    if (open < 0) {
-                        return false;
-                    }
-                    s[n] = open;
-                    e[n++] = lt;
-                    open = -1;
-                } else if (xml[gt - 1] == '/') {
-                    s[n] = gt + 1;
-                    e[n++] = gt + 1;
-                } else {
-                    open = gt + 1;
-                }
+            if (!is("si", nameStart, nameEnd)) {
+                continue;
             }
-            lt = indexOf(LT, gt + 1);
+            if (n == s.length) {
+                s = Arrays.copyOf(s, n * 2);
+                e = Arrays.copyOf(e, n * 2);
+            }
+            int gt = indexOf(GT, nameEnd);
+            if (gt < 0) {
+                return false;
+            }
+            if (end) {
+                if (open < 0) {
+                    return false;
+                }
+                s[n] = open;
+                e[n++] = lt;
+                open = -1;
+            } else if (xml[gt - 1] == '/') {
+                s[n] = gt + 1;
+                e[n++] = gt + 1;
+            } else {
+                open = gt + 1;
+            }
         }
         starts = s;
         ends = e;
@@ -171,10 +174,15 @@ final class SharedStrings {
         return to;
     }
 
+    /** Where the tag name from {@code from} ends: at a space, {@code /}, {@code >} or {@code :}. */
     private int nameEnd(int from, int gt) {
         int i = from;
-        while (i < gt && xml[i] != ' ' && xml[i] != '/' && xml[i] != '\t' && xml[i] != '\n'
-                && xml[i] != '\r') {
+        while (i < gt) {
+            byte x = xml[i];
+            if (x == ' ' || x == '/' || x == '>' || x == ':' || x == '\t' || x == '\n'
+                    || x == '\r') {
+                break;
+            }
             i++;
         }
         return i;
@@ -182,10 +190,6 @@ final class SharedStrings {
 
     private boolean is(String name, int from, int to) {
         return PlainXml.isName(xml, name, from, to);
-    }
-
-    private boolean contains(byte b, int from, int to) {
-        return PlainXml.contains(xml, b, from, to);
     }
 
     private int indexOf(byte b, int from) {

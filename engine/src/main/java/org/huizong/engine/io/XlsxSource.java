@@ -3,6 +3,7 @@ package org.huizong.engine.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ final class XlsxSource implements WorkbookSource {
     private static final String PACKAGE_RELS = "_rels/.rels";
     /** Rows of {@code _meta} read: it has seven. */
     private static final int META_ROWS = 100;
+    private static final Set<Pos> META_CELLS = metaCells();
 
     private final String file;
     private final ZipGuard.Contents zip;
@@ -98,12 +100,7 @@ final class XlsxSource implements WorkbookSource {
         if (!layout.sheetParts().containsKey(MetaSheet.SHEET_NAME)) {
             return out;
         }
-        Set<Pos> cells = new LinkedHashSet<>();
-        for (int row = 0; row < META_ROWS; row++) {
-            cells.add(new Pos(row, 0));
-            cells.add(new Pos(row, 1));
-        }
-        Map<Pos, RawCell> read = read(MetaSheet.SHEET_NAME, cells);
+        Map<Pos, RawCell> read = read(MetaSheet.SHEET_NAME, META_CELLS);
         for (int row = 0; row < META_ROWS; row++) {
             String k = text(read.get(new Pos(row, 0)));
             if (!k.isBlank()) {
@@ -111,6 +108,15 @@ final class XlsxSource implements WorkbookSource {
             }
         }
         return out;
+    }
+
+    private static Set<Pos> metaCells() {
+        Set<Pos> cells = new LinkedHashSet<>();
+        for (int row = 0; row < META_ROWS; row++) {
+            cells.add(new Pos(row, 0));
+            cells.add(new Pos(row, 1));
+        }
+        return Collections.unmodifiableSet(cells);
     }
 
     private static String text(RawCell raw) {
