@@ -1,13 +1,12 @@
 package org.huizong.engine.consolidate;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.OrderedMaps;
 import org.huizong.engine.model.School;
 import org.huizong.engine.model.Value;
 
@@ -55,7 +54,7 @@ public record SchoolStatus(School school, Status status, Optional<String> file,
         Objects.requireNonNull(status, "status of " + school.code());
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(time, "time");
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = OrderedMaps.copyOf(values);
         findings = List.copyOf(findings);
         if ((status == Status.MISSING) != file.isEmpty()) {
             throw new IllegalArgumentException("school " + school.code() + ": status " + status

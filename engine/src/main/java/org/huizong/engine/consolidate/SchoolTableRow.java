@@ -1,9 +1,8 @@
 package org.huizong.engine.consolidate;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.huizong.engine.model.OrderedMaps;
 import org.huizong.engine.model.Value;
 
 /**
@@ -17,7 +16,7 @@ public record SchoolTableRow(String schoolCode, String schoolName, int index,
     public SchoolTableRow {
         Objects.requireNonNull(schoolCode, "schoolCode");
         Objects.requireNonNull(schoolName, "schoolName of " + schoolCode);
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = OrderedMaps.copyOf(values);
         if (index < 1) {
             throw new IllegalArgumentException("row index " + index + " is not one-based");
         }

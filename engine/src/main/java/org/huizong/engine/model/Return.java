@@ -34,7 +34,7 @@ public record Return(String file, ReturnMeta meta, Map<String, Value> values,
     }
 
     private static <V> Map<String, V> copy(Map<String, V> m) {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        return OrderedMaps.copyOf(m);
     }
 
     public Optional<Value> find(String fieldId) {

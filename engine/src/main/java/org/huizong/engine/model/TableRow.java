@@ -1,6 +1,5 @@
 package org.huizong.engine.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,8 +12,8 @@ import java.util.Objects;
  */
 public record TableRow(int index, Map<String, Value> values, Map<String, CellRef> cells) {
     public TableRow {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        cells = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+        values = OrderedMaps.copyOf(values);
+        cells = OrderedMaps.copyOf(cells);
         if (index < 1) {
             throw new IllegalArgumentException("table row index " + index + " is not one-based");
         }
