@@ -115,6 +115,11 @@ final class CollectionStore {
      */
     int importRoster(String actor, long collectionId, Roster roster, String fileName) {
         return jdbi.inTransaction(h -> {
+            // A no-op update locks the collection's row (PostgreSQL), so two imports of one
+            // roster run one after the other: the second finds the first's schools and updates
+            // them instead of inserting them twice. SQLite's BEGIN IMMEDIATE already serialises.
+            h.createUpdate("UPDATE collections SET created_at = created_at WHERE id = :c")
+                    .bind("c", collectionId).execute();
             int added = 0;
             int position = h.createQuery("SELECT COALESCE(MAX(position), 0) FROM schools"
                             + " WHERE collection_id = :c")

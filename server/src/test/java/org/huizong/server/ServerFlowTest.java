@@ -601,4 +601,32 @@ abstract class ServerFlowTest {
         }
         assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
     }
+
+    @Test
+    void concurrentImportsOfOneRosterAddEachSchoolOnce() throws Exception {
+        WebClient c = staff();
+        long id = createCollection(c, "2024H1");
+        int n = 6;
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Response>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            WebClient own = staff();
+            results.add(pool.submit(() -> {
+                start.await();
+                return importRoster(own, id, "schools.csv", Fixtures.rosterCsv());
+            }));
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        for (java.util.concurrent.Future<Response> f : results) {
+            Response r = f.get();
+            assertThat(r.status()).as(r.body()).isEqualTo(303);
+        }
+        String audit = audit(c, id);
+        assertThat(audit.split("新增 4 所", -1)).as(audit).hasSize(2);
+        assertThat(audit.split("新增 0 所", -1)).as(audit).hasSize(n);
+    }
 }
