@@ -128,6 +128,8 @@ public final class NarrativeTemplate {
                     ids.add(y.id());
                 } else if (s instanceof Source.NonZero z) {
                     ids.add(z.id());
+                } else if (s instanceof Source.Zero z) {
+                    ids.add(z.id());
                 } else if (s instanceof Source.Ratio r) {
                     ids.add(r.numerator());
                     ids.add(r.denominator());

@@ -40,7 +40,8 @@ sealed interface Node {
 
     /**
      * A figure with its unit. It renders nothing when its value is absent, or when it would show
-     * as 0 (a comparison that shows 0 reads 与去年持平 instead).
+     * as 0 (a comparison that shows 0 reads 与去年持平 instead; {@code zero:} renders empty text
+     * exactly then).
      *
      * @param percentDecimals decimals shown when {@code unit} is a percentage
      */
@@ -53,6 +54,12 @@ sealed interface Node {
         Optional<String> render(NarrativeInput in) {
             if (source instanceof Source.Yoy yoy) {
                 return renderChange(in, yoy.id());
+            }
+            if (source instanceof Source.Zero) {
+                // reported, and 0: no text of its own, but its clause stays
+                return source.value(in)
+                        .filter(v -> unit.round(v, percentDecimals).signum() == 0)
+                        .map(v -> "");
             }
             return source.value(in)
                     .filter(v -> unit.round(v, percentDecimals).signum() != 0)
@@ -167,6 +174,18 @@ sealed interface Node {
             @Override
             public Optional<BigDecimal> value(NarrativeInput in) {
                 return in.findNonZeroSchools(id);
+            }
+        }
+
+        /**
+         * {@code {zero:id|unit}}: shows nothing, and keeps its clause only when the figure was
+         * reported and shows as 0, for what a summary states about a true zero
+         * ({@code [{zero:safety.incidents|起}全县未发生安全责任事故]}).
+         */
+        record Zero(String id) implements Source {
+            @Override
+            public Optional<BigDecimal> value(NarrativeInput in) {
+                return in.findValue(id);
             }
         }
 

@@ -266,8 +266,9 @@ final class TemplateParser {
                 return switch (function) {
                     case "yoy" -> change(id, colon + 1, unit, unitAt);
                     case "schools.nonzero" -> nonZero(id, colon + 1, unit, unitAt);
-                    default -> throw at(0, "未知的函数“" + function
-                            + ":”；可用 yoy:（比去年）和 schools.nonzero:（有该项数字的学校数）");
+                    case "zero" -> zero(id, colon + 1, unit, unitAt);
+                    default -> throw at(0, "未知的函数“" + function + ":”；可用 yoy:（比去年）、"
+                            + "schools.nonzero:（有该项数字的学校数）和 zero:（填报为0时）");
                 };
             }
             int slash = source.indexOf('/');
@@ -307,6 +308,12 @@ final class TemplateParser {
                 throw at(unitAt, "学校数的单位是“所”，不是“" + unit.word() + "”");
             }
             return new Figure(new Source.NonZero(id), unit, 1);
+        }
+
+        private Figure zero(String id, int idAt, Unit unit, int unitAt) {
+            known(id, idAt);
+            fits(id, unit, unitAt);
+            return new Figure(new Source.Zero(id), unit, vocabulary.percentDecimals(id));
         }
 
         private void known(String id, int idAt) {

@@ -135,6 +135,24 @@ class EduHalfyearNarrativeTest {
     }
 
     @Test
+    void safetyIncidentsAreStatedWhenThereWereNoneAndCountedWhenThereWere() {
+        Map<String, BigDecimal> totals = new LinkedHashMap<>(demo.totals());
+        totals.put("safety.incidents", BigDecimal.ZERO);
+        String none = template.renderText(new NarrativeInput(SPRING_2024, totals,
+                demo.nonZeroSchools(), demo.schoolCounts(), demo.previous()));
+        totals.put("safety.incidents", BigDecimal.valueOf(2));
+        String two = template.renderText(new NarrativeInput(SPRING_2024, totals,
+                demo.nonZeroSchools(), demo.schoolCounts(), demo.previous()));
+        totals.remove("safety.incidents");
+        String notCollected = template.renderText(new NarrativeInput(SPRING_2024, totals,
+                demo.nonZeroSchools(), demo.schoolCounts(), demo.previous()));
+
+        assertThat(none).contains("各校均未报告发生安全责任事故。").doesNotContain("发生安全责任事故0");
+        assertThat(two).contains("发生安全责任事故2起。").doesNotContain("未报告");
+        assertThat(notCollected).doesNotContain("安全责任事故");
+    }
+
+    @Test
     void riseAndNoChangeAgainstLastYearReadAsABureauWritesThem() {
         Map<String, BigDecimal> before = new LinkedHashMap<>(previous);
         before.put("enrol.zhongkao", new BigDecimal("3400"));

@@ -52,6 +52,17 @@ class NarrativeTemplateTest {
     }
 
     @Test
+    void aZeroClauseStatesATrueZeroAndNothingElse() {
+        String t = "[发生事故{a|起}][{zero:a|起}各校均未报告发生事故]。[其余{b|项}]。";
+        assertThat(body(t, "a", 0, "b", 2)).isEqualTo("各校均未报告发生事故。其余2项。");
+        assertThat(body(t, "a", 3, "b", 2)).isEqualTo("发生事故3起。其余2项。");
+        assertThat(body(t, "b", 2)).as("not collected: nothing is claimed").isEqualTo("其余2项。");
+        assertThat(body("[金额{zero:money|万元}为零]，[合计{b|项}]。", "money", "0.00001", "b", 1))
+                .as("shows as 0 in 万元").isEqualTo("金额为零，合计1项。");
+        assertThat(template("[{zero:a|起}无事故]。").referencedIds()).containsExactly("a");
+    }
+
+    @Test
     void clauseWithAbsentFigureDisappearsAsIfZero() {
         String t = "其中，[甲{a|人}]；[乙{b|人}]；[丙{c|人}]。";
         assertThat(body(t, "a", 1, "b", 2)).isEqualTo("其中，甲1人；乙2人。");
@@ -236,7 +247,8 @@ class NarrativeTemplateTest {
         assertThatThrownBy(() -> template("资金{money|万}。"))
                 .hasMessageStartingWith("t.txt:2:10: 未知的单位“万”；可用的单位：人、名、人次、所");
         assertError("## 标题。\n共{sum:a|人}。", 2, 3,
-                "t.txt:2:3: 未知的函数“sum:”；可用 yoy:（比去年）和 schools.nonzero:（有该项数字的学校数）");
+                "t.txt:2:3: 未知的函数“sum:”；可用 yoy:（比去年）、schools.nonzero:（有该项数字的学校数）"
+                        + "和 zero:（填报为0时）");
         assertError("## 标题。\n共{yoy:rate.vocexam|%}。", 2, 20,
                 "t.txt:2:20: 比去年的变化不能以“%”表示；请比较人数、金额等数量");
         assertError("## 标题。\n共{schools.nonzero:a|人}。", 2, 21, "t.txt:2:21: 学校数的单位是“所”，不是“人”");
