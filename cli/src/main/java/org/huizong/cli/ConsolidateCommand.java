@@ -30,7 +30,8 @@ final class ConsolidateCommand implements Callable<Integer> {
             description = "标准报表编号（默认 ${DEFAULT-VALUE}）")
     String collection;
 
-    @Option(names = "--roster", required = true, description = "学校名单 (CSV 或 XLSX)")
+    @Option(names = "--roster", required = true, description = "学校名单 (CSV 或 XLSX)；"
+            + "汇总各县区的汇总表时列出各县区：学校类型填“汇总单位”，代码填其汇总表的单位代码")
     Path roster;
 
     @Option(names = "--previous", description = "上年同期的县级汇总工作簿，用于同比")
@@ -44,6 +45,10 @@ final class ConsolidateCommand implements Callable<Integer> {
 
     @Option(names = "--unit-name", defaultValue = "本县", description = "本单位名称（默认 ${DEFAULT-VALUE}）")
     String unitName;
+
+    @Option(names = "--area", defaultValue = "县", description = "区域用字（默认 ${DEFAULT-VALUE}）："
+            + "县 写作“全县汇总”“全县”“我县”；汇总各县区时用 市 或 区")
+    String area;
 
     @Option(names = "--out", required = true, description = "输出的汇总工作簿 (.xlsx)")
     Path out;
@@ -60,7 +65,8 @@ final class ConsolidateCommand implements Callable<Integer> {
     public Integer call() {
         Collection c = StandardCollections.get(collection);
         Intake intake = Intake.of(c);
-        CountyBooks books = CountyBooks.of(intake, RosterReader.of(c).read(roster), clock);
+        CountyBooks books = CountyBooks.of(intake, RosterReader.of(c).withUnits().read(roster),
+                clock).withArea(area);
         if (unitCode != null) {
             books = books.withUnit(new CountyBooks.Unit(unitCode, unitName));
         }

@@ -153,4 +153,55 @@ class CliTest {
         assertThat(read.meta().unitCode()).isEqualTo("313400");
         assertThat(read.meta().kind()).isEqualTo("consolidated");
     }
+
+    @Test
+    void aCityConsolidatesItsCountiesBooksFromTheCommandLine() throws Exception {
+        var c = StandardCollections.eduHalfyear();
+        TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));
+        List<Path> books = new java.util.ArrayList<>();
+        java.math.BigDecimal students = java.math.BigDecimal.ZERO;
+        var intake = org.huizong.engine.intake.Intake.of(c);
+        for (int k = 0; k < 2; k++) {
+            Path returns = Files.createDirectories(dir.resolve("returns" + k));
+            for (DemoCounty.SchoolData s : DemoCounty.returns().subList(k * 4, k * 4 + 4)) {
+                Files.write(returns.resolve(TemplateWriter.fileName(s.school())),
+                        w.toBytes(s.school(), s.toReturnData()));
+            }
+            Path book = dir.resolve("county" + k + ".xlsx");
+            Run r = run("consolidate", "--roster", roster().toString(), "--unit-code",
+                    "31340" + k, "--unit-name", "第" + (k + 1) + "县", "--out", book.toString(),
+                    returns.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            books.add(book);
+            students = students.add(((Value.Num) intake.read(book).values().get("info.students"))
+                    .value());
+        }
+        Path counties = dir.resolve("counties.csv");
+        Files.writeString(counties, "学校标识码,学校名称,学校类型,所在乡镇,办学性质\n"
+                + "313400,第1县教育局,汇总单位,第1县,公办\n313401,第2县教育局,汇总单位,第2县,公办\n");
+        Path city = dir.resolve("city.xlsx");
+
+        Run r = run("consolidate", "--roster", counties.toString(), "--area", "市",
+                "--unit-code", "341500", "--unit-name", "示例市", "--out", city.toString(),
+                books.get(0).toString(), books.get(1).toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("共 2 个文件：计入 2，有错误未计入 0，重复 0，名单外 0，无法读取 0");
+        var back = intake.read(city);
+        assertThat(back.meta().unitCode()).isEqualTo("341500");
+        assertThat(((Value.Num) back.values().get("info.students")).value())
+                .isEqualByComparingTo(students);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(city.toFile())) {
+            List<String> sheets = new java.util.ArrayList<>();
+            wb.forEach(sh -> sheets.add(sh.getSheetName()));
+            assertThat(sheets).contains("全市汇总").doesNotContain("全县汇总");
+            StringBuilder text = new StringBuilder();
+            wb.getSheet("总结").forEach(row -> row.forEach(cell -> text.append(cell)));
+            assertThat(text).contains("全市").doesNotContain("全县").doesNotContain("我县");
+        }
+        Run bad = run("consolidate", "--roster", counties.toString(), "--area", "县区",
+                "--out", dir.resolve("x.xlsx").toString(), books.get(0).toString());
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains("区域用字 '县区' 应为一个字");
+    }
 }

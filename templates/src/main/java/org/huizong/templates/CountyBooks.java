@@ -9,6 +9,7 @@ import org.huizong.engine.consolidate.Consolidator;
 import org.huizong.engine.consolidate.Submission;
 import org.huizong.engine.intake.Intake;
 import org.huizong.engine.model.Roster;
+import org.huizong.engine.narrative.NarrativeInput;
 import org.huizong.engine.narrative.Paragraph;
 import org.huizong.engine.report.ReportWriter;
 
@@ -21,25 +22,39 @@ public final class CountyBooks {
     private final Roster roster;
     private final Clock clock;
     private final Optional<Unit> unit;
+    private final String area;
 
     /** The bureau the book is from: its code (6 to 12 digits) and name (示范县). */
     public record Unit(String code, String name) {
     }
 
-    private CountyBooks(Intake intake, Roster roster, Clock clock, Optional<Unit> unit) {
+    private CountyBooks(Intake intake, Roster roster, Clock clock, Optional<Unit> unit,
+            String area) {
         this.intake = intake;
         this.roster = roster;
         this.clock = clock;
         this.unit = unit;
+        this.area = area;
     }
 
     public static CountyBooks of(Intake intake, Roster roster, Clock clock) {
-        return new CountyBooks(intake, roster, clock, Optional.empty());
+        return new CountyBooks(intake, roster, clock, Optional.empty(), NarrativeInput.COUNTY);
     }
 
     /** Books naming this bureau on the cover and in {@code _meta}. */
     public CountyBooks withUnit(Unit bureau) {
-        return new CountyBooks(intake, roster, clock, Optional.of(bureau));
+        return new CountyBooks(intake, roster, clock, Optional.of(bureau), area);
+    }
+
+    /**
+     * Books of another area: 市 for a city consolidating its counties' books (全市汇总, 全市,
+     * 我市), 区 for a district.
+     *
+     * @throws IllegalArgumentException when {@code word} is not one character
+     */
+    public CountyBooks withArea(String word) {
+        ReportWriter.of(intake.collection(), clock).withArea(word); // checks it as the book will
+        return new CountyBooks(intake, roster, clock, unit, word);
     }
 
     /**
@@ -59,12 +74,13 @@ public final class CountyBooks {
 
     /** The summary paragraphs in the bureau's style. */
     public List<Paragraph> narrative(Consolidation c) {
-        return StandardCollections.narrative(c.collection()).render(c.narrativeInput());
+        return StandardCollections.narrative(c.collection())
+                .render(c.narrativeInput().withArea(area));
     }
 
     /** Writes the consolidated workbook, narrative sheet included. */
     public void write(Consolidation c, Path out) {
-        ReportWriter writer = ReportWriter.of(c.collection(), clock);
+        ReportWriter writer = ReportWriter.of(c.collection(), clock).withArea(area);
         if (unit.isPresent()) {
             writer = writer.withUnit(unit.get().code(), unit.get().name());
         }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -34,7 +33,6 @@ import org.huizong.engine.model.School;
  */
 public final class RosterReader {
     private static final Charset GBK = Charset.forName("GBK");
-    private static final Pattern CODE = Pattern.compile("\\d{10}");
     private static final List<String> KEYS = List.of("code", "name", "type", "township",
             "ownership");
     private static final List<String> CHINESE = List.of("学校标识码", "学校名称", "学校类型", "所在乡镇",
@@ -42,14 +40,24 @@ public final class RosterReader {
     private static final List<String> OWNERSHIPS = List.of("公办", "民办");
 
     private final Collection collection;
+    private final boolean units;
 
-    private RosterReader(Collection collection) {
+    private RosterReader(Collection collection, boolean units) {
         this.collection = Objects.requireNonNull(collection, "collection");
+        this.units = units;
     }
 
     /** A reader that accepts the school types of {@code collection}. */
     public static RosterReader of(Collection collection) {
-        return new RosterReader(collection);
+        return new RosterReader(collection, false);
+    }
+
+    /**
+     * A reader that also accepts consolidating units ({@link School#UNIT_TYPE}, codes of 6 to 12
+     * digits): a city's roster of the counties whose books it consolidates.
+     */
+    public RosterReader withUnits() {
+        return new RosterReader(collection, true);
     }
 
     /**
@@ -132,20 +140,22 @@ public final class RosterReader {
 
     private void check(Map<String, String> v, List<String> problems) {
         String code = v.get("code");
+        String type = v.get("type");
         if (code.isEmpty()) {
             problems.add("缺少学校标识码");
-        } else if (!CODE.matcher(code).matches()) {
-            problems.add("学校标识码“" + code + "”应为10位数字");
+        } else {
+            School.codeProblem(code, type).ifPresent(problems::add);
         }
         if (v.get("name").isEmpty()) {
             problems.add("缺少学校名称");
         }
-        String type = v.get("type");
         if (type.isEmpty()) {
             problems.add("缺少学校类型");
-        } else if (!collection.schoolTypes().contains(type)) {
+        } else if (!collection.schoolTypes().contains(type)
+                && !(units && School.UNIT_TYPE.equals(type))) {
             problems.add("学校类型“" + type + "”不是" + collection.title() + "的学校类型（"
-                    + String.join("、", collection.schoolTypes()) + "）");
+                    + String.join("、", collection.schoolTypes()) + (units ? "；汇总各县区的汇总表时填“"
+                    + School.UNIT_TYPE + "”）" : "）"));
         }
         if (v.get("township").isEmpty()) {
             problems.add("缺少所在乡镇");

@@ -22,13 +22,21 @@ import org.huizong.engine.model.Period;
  *     {@code schools.expected.幼儿园}, {@code schools.received.幼儿园}
  * @param previous the totals of the same half a year earlier, by the same ids, when known; the
  *     comparisons (比去年…) are left out without it
+ * @param area the area word, one character: 县 (全县, 我县) or 市, 区 for a city's or a
+ *     district's book
  */
 public record NarrativeInput(Period period, Map<String, BigDecimal> totals,
         Map<String, Integer> nonZeroSchools, Map<String, Integer> schoolCounts,
-        Optional<Map<String, BigDecimal>> previous) {
+        Optional<Map<String, BigDecimal>> previous, String area) {
+
+    /** The usual area word: a county bureau's book. */
+    public static final String COUNTY = "县";
 
     public NarrativeInput {
         Objects.requireNonNull(period, "period");
+        if (area == null || area.codePointCount(0, area.length()) != 1) {
+            throw new IllegalArgumentException("area word '" + area + "' is not one character");
+        }
         totals = copy(totals, "totals");
         nonZeroSchools = copy(nonZeroSchools, "nonZeroSchools");
         schoolCounts = copy(schoolCounts, "schoolCounts");
@@ -42,22 +50,34 @@ public record NarrativeInput(Period period, Map<String, BigDecimal> totals,
         previous = Objects.requireNonNull(previous, "previous").map(p -> copy(p, "previous"));
     }
 
+    /** A county's figures. */
+    public NarrativeInput(Period period, Map<String, BigDecimal> totals,
+            Map<String, Integer> nonZeroSchools, Map<String, Integer> schoolCounts,
+            Optional<Map<String, BigDecimal>> previous) {
+        this(period, totals, nonZeroSchools, schoolCounts, previous, COUNTY);
+    }
+
     /** Totals only, no school counts, no previous period. */
     public static NarrativeInput of(Period period, Map<String, BigDecimal> totals) {
         return new NarrativeInput(period, totals, Map.of(), Map.of(), Optional.empty());
     }
 
     public NarrativeInput withNonZeroSchools(Map<String, Integer> counts) {
-        return new NarrativeInput(period, totals, counts, schoolCounts, previous);
+        return new NarrativeInput(period, totals, counts, schoolCounts, previous, area);
     }
 
     public NarrativeInput withSchoolCounts(Map<String, Integer> counts) {
-        return new NarrativeInput(period, totals, nonZeroSchools, counts, previous);
+        return new NarrativeInput(period, totals, nonZeroSchools, counts, previous, area);
     }
 
     public NarrativeInput withPrevious(Map<String, BigDecimal> previousTotals) {
         return new NarrativeInput(period, totals, nonZeroSchools, schoolCounts,
-                Optional.of(previousTotals));
+                Optional.of(previousTotals), area);
+    }
+
+    /** The same figures for another area word: 市 for a city's book. */
+    public NarrativeInput withArea(String word) {
+        return new NarrativeInput(period, totals, nonZeroSchools, schoolCounts, previous, word);
     }
 
     /** A figure of this period: a school count for {@code schools.*} ids, else a total. */

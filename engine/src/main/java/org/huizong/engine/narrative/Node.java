@@ -19,13 +19,16 @@ sealed interface Node {
         }
     }
 
-    /** {@code {term}}, {@code {year}}, {@code {half}}: words of the period, never absent. */
+    /**
+     * {@code {term}}, {@code {year}}, {@code {half}}: words of the period; {@code {area}}: the
+     * area word (县 in 全县, 我县). Never absent.
+     */
     record Term(String name) implements Node {
-        static final List<String> NAMES = List.of("term", "year", "half");
+        static final List<String> NAMES = List.of("term", "year", "half", "area");
 
         public Term {
             if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown period word " + name);
+                throw new IllegalArgumentException("unknown word " + name);
             }
         }
 
@@ -33,6 +36,7 @@ sealed interface Node {
             return switch (name) {
                 case "term" -> in.period().term();
                 case "year" -> String.valueOf(in.period().year());
+                case "area" -> in.area();
                 default -> in.period().half() == 1 ? "上半年" : "下半年";
             };
         }

@@ -61,8 +61,8 @@ public final class ReportWriter {
     }
 
     /**
-     * The unit the book is for: its code (6 to 12 digits, 行政区划代码 or a 10-digit code a city
-     * roster lists) and its name (某某县教育局).
+     * The unit the book is for: its code (6 to 12 digits, 行政区划代码 for instance; a city's
+     * roster lists it with the type 汇总单位) and its name (某某县教育局).
      */
     public ReportWriter withUnit(String code, String name) {
         if (code == null || !UNIT_CODE.matcher(code).matches()) {

@@ -2,6 +2,7 @@ package org.huizong.engine.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,6 +74,32 @@ class RosterReaderTest {
                         + "schools.csv 第6行：学校标识码 3134000001 与第2行重复\n"
                         + "schools.csv 第7行：缺少学校名称；缺少所在乡镇")
                 .satisfies(e -> assertThat(((RosterException) e).problems()).hasSize(4));
+    }
+
+    @Test
+    void aCitysRosterListsItsCountiesByTheCodesTheirBooksCarry() {
+        String csv = "code,name,type,township,ownership\n"
+                + "313400,示范县教育局,汇总单位,示范县,公办\n"
+                + "341522000001,另一县教育局,汇总单位,另一县,公办\n";
+        RosterReader units = reader.withUnits();
+        Roster r = units.read("counties.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.schools()).extracting(School::code, School::isUnit)
+                .containsExactly(tuple("313400", true), tuple("341522000001", true));
+
+        String bad = "code,name,type,township,ownership\n"
+                + "31340,短县,汇总单位,短县,公办\n"
+                + "313400,示范县教育局,小学,示范县,公办\n"
+                + "313401,某县教育局,县教育局,某县,公办\n";
+        assertThatThrownBy(() -> units.read("counties.csv", bad.getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("学校名单 counties.csv 有3处错误，未生成任何文件：\n"
+                        + "counties.csv 第2行：汇总单位代码“31340”应为6到12位数字\n"
+                        + "counties.csv 第3行：学校标识码“313400”应为10位数字\n"
+                        + "counties.csv 第4行：学校标识码“313401”应为10位数字；学校类型“县教育局”不是教育工作半年报表的"
+                        + "学校类型（幼儿园、小学、初中、九年一贯制学校、完全中学、普通高中、中等职业学校、特殊教育学校；"
+                        + "汇总各县区的汇总表时填“汇总单位”）");
+        assertThatThrownBy(() -> reader.read("counties.csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .as("a school roster (templates, the server) takes no units")
+                .hasMessageContaining("第2行：学校类型“汇总单位”不是教育工作半年报表的学校类型");
     }
 
     @Test

@@ -172,6 +172,14 @@ class EduHalfyearNarrativeTest {
     }
 
     @Test
+    void aCityBookSpeaksOfTheCity() {
+        String city = template.renderText(demo.withArea("市"));
+        assertThat(city).contains("全市54所学校智慧课堂开课7324节。")
+                .contains("今年我市普通高考报名人数3074人").doesNotContain("全县").doesNotContain("我县");
+        assertThat(template.renderText(demo)).contains("全县54所学校智慧课堂开课7324节。");
+    }
+
+    @Test
     void autumnPeriodReadsAutumnTerm() {
         String text = template.renderText(new NarrativeInput(Period.parse("2024H2"),
                 demo.totals(), demo.nonZeroSchools(), demo.schoolCounts(), demo.previous()));
