@@ -194,10 +194,25 @@ class CliTest {
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(city.toFile())) {
             List<String> sheets = new java.util.ArrayList<>();
             wb.forEach(sh -> sheets.add(sh.getSheetName()));
-            assertThat(sheets).contains("全市汇总").doesNotContain("全县汇总");
+            assertThat(sheets).contains("全市汇总", "单位明细", "按县区", "按单位类型")
+                    .doesNotContain("全县汇总", "学校明细", "按乡镇");
             StringBuilder text = new StringBuilder();
             wb.getSheet("总结").forEach(row -> row.forEach(cell -> text.append(cell)));
-            assertThat(text).contains("全市").doesNotContain("全县").doesNotContain("我县");
+            assertThat(text).contains("全市").contains("根据2个单位报表汇总生成")
+                    .doesNotContain("全县").doesNotContain("我县");
+            StringBuilder cover = new StringBuilder();
+            wb.getSheet("封面").forEach(row -> row.forEach(cell -> cover.append(cell)));
+            assertThat(cover).contains("应报单位（名单内）", "计入汇总的单位逐个数据")
+                    .doesNotContain("学校").doesNotContain("乡镇");
+            StringBuilder byCounty = new StringBuilder();
+            wb.getSheet("按县区").forEach(row -> row.forEach(cell -> byCounty.append(cell)));
+            assertThat(byCounty).contains("全市\n（2/2个）").doesNotContain("所）");
+            StringBuilder status = new StringBuilder();
+            wb.getSheet("报送情况").forEach(row -> row.forEach(cell -> status.append(cell)));
+            assertThat(status).contains("单位标识码", "单位名称").doesNotContain("学校");
+        }
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(books.get(0).toFile())) {
+            assertThat(wb.getSheet("学校明细")).as("a county's book keeps its words").isNotNull();
         }
         Run bad = run("consolidate", "--roster", counties.toString(), "--area", "县区",
                 "--out", dir.resolve("x.xlsx").toString(), books.get(0).toString());

@@ -65,14 +65,47 @@ final class Book {
         this.sheets = streaming;
     }
 
-    /** A new sheet, in memory or streamed (see {@link #stream}). */
+    /** A new sheet, in memory or streamed (see {@link #stream}), named by {@link #words}. */
     Sheet sheet(String name) {
-        return sheets.createSheet(name);
+        return sheets.createSheet(words(name));
     }
 
     /** 全县 (or 全市): the whole area. */
     String whole() {
         return "全" + unit.area();
+    }
+
+    /**
+     * Whether the book consolidates units' books (a city's roster of counties, type
+     * 汇总单位) rather than schools' returns.
+     */
+    boolean ofUnits() {
+        return !c.schools().isEmpty()
+                && c.schools().stream().allMatch(s -> s.school().isUnit());
+    }
+
+    /**
+     * A label as a county's book words it (学校标识码, 应报学校, 学校明细, 按乡镇), worded for
+     * units in a book of units (单位标识码, 应报单位, 单位明细, 按县区: a city's roster gives
+     * each county's name where a school's roster gives its township).
+     */
+    String words(String label) {
+        return ofUnits() ? label.replace("逐校", "逐个").replace("各校", "各单位")
+                .replace("学校", "单位").replace("乡镇", "县区") : label;
+    }
+
+    /** Every label of a header row, worded by {@link #words}. */
+    String[] words(String[] labels) {
+        String[] out = new String[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = words(labels[i]);
+        }
+        return out;
+    }
+
+    /** The measure word of a count of schools, 所, or of units, 个. */
+    String measure() {
+        return ofUnits() ? "个" : "所";
     }
 
     /** The book's heading: 某某县教育局2024年上半年教育工作半年报表汇总. */
@@ -142,7 +175,7 @@ final class Book {
 
     /** The title row and the subtitle row (unit, period) every sheet starts with. */
     void heading(Sheet sheet, String what, int lastCol) {
-        title(sheet, 0, heading() + "·" + what, lastCol, styles.title, 30);
+        title(sheet, 0, heading() + "·" + words(what), lastCol, styles.title, 30);
         title(sheet, 1, "单位：" + unit.name() + "（" + unit.code() + "）    报告期："
                 + c.period().label() + "    生成时间：" + show(generated), lastCol,
                 styles.subtitle, 20);

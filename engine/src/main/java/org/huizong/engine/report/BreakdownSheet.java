@@ -38,8 +38,8 @@ final class BreakdownSheet {
         for (int j = 0; j < columns.size(); j++) {
             GroupTotals g = columns.get(j);
             String title = j == 0 ? b.whole() : g.name();
-            Book.text(h, 3 + j, title + "\n（" + g.counted() + "/" + g.expected() + "所）",
-                    b.styles.header);
+            Book.text(h, 3 + j, title + "\n（" + g.counted() + "/" + g.expected() + b.measure()
+                    + "）", b.styles.header);
         }
         int r = 3;
         int number = 1;
@@ -72,8 +72,8 @@ final class BreakdownSheet {
             }
         }
         Row x = Book.row(sheet, r + 1);
-        Book.text(x, 1, "注：列标题括号内为计入汇总的学校数/名单内应报学校数；" + dimension
-                + "以学校名单为准。", b.styles.plain);
+        Book.text(x, 1, b.words("注：列标题括号内为计入汇总的学校数/名单内应报学校数；" + dimension
+                + "以学校名单为准。"), b.styles.plain);
         sheet.createFreezePane(3, 3);
         Book.width(sheet, 0, 5);
         Book.width(sheet, 1, 30);

@@ -40,14 +40,14 @@ final class CoverSheet {
         r++;
         Completeness done = b.c.completeness();
         Book.text(Book.row(sheet, r++), 1, "报送与汇总", b.styles.plainBold);
-        r = count(sheet, r, "应报学校（名单内）", done.expected(), "所");
-        r = count(sheet, r, "已报送学校", done.received(), "所");
-        r = count(sheet, r, "计入汇总", done.counted(), "所");
-        r = count(sheet, r, "其中：有错误但按要求计入", done.countedWithErrors(), "所");
-        r = count(sheet, r, "未报送", done.missing().size(), "所");
-        r = count(sheet, r, "有错误未计入", done.notCountedForErrors(), "所");
+        r = count(sheet, r, b.words("应报学校（名单内）"), done.expected(), b.measure());
+        r = count(sheet, r, b.words("已报送学校"), done.received(), b.measure());
+        r = count(sheet, r, "计入汇总", done.counted(), b.measure());
+        r = count(sheet, r, "其中：有错误但按要求计入", done.countedWithErrors(), b.measure());
+        r = count(sheet, r, "未报送", done.missing().size(), b.measure());
+        r = count(sheet, r, "有错误未计入", done.notCountedForErrors(), b.measure());
         r = count(sheet, r, "重复报送的旧版本", done.superseded(), "份");
-        r = count(sheet, r, "名单外学校的报表", done.unknown().size(), "份");
+        r = count(sheet, r, b.words("名单外学校的报表"), done.unknown().size(), "份");
         r = count(sheet, r, "无法读取的文件", done.rejected().size(), "份");
         r = count(sheet, r, "收到文件合计", done.files(), "份");
         Row s = Book.row(sheet, r++);
@@ -60,8 +60,8 @@ final class CoverSheet {
         Book.text(Book.row(sheet, r++), 1, "目录", b.styles.plainBold);
         for (String[] c : contents) {
             Row x = Book.row(sheet, r++);
-            Book.text(x, 1, c[0], b.styles.text);
-            Book.text(x, 2, c[1], b.styles.text);
+            Book.text(x, 1, b.words(c[0]), b.styles.text);
+            Book.text(x, 2, b.words(c[1]), b.styles.text);
             Book.blank(x, 3, b.styles.text);
             sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r - 1, r - 1, 2,
                     3));

@@ -39,7 +39,7 @@ final class FindingsSheet {
         Row h = Book.row(sheet, 2);
         h.setHeightInPoints(20);
         for (int k = 0; k < HEADERS.length; k++) {
-            Book.text(h, k, HEADERS[k], b.styles.header);
+            Book.text(h, k, b.words(HEADERS[k]), b.styles.header);
             Book.width(sheet, k, WIDTHS[k]);
         }
         int r = 3;

@@ -33,8 +33,8 @@ final class NarrativeSheet {
         Book.width(sheet, 0, WIDTH);
         b.title(sheet, 0, b.unit.name() + b.c.period().label() + "工作总结（数据部分）", 0,
                 b.styles.title, 32);
-        Book.text(Book.row(sheet, 1), 0, "根据" + b.c.completeness().counted() + "所学校报表汇总生成，"
-                + "请核对后使用。", b.styles.subtitle);
+        Book.text(Book.row(sheet, 1), 0, "根据" + b.c.completeness().counted()
+                + b.words(b.measure() + "学校报表汇总生成，") + "请核对后使用。", b.styles.subtitle);
         XSSFFont body = b.wb.createFont();
         body.setFontName(Styles.BODY_FONT);
         body.setFontHeightInPoints((short) 12);

@@ -35,7 +35,7 @@ final class OtherFilesSheet {
         b.heading(sheet, NAME, lastCol);
         Row h = Book.row(sheet, 2);
         for (int k = 0; k < HEADERS.length; k++) {
-            Book.text(h, k, HEADERS[k], b.styles.header);
+            Book.text(h, k, b.words(HEADERS[k]), b.styles.header);
             Book.width(sheet, k, WIDTHS[k]);
         }
         int r = 3;
@@ -49,12 +49,12 @@ final class OtherFilesSheet {
             Cell t = x.createCell(5);
             t.setCellValue(b.local(i.version().time()));
             t.setCellStyle(b.styles.dateTime);
-            Book.text(x, 6, i.note(), b.styles.textWrap);
+            Book.text(x, 6, b.words(i.note()), b.styles.textWrap);
             x.setHeightInPoints(FindingsSheet.rowHeight(i.note(), WIDTHS[6]));
             r++;
         }
         if (r == 3) {
-            Book.text(Book.row(sheet, r++), 1, "所有文件均已计入或属于名单内学校。", b.styles.plain);
+            Book.text(Book.row(sheet, r++), 1, b.words("所有文件均已计入或属于名单内学校。"), b.styles.plain);
         }
         sheet.setAutoFilter(new CellRangeAddress(2, Math.max(2, r - 1), 0, lastCol));
         sheet.createFreezePane(0, 3);

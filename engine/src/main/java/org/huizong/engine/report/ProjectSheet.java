@@ -45,7 +45,7 @@ final class ProjectSheet {
         h.setHeightInPoints(32);
         String[] fixed = {"序号", "学校标识码", "学校名称"};
         for (int k = 0; k < FIRST_COL; k++) {
-            Book.text(h, k, fixed[k], b.styles.header);
+            Book.text(h, k, b.words(fixed[k]), b.styles.header);
         }
         for (int k = 0; k < cols.size(); k++) {
             Book.text(h, FIRST_COL + k, cols.get(k).labelWithUnit(), b.styles.header);

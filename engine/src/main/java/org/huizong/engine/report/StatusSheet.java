@@ -34,7 +34,7 @@ final class StatusSheet {
         Book.text(Book.row(sheet, 2), 0, done.summary(), b.styles.plainBold);
         Row h = Book.row(sheet, 3);
         for (int k = 0; k < HEADERS.length; k++) {
-            Book.text(h, k, HEADERS[k], b.styles.header);
+            Book.text(h, k, b.words(HEADERS[k]), b.styles.header);
             Book.width(sheet, k, WIDTHS[k]);
         }
         int r = 4;

@@ -60,7 +60,7 @@ final class TotalsSheet {
             }
         }
         r = indicators(r, CHINESE_ORDINALS[n] + "、主要指标", lastCol);
-        Book.text(Book.row(sheet, r + 1), 1, "注：“" + SCHOOLS + "”为该项填报数不为0的学校数；"
+        Book.text(Book.row(sheet, r + 1), 1, b.words("注：“" + SCHOOLS + "”为该项填报数不为0的学校数；")
                 + (previous ? "上期数取自" + b.c.previous().get().period().label()
                 + "汇总表，增幅为增减数除以上期数；百分比指标的增减以百分点计。" : "未提供上期汇总表，不列同比。"),
                 b.styles.plain);
@@ -123,7 +123,7 @@ final class TotalsSheet {
                 if (k > 0) {
                     Book.blank(top, first + k, b.styles.header);
                 }
-                Book.text(bottom, first + k, sub.get(k), b.styles.header);
+                Book.text(bottom, first + k, b.words(sub.get(k)), b.styles.header);
             }
             sheet.addMergedRegion(new CellRangeAddress(r, r, first, first + sub.size() - 1));
         }
