@@ -115,7 +115,9 @@ public final class FindingReport {
 
     /**
      * A JSON string literal: quote, backslash and control characters escaped; U+2028 and U+2029
-     * too, so the text can be pasted into JavaScript. Other characters are written as they are.
+     * too, so the text can be pasted into JavaScript, and {@code <} as {@code \u003c}, so it can
+     * stand inside an HTML {@code <script>} (the server embeds JSON in its pages). Other
+     * characters are written as they are. The one JSON string writer of the project.
      */
     public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
@@ -129,6 +131,7 @@ public final class FindingReport {
                 case '\t' -> sb.append("\\t");
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
+                case '<' -> sb.append("\\u003c");
                 default -> {
                     if (c < 0x20 || c == '\u2028' || c == '\u2029') {
                         sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));

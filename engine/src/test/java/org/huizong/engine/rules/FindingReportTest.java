@@ -102,8 +102,8 @@ class FindingReportTest {
 
     @Test
     void quoteEscapesWhatJsonRequires() {
-        assertThat(FindingReport.quote("a\"b\\c/d\u0001\t\r\n\b\f\u2028中"))
-                .isEqualTo("\"a\\\"b\\\\c/d\\u0001\\t\\r\\n\\b\\f\\u2028中\"");
+        assertThat(FindingReport.quote("a\"b\\c/d\u0001\t\r\n\b\f\u2028中</script>"))
+                .isEqualTo("\"a\\\"b\\\\c/d\\u0001\\t\\r\\n\\b\\f\\u2028中\\u003c/script>\"");
     }
 
     @Test
