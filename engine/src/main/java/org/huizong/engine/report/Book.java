@@ -31,6 +31,11 @@ final class Book {
     final Unit unit;
     final ZoneId zone;
     final Instant generated;
+    /**
+     * Whether the book consolidates units' books (a city's roster of counties, type
+     * 汇总单位) rather than schools' returns: decided once, labels ask for it row by row.
+     */
+    private final boolean ofUnits;
     /** Where new sheets go: {@link #wb} itself, or a streaming wrapper of it for big sheets. */
     private Workbook sheets;
 
@@ -54,6 +59,8 @@ final class Book {
         this.zone = zone;
         this.generated = generated;
         this.sheets = wb;
+        this.ofUnits = !c.schools().isEmpty()
+                && c.schools().stream().allMatch(s -> s.school().isUnit());
     }
 
     /**
@@ -76,21 +83,12 @@ final class Book {
     }
 
     /**
-     * Whether the book consolidates units' books (a city's roster of counties, type
-     * 汇总单位) rather than schools' returns.
-     */
-    boolean ofUnits() {
-        return !c.schools().isEmpty()
-                && c.schools().stream().allMatch(s -> s.school().isUnit());
-    }
-
-    /**
      * A label as a county's book words it (学校标识码, 应报学校, 学校明细, 按乡镇), worded for
      * units in a book of units (单位标识码, 应报单位, 单位明细, 按县区: a city's roster gives
      * each county's name where a school's roster gives its township).
      */
     String words(String label) {
-        return ofUnits() ? label.replace("逐校", "逐个").replace("各校", "各单位")
+        return ofUnits ? label.replace("逐校", "逐个").replace("各校", "各单位")
                 .replace("学校", "单位").replace("乡镇", "县区") : label;
     }
 
@@ -105,7 +103,7 @@ final class Book {
 
     /** The measure word of a count of schools, 所, or of units, 个. */
     String measure() {
-        return ofUnits() ? "个" : "所";
+        return ofUnits ? "个" : "所";
     }
 
     /** The book's heading: 某某县教育局2024年上半年教育工作半年报表汇总. */
