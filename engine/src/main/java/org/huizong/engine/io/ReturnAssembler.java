@@ -34,7 +34,6 @@ final class ReturnAssembler {
     private final ReadPlan plan;
     private final ReturnMeta meta;
     private final Located located;
-    private final Map<String, NamedArea> areas;
     private final List<Finding> findings = new ArrayList<>();
 
     /**
@@ -63,7 +62,6 @@ final class ReturnAssembler {
         this.plan = plan;
         this.meta = meta;
         this.located = located;
-        this.areas = located.areas();
     }
 
     static Return assemble(String file, WorkbookSource source, ReadPlan plan, ReturnMeta meta) {
@@ -129,7 +127,7 @@ final class ReturnAssembler {
         Map<String, CellRef> refs = new LinkedHashMap<>();
         for (ReadPlan.Named n : plan.fields()) {
             Field f = n.field();
-            NamedArea a = areas.get(n.name());
+            NamedArea a = located.areas().get(n.name());
             CellRef ref = a.first();
             refs.put(f.id(), ref);
             if (f.isComputed()) {
@@ -165,7 +163,7 @@ final class ReturnAssembler {
         List<NamedArea> columnAreas = new ArrayList<>(t.columns().size());
         int rowCount = 0;
         for (ReadPlan.Named c : t.columns()) {
-            NamedArea a = areas.get(c.name());
+            NamedArea a = located.areas().get(c.name());
             columnAreas.add(a);
             rowCount = Math.max(rowCount, a.rows());
         }
@@ -213,7 +211,7 @@ final class ReturnAssembler {
     private Map<String, String> explanations(Map<String, Map<Pos, RawCell>> cells) {
         Map<String, String> out = new LinkedHashMap<>();
         for (ReadPlan.Explanation x : plan.explanations()) {
-            NamedArea a = areas.get(x.name());
+            NamedArea a = located.areas().get(x.name());
             if (a == null) {
                 continue;
             }
