@@ -34,11 +34,19 @@ public record School(String code, String name, String type, String township, Str
     /** What is wrong with {@code code} for a row of {@code type}, in Chinese; empty if nothing. */
     public static Optional<String> codeProblem(String code, String type) {
         if (UNIT_TYPE.equals(type)) {
-            return UNIT_CODE.matcher(code).matches() ? Optional.empty()
+            return isUnitCode(code) ? Optional.empty()
                     : Optional.of("汇总单位代码“" + code + "”应为6到12位数字");
         }
         return CODE.matcher(code).matches() ? Optional.empty()
                 : Optional.of("学校标识码“" + code + "”应为10位数字");
+    }
+
+    /**
+     * Whether {@code code} can name a consolidating unit: 6 to 12 digits, as a consolidated
+     * workbook carries it and a city's roster lists it.
+     */
+    public static boolean isUnitCode(String code) {
+        return code != null && UNIT_CODE.matcher(code).matches();
     }
 
     /** Whether this row is a consolidating unit rather than a school. */

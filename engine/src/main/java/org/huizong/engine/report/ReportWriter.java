@@ -12,7 +12,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -20,6 +19,7 @@ import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.io.MetaSheet;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.ReturnMeta;
+import org.huizong.engine.model.School;
 import org.huizong.engine.model.Sheet;
 import org.huizong.engine.model.Table;
 import org.huizong.engine.narrative.Paragraph;
@@ -37,7 +37,6 @@ import org.huizong.engine.narrative.Paragraph;
  * bytes (document dates come from the clock, zip entry times are fixed). Immutable.
  */
 public final class ReportWriter {
-    private static final Pattern UNIT_CODE = Pattern.compile("\\d{6,12}");
     /** Protects the {@code _meta} sheet against accidental edits, not against anyone. */
     private static final String META_PASSWORD = "huizong";
     /** Rows a streamed sheet keeps in memory; writers never look further back. */
@@ -65,7 +64,7 @@ public final class ReportWriter {
      * roster lists it with the type 汇总单位) and its name (某某县教育局).
      */
     public ReportWriter withUnit(String code, String name) {
-        if (code == null || !UNIT_CODE.matcher(code).matches()) {
+        if (!School.isUnitCode(code)) {
             throw new IllegalArgumentException("单位代码 '" + code + "' 应为6到12位数字");
         }
         Objects.requireNonNull(name, "name of unit " + code);
