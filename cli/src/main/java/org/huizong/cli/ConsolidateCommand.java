@@ -8,10 +8,11 @@ import java.util.concurrent.Callable;
 import com.google.inject.Inject;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.Submission;
-import org.huizong.engine.intake.Intake;
-import org.huizong.engine.io.RosterReader;
 import org.huizong.engine.model.Collection;
-import org.huizong.templates.CountyBooks;
+import org.huizong.engine.model.Roster;
+import org.huizong.engine.pipeline.Intake;
+import org.huizong.engine.pipeline.Pipeline;
+import org.huizong.engine.roster.RosterReader;
 import org.huizong.templates.StandardCollections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,14 +66,15 @@ final class ConsolidateCommand implements Callable<Integer> {
     public Integer call() {
         Collection c = StandardCollections.get(collection);
         Intake intake = Intake.of(c);
-        CountyBooks books = CountyBooks.of(intake, RosterReader.of(c).withUnits().read(roster),
-                clock).withArea(area);
+        Roster schools = RosterReader.of(c).withUnits().read(roster);
+        Pipeline books = Pipeline.of(c, StandardCollections.narrative(c), clock).withArea(area)
+                .includeWithErrors(includeErrors)
+                .withPrevious(Optional.ofNullable(previous).map(intake::read));
         if (unitCode != null) {
-            books = books.withUnit(new CountyBooks.Unit(unitCode, unitName));
+            books = books.withUnit(new Pipeline.Unit(unitCode, unitName));
         }
         List<Submission> submissions = intake.submissions(Intake.expand(inputs));
-        Consolidation result = books.consolidate(submissions, Optional.ofNullable(previous),
-                includeErrors);
+        Consolidation result = books.consolidate(schools, submissions);
         books.write(result, out);
         System.out.println(result.summary());
         System.out.println("汇总工作簿：" + out.toAbsolutePath());

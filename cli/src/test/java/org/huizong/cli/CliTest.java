@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.huizong.engine.io.ReturnData;
-import org.huizong.engine.io.TemplateWriter;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Value;
+import org.huizong.engine.template.ReturnData;
+import org.huizong.engine.template.TemplateWriter;
 import org.huizong.templates.StandardCollections;
 import org.huizong.templates.demo.DemoCounty;
 import org.junit.jupiter.api.Test;
@@ -148,7 +148,7 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("共 6 个文件：计入 4，有错误未计入 0，重复 1，名单外 0，无法读取 1");
         assertThat(book).isNotEmptyFile();
-        var intake = org.huizong.engine.intake.Intake.of(c);
+        var intake = org.huizong.engine.pipeline.Intake.of(c);
         var read = intake.read(book);
         assertThat(read.meta().unitCode()).isEqualTo("313400");
         assertThat(read.meta().kind()).isEqualTo("consolidated");
@@ -160,7 +160,7 @@ class CliTest {
         TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));
         List<Path> books = new java.util.ArrayList<>();
         java.math.BigDecimal students = java.math.BigDecimal.ZERO;
-        var intake = org.huizong.engine.intake.Intake.of(c);
+        var intake = org.huizong.engine.pipeline.Intake.of(c);
         for (int k = 0; k < 2; k++) {
             Path returns = Files.createDirectories(dir.resolve("returns" + k));
             for (DemoCounty.SchoolData s : DemoCounty.returns().subList(k * 4, k * 4 + 4)) {

@@ -1,5 +1,6 @@
 package org.huizong.engine;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -7,32 +8,66 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The package boundaries of STYLE.md §3, checked on the compiled classes. */
+/**
+ * The data flow's package boundaries (docs/architecture.md, STYLE.md §3), checked on the compiled
+ * classes: one package per step, each depending only on the steps before it.
+ */
 class ArchitectureTest {
     private static final JavaClasses ENGINE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.huizong.engine");
 
     @Test
-    void onlyIoAndReportTouchPoi() {
-        noClasses().that().resideOutsideOfPackages("..engine.io..", "..engine.report..")
+    void onlyTheWorkbookStepsTouchPoi() {
+        noClasses().that().resideOutsideOfPackages("..engine.xlsx..", "..engine.template..",
+                "..engine.returns..", "..engine.report..", "..engine.documents..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.poi..")
                 .check(ENGINE);
     }
 
     @Test
-    void onlyIoTouchesTheStreamingReader() {
-        noClasses().that().resideOutsideOfPackage("..engine.io..")
-                .should().dependOnClassesThat().resideInAPackage("org.dhatim..")
+    void onlyTheRosterAndTheReportTouchTheFlatTableLibrary() {
+        noClasses().that().resideOutsideOfPackages("..engine.roster..", "..engine.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.idev.excel..",
+                        "org.dhatim..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void onlyTheReaderAndTheWritersTouchTheContainerLayer() {
+        classes().that().resideInAPackage("..engine.xlsx..")
+                .should().onlyBeAccessed().byClassesThat().resideInAnyPackage("..engine.xlsx..",
+                        "..engine.template..", "..engine.returns..", "..engine.roster..",
+                        "..engine.report..", "..engine.documents..", "..engine.pipeline..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void theContainerLayerKnowsNoModel() {
+        noClasses().that().resideInAPackage("..engine.xlsx..")
+                .should().dependOnClassesThat().resideInAnyPackage("..engine.model..",
+                        "..engine.template..", "..engine.returns..", "..engine.rules..",
+                        "..engine.consolidate..", "..engine.report..", "..engine.spec..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void theTemplateWriterNeverDependsOnTheReader() {
+        noClasses().that().resideInAPackage("..engine.template..")
+                .should().dependOnClassesThat().resideInAnyPackage("..engine.returns..",
+                        "..engine.roster..", "..engine.consolidate..", "..engine.report..",
+                        "..engine.pipeline..")
                 .check(ENGINE);
     }
 
     @Test
     void theModelDependsOnNothingElseOfTheEngine() {
         noClasses().that().resideInAPackage("..engine.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("..engine.io..",
+                .should().dependOnClassesThat().resideInAnyPackage("..engine.xlsx..",
+                        "..engine.template..", "..engine.returns..", "..engine.roster..",
                         "..engine.rules..", "..engine.consolidate..", "..engine.narrative..",
-                        "..engine.report..", "..engine.spec..", "..engine.intake..")
+                        "..engine.report..", "..engine.spec..", "..engine.pipeline..",
+                        "..engine.findings..", "..engine.documents..")
                 .check(ENGINE);
     }
 
@@ -44,10 +79,21 @@ class ArchitectureTest {
     }
 
     @Test
-    void rulesAndNarrativeDoNotReadFiles() {
+    void rulesConsolidationAndNarrativeDoNotReadFiles() {
         noClasses().that().resideInAnyPackage("..engine.rules..", "..engine.narrative..",
                 "..engine.consolidate..")
-                .should().dependOnClassesThat().resideInAnyPackage("..engine.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("..engine.xlsx..",
+                        "..engine.template..", "..engine.returns..", "..engine.roster..",
+                        "..engine.report..", "..engine.pipeline..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void onlyThePipelineDrivesTheConsolidator() {
+        noClasses().that().resideOutsideOfPackages("..engine.pipeline..",
+                "..engine.consolidate..")
+                .should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.huizong.engine.consolidate.Consolidator")
                 .check(ENGINE);
     }
 }

@@ -1,8 +1,5 @@
 package org.huizong.server;
 
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.huizong.engine.io.RosterException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Roster;
+import org.huizong.engine.roster.RosterException;
 import org.huizong.server.AccountStore.Session;
 import org.huizong.server.CollectionStore.CollectionRow;
 import org.huizong.server.CollectionStore.SchoolRow;

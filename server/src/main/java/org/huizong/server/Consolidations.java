@@ -1,15 +1,16 @@
 package org.huizong.server;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.huizong.engine.consolidate.Consolidation;
-import org.huizong.engine.consolidate.Consolidator;
 import org.huizong.engine.consolidate.Submission;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Roster;
+import org.huizong.engine.pipeline.Pipeline;
 import org.huizong.server.CollectionStore.CollectionRow;
 import org.huizong.server.CollectionStore.SchoolRow;
 import org.huizong.server.ReturnStore.SchoolState;
@@ -56,17 +57,19 @@ final class Consolidations {
             }
         }
         Roster roster = new Roster(schools.stream().map(SchoolRow::toSchool).toList());
-        Consolidator consolidator = Consolidator.of(collection, roster).withPeriod(c.period());
-        Optional<Return> previous = previousBook(c);
-        if (previous.isPresent()) {
-            consolidator = consolidator.withPrevious(previous.get());
-        }
-        return consolidator.consolidate(subs);
+        return pipeline(c).consolidate(roster, subs);
     }
 
     Book book(CollectionRow c, boolean approvedOnly) {
         Consolidation cons = consolidation(c, approvedOnly);
-        return new Book(engine.report(cons), cons.county().counted());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        pipeline(c).write(cons, out);
+        return new Book(out.toByteArray(), cons.county().counted());
+    }
+
+    private Pipeline pipeline(CollectionRow c) {
+        return engine.pipeline(engine.collection(c.standardId())).withPeriod(c.period())
+                .withPrevious(previousBook(c));
     }
 
     private Optional<Return> previousBook(CollectionRow c) {

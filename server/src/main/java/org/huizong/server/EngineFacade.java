@@ -1,6 +1,5 @@
 package org.huizong.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,11 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.huizong.engine.consolidate.Consolidation;
-import org.huizong.engine.io.ReturnData;
-import org.huizong.engine.io.ReturnReader;
-import org.huizong.engine.io.RosterReader;
-import org.huizong.engine.io.TemplateWriter;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Period;
@@ -25,9 +19,12 @@ import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.model.School;
 import org.huizong.engine.narrative.NarrativeTemplate;
-import org.huizong.engine.narrative.Paragraph;
-import org.huizong.engine.report.ReportWriter;
+import org.huizong.engine.pipeline.Pipeline;
+import org.huizong.engine.returns.ReturnReader;
+import org.huizong.engine.roster.RosterReader;
 import org.huizong.engine.rules.Validator;
+import org.huizong.engine.template.ReturnData;
+import org.huizong.engine.template.TemplateWriter;
 import org.huizong.templates.StandardCollections;
 
 /**
@@ -50,13 +47,13 @@ final class EngineFacade {
         return collections.computeIfAbsent(standardId, StandardCollections::get);
     }
 
-    /** @throws org.huizong.engine.io.RosterException listing every bad line */
+    /** @throws org.huizong.engine.roster.RosterException listing every bad line */
     Roster readRoster(Collection c, String fileName, byte[] bytes) {
         return RosterReader.of(c).read(fileName, bytes);
     }
 
     /**
-     * @throws org.huizong.engine.io.UnreadableReturnException with a Chinese message the school
+     * @throws org.huizong.engine.xlsx.UnreadableFileException with a Chinese message the school
      *     can act on
      */
     Return read(Collection c, String fileName, byte[] bytes) {
@@ -94,16 +91,12 @@ final class EngineFacade {
         return TemplateWriter.of(c, p).toBytes(s, data);
     }
 
-    /** The consolidated workbook of a consolidation. */
-    byte[] report(Consolidation consolidation) {
-        Collection c = consolidation.collection();
+    /** The one consolidation pipeline for {@code c}, with its narrative; a county's by default. */
+    Pipeline pipeline(Collection c) {
         NarrativeTemplate narrative = narratives.computeIfAbsent(c.id(), id -> NarrativeTemplate
                 .parse(StandardCollections.resource(id + ".narrative.txt"),
                         id + ".narrative.txt", c));
-        List<Paragraph> paragraphs = narrative.render(consolidation.narrativeInput());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        ReportWriter.of(c, clock).write(consolidation, paragraphs, out);
-        return out.toByteArray();
+        return Pipeline.of(c, narrative, clock);
     }
 
     static String templateName(Collection c, Period p, School s) {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.huizong.engine.findings.FindingReport;
 import org.huizong.engine.model.CellRef;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Severity;
-import org.huizong.engine.rules.FindingReport;
 
 /**
  * Findings as JSON, the form the database stores and the API returns, with the same keys as

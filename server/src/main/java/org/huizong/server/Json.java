@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.huizong.engine.rules.FindingReport;
+import org.huizong.engine.findings.FindingReport;
 
 /**
  * A small JSON writer and reader: maps (insertion-ordered), lists, strings, numbers, booleans

@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.huizong.engine.io.UnreadableReturnException;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.ReturnMeta;
 import org.huizong.engine.model.Severity;
 import org.huizong.engine.rules.Validator;
+import org.huizong.engine.xlsx.UnreadableFileException;
 import org.huizong.server.CollectionStore.CollectionRow;
 import org.huizong.server.CollectionStore.SchoolRow;
 import org.huizong.server.ReturnStore.NewVersion;
@@ -97,7 +97,7 @@ final class Submissions {
         Return r;
         try {
             r = engine.read(collection, fileName, bytes);
-        } catch (UnreadableReturnException e) {
+        } catch (UnreadableFileException e) {
             throw new HttpProblem(422, e.getMessage());
         }
         checkBelongs(c, collection, school, r);
@@ -215,7 +215,7 @@ final class Submissions {
             Return r;
             try {
                 r = engine.read(engine.collection(standard), fileName, bytes);
-            } catch (UnreadableReturnException e) {
+            } catch (UnreadableFileException e) {
                 last = new HttpProblem(422, e.getMessage());
                 continue;
             }

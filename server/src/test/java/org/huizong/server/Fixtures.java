@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.huizong.engine.io.ReturnData;
-import org.huizong.engine.io.TemplateWriter;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.School;
 import org.huizong.engine.model.Value;
+import org.huizong.engine.template.ReturnData;
+import org.huizong.engine.template.TemplateWriter;
 import org.huizong.templates.StandardCollections;
 import org.huizong.templates.demo.DemoCounty;
 

@@ -559,7 +559,7 @@ abstract class ServerFlowTest {
         assertThat(notWorkbook.status()).isEqualTo(422);
         assertThat(notWorkbook.body()).contains("假的.xlsx");
         DemoCountyData d = new DemoCountyData(Fixtures.data(Fixtures.PRIMARY));
-        byte[] lastYear = org.huizong.engine.io.TemplateWriter.of(
+        byte[] lastYear = org.huizong.engine.template.TemplateWriter.of(
                 org.huizong.templates.StandardCollections.eduHalfyear(),
                 org.huizong.engine.model.Period.parse("2023H1"))
                 .toBytes(d.data().school(), d.returnData());
@@ -572,8 +572,8 @@ abstract class ServerFlowTest {
 
     /** A demo school's data as the template writer takes it. */
     record DemoCountyData(org.huizong.templates.demo.DemoCounty.SchoolData data) {
-        org.huizong.engine.io.ReturnData returnData() {
-            return new org.huizong.engine.io.ReturnData(data.values(),
+        org.huizong.engine.template.ReturnData returnData() {
+            return new org.huizong.engine.template.ReturnData(data.values(),
                     Map.of("projects", data.projects()), data.explanations());
         }
     }

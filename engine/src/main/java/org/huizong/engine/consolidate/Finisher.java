@@ -46,8 +46,8 @@ final class Finisher {
     }
 
     Consolidation finish(Partial partial) {
-        List<Entry> entries = new ArrayList<>(partial.received());
-        entries.sort(Entry.ORDER);
+        List<FoldedReturn> entries = new ArrayList<>(partial.received());
+        entries.sort(FoldedReturn.ORDER);
         Period p = period.orElseGet(() -> inferPeriod(entries));
         List<Completeness.Rejected> rejected = new ArrayList<>();
         for (Submission.Unreadable u : partial.unreadable()) {
@@ -57,8 +57,8 @@ final class Finisher {
         List<Completeness.Unknown> unknown = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         roster.schools().forEach(s -> codes.add(s.code()));
-        Map<String, List<Entry>> bySchool = new HashMap<>();
-        for (Entry e : entries) {
+        Map<String, List<FoldedReturn>> bySchool = new HashMap<>();
+        for (FoldedReturn e : entries) {
             Optional<String> reason = rejection(e, p);
             if (reason.isPresent()) {
                 rejected.add(new Completeness.Rejected(e.version(), reason.get()));
@@ -74,27 +74,28 @@ final class Finisher {
         return assemble(p, bySchool, unknown, rejected);
     }
 
-    private Consolidation assemble(Period p, Map<String, List<Entry>> bySchool,
+    private Consolidation assemble(Period p, Map<String, List<FoldedReturn>> bySchool,
             List<Completeness.Unknown> unknown, List<Completeness.Rejected> rejected) {
         List<SchoolStatus> schools = new ArrayList<>();
         List<School> missing = new ArrayList<>();
         List<Completeness.Duplicate> duplicates = new ArrayList<>();
         List<SchoolFindings> withErrors = new ArrayList<>();
         List<SchoolFindings> unexplained = new ArrayList<>();
-        Map<String, Entry> counted = new LinkedHashMap<>();
+        Map<String, FoldedReturn> counted = new LinkedHashMap<>();
         int countedWithErrors = 0;
         for (School s : roster.schools()) {
-            List<Entry> versions = bySchool.getOrDefault(s.code(), List.of());
+            List<FoldedReturn> versions = bySchool.getOrDefault(s.code(), List.of());
             if (versions.isEmpty()) {
                 missing.add(s);
                 schools.add(new SchoolStatus(s, SchoolStatus.Status.MISSING, Optional.empty(),
                         Optional.empty(), 0, Map.of(), List.of()));
                 continue;
             }
-            Entry kept = versions.get(versions.size() - 1);
+            FoldedReturn kept = versions.get(versions.size() - 1);
             if (versions.size() > 1) {
                 duplicates.add(new Completeness.Duplicate(s, kept.version(), versions
-                        .subList(0, versions.size() - 1).stream().map(Entry::version).toList()));
+                        .subList(0, versions.size() - 1).stream().map(FoldedReturn::version)
+                        .toList()));
             }
             SchoolStatus.Status status = SchoolStatus.Status.COUNTED;
             if (kept.hasErrors()) {
@@ -122,7 +123,7 @@ final class Finisher {
         // Independent pieces: the outliers and the project lists are worked out on other
         // threads while the groups are summed (in parallel too).
         ForkJoinTask<List<SchoolFindings>> outliers = ForkJoinPool.commonPool().submit(
-                () -> new Outliers(roster, indicators.validator()).find(counted));
+                () -> new OutlierChecks(roster, indicators.validator()).find(counted));
         Map<String, List<SchoolTableRow>> rows = sums.tableRows();
         ForkJoinTask<Map<String, TableTotals>> tableTotals = ForkJoinPool.commonPool().submit(
                 () -> sums.tableTotals(rows));
@@ -133,7 +134,7 @@ final class Finisher {
     }
 
     /** Why an entry cannot be counted in this consolidation at all, in Chinese. */
-    private Optional<String> rejection(Entry e, Period p) {
+    private Optional<String> rejection(FoldedReturn e, Period p) {
         String file = "文件“" + e.file() + "”";
         String ours = "“" + collection.title() + "”第" + collection.version() + "版";
         if (!e.meta().collection().equals(collection.id())
@@ -157,9 +158,9 @@ final class Finisher {
      * The period most returns of this collection carry; the latest on a tie. Only used when no
      * period was given.
      */
-    private Period inferPeriod(List<Entry> entries) {
+    private Period inferPeriod(List<FoldedReturn> entries) {
         Map<Period, Integer> counts = new TreeMap<>();
-        for (Entry e : entries) {
+        for (FoldedReturn e : entries) {
             if (e.meta().collection().equals(collection.id())) {
                 counts.merge(e.meta().period(), 1, Integer::sum);
             }
@@ -179,7 +180,7 @@ final class Finisher {
         return best;
     }
 
-    static String text(Entry e, String fieldId) {
+    static String text(FoldedReturn e, String fieldId) {
         Value v = e.values().get(fieldId);
         return v == null ? "" : v.display();
     }

@@ -12,7 +12,7 @@ import org.huizong.engine.model.Field;
  * sorts everything before it decides anything.
  */
 public final class Partial {
-    private final List<Entry> received = new ArrayList<>();
+    private final List<FoldedReturn> received = new ArrayList<>();
     private final List<Submission.Unreadable> unreadable = new ArrayList<>();
 
     private final List<Field> numeric;
@@ -25,7 +25,7 @@ public final class Partial {
     public Partial add(Submission submission) {
         Objects.requireNonNull(submission, "submission");
         if (submission instanceof Submission.Received r) {
-            received.add(Entry.of(r, numeric));
+            received.add(FoldedReturn.of(r, numeric));
         } else {
             unreadable.add((Submission.Unreadable) submission);
         }
@@ -44,7 +44,7 @@ public final class Partial {
         return received.size() + unreadable.size();
     }
 
-    List<Entry> received() {
+    List<FoldedReturn> received() {
         return received;
     }
 

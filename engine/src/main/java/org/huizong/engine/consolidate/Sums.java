@@ -20,13 +20,14 @@ final class Sums {
     private final Collection collection;
     private final Roster roster;
     private final Indicators indicators;
-    private final Map<String, Entry> counted;
+    private final Map<String, FoldedReturn> counted;
     private final List<Field> numeric;
 
     /**
      * @param counted school code to the return that counts, in roster order
      */
-    Sums(Collection collection, Roster roster, Indicators indicators, Map<String, Entry> counted) {
+    Sums(Collection collection, Roster roster, Indicators indicators,
+            Map<String, FoldedReturn> counted) {
         this.collection = collection;
         this.roster = roster;
         this.indicators = indicators;
@@ -34,7 +35,9 @@ final class Sums {
         this.numeric = numeric(collection);
     }
 
-    /** The collection's numeric fields, in its order: the order of {@link Entry#numbers()}. */
+    /**
+     * The collection's numeric fields, in its order: the order of {@link FoldedReturn#numbers()}.
+     */
     static List<Field> numeric(Collection collection) {
         return collection.fields().stream().filter(f -> f.type().isNumeric()).toList();
     }
@@ -89,7 +92,7 @@ final class Sums {
     private GroupTotals sum(Group g) {
         Accumulator a = new Accumulator(g.name(), g.schools().size());
         for (School s : g.schools()) {
-            Entry e = counted.get(s.code());
+            FoldedReturn e = counted.get(s.code());
             if (e != null) {
                 a.add(e);
             }
@@ -102,7 +105,7 @@ final class Sums {
         for (Table t : collection.tables()) {
             List<SchoolTableRow> rows = new ArrayList<>();
             for (School s : roster.schools()) {
-                Entry e = counted.get(s.code());
+                FoldedReturn e = counted.get(s.code());
                 if (e != null) {
                     for (TableRow r : e.tables().getOrDefault(t.id(), List.of())) {
                         rows.add(new SchoolTableRow(s.code(), s.name(), r.index(), r.values()));
@@ -171,7 +174,7 @@ final class Sums {
             }
         }
 
-        void add(Entry e) {
+        void add(FoldedReturn e) {
             count++;
             List<BigDecimal> numbers = e.numbers();
             for (int i = 0; i < sums.length; i++) {

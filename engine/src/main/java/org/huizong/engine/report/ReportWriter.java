@@ -16,13 +16,14 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.engine.consolidate.Consolidation;
-import org.huizong.engine.io.MetaSheet;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.ReturnMeta;
 import org.huizong.engine.model.School;
 import org.huizong.engine.model.Sheet;
 import org.huizong.engine.model.Table;
 import org.huizong.engine.narrative.Paragraph;
+import org.huizong.engine.template.MetaSheet;
+import org.huizong.engine.xlsx.Zips;
 
 /**
  * Writes a {@link Consolidation} as the bureau's workbook, in Chinese, for A4: 封面, 全县汇总 (the
@@ -111,7 +112,7 @@ public final class ReportWriter {
                 flushInOrder(streaming);
                 streaming.write(raw);
             }
-            out.write(Zips.normalize(raw.toByteArray()));
+            out.write(Zips.normalize(raw.toByteArray(), Zips.BOOK_STAMP));
         } catch (IOException e) {
             throw new ReportException("无法写出汇总表：" + e.getMessage(), e);
         }

@@ -137,7 +137,7 @@ public final class Evaluator {
         if (!condition.isCondition()) {
             throw new IllegalArgumentException("not a condition: " + condition.toSource());
         }
-        return ((V.Bool) eval(condition)).value();
+        return ((Operand.Bool) eval(condition)).value();
     }
 
     /**
@@ -145,11 +145,11 @@ public final class Evaluator {
      * text in arithmetic) or when the value is text.
      */
     public Optional<BigDecimal> number(Expr value) {
-        V v = eval(value);
-        if (v instanceof V.Num n) {
+        Operand v = eval(value);
+        if (v instanceof Operand.Num n) {
             return Optional.of(n.value());
         }
-        return v instanceof V.Blank ? Optional.of(BigDecimal.ZERO) : Optional.empty();
+        return v instanceof Operand.Blank ? Optional.of(BigDecimal.ZERO) : Optional.empty();
     }
 
     /** The school's type as its return states it ({@code info.type}). */
@@ -162,45 +162,45 @@ public final class Evaluator {
      * column in a row rule, a computed field's recomputed value.
      */
     public Optional<String> display(String fieldId) {
-        V v = field(fieldId, source);
-        if (v instanceof V.Num n) {
+        Operand v = field(fieldId, source);
+        if (v instanceof Operand.Num n) {
             return Optional.of(n.value().stripTrailingZeros().toPlainString());
         }
-        return v instanceof V.Text t ? Optional.of(t.value()) : Optional.empty();
+        return v instanceof Operand.Text t ? Optional.of(t.value()) : Optional.empty();
     }
 
     /** Whether a field (or the row's cell) is blank. */
     public boolean isBlank(String fieldId) {
-        return field(fieldId, source) instanceof V.Blank;
+        return field(fieldId, source) instanceof Operand.Blank;
     }
 
-    V eval(Expr e) {
+    Operand eval(Expr e) {
         if (e instanceof Expr.Num n) {
-            return new V.Num(n.value());
+            return new Operand.Num(n.value());
         } else if (e instanceof Expr.Str s) {
-            return new V.Text(s.value());
+            return new Operand.Text(s.value());
         } else if (e instanceof Expr.Bool b) {
-            return V.Bool.of(b.value());
+            return Operand.Bool.of(b.value());
         } else if (e instanceof Expr.FieldRef f) {
             return field(f.id(), source);
         } else if (e instanceof Expr.Unary u) {
-            V v = eval(u.operand());
+            Operand v = eval(u.operand());
             if (u.op() == Expr.UnaryOp.NOT) {
-                return V.Bool.of(!((V.Bool) v).value());
+                return Operand.Bool.of(!((Operand.Bool) v).value());
             }
-            return v instanceof V.Num || v instanceof V.Blank
-                    ? new V.Num(V.num(v).negate()) : V.Unknown.INSTANCE;
+            return v instanceof Operand.Num || v instanceof Operand.Blank
+                    ? new Operand.Num(Operand.num(v).negate()) : Operand.Unknown.INSTANCE;
         } else if (e instanceof Expr.Binary b) {
             return binary(b);
         }
         return call((Expr.Call) e);
     }
 
-    private V field(String id, Source from) {
+    private Operand field(String id, Source from) {
         if (row.isPresent() && id.startsWith(row.get().table().id() + ".")
                 && schema.isColumn(id) && from == source) {
             String key = id.substring(row.get().table().id().length() + 1);
-            return V.of(row.get().row().find(key));
+            return Operand.of(row.get().row().find(key));
         }
         Optional<Expr> formula = schema.formula(id);
         if (formula.isPresent()) {
@@ -208,52 +208,52 @@ public final class Evaluator {
                     : new Evaluator(schema, from, Optional.empty(), Optional.empty(), outliers);
             return over.eval(formula.get());
         }
-        return V.of(from.find(id));
+        return Operand.of(from.find(id));
     }
 
-    private V binary(Expr.Binary b) {
+    private Operand binary(Expr.Binary b) {
         BinaryOp op = b.op();
         if (op == BinaryOp.AND) {
-            return V.Bool.of(test(b.left()) && test(b.right()));
+            return Operand.Bool.of(test(b.left()) && test(b.right()));
         } else if (op == BinaryOp.OR) {
-            return V.Bool.of(test(b.left()) || test(b.right()));
+            return Operand.Bool.of(test(b.left()) || test(b.right()));
         }
-        V l = eval(b.left());
-        V r = eval(b.right());
+        Operand l = eval(b.left());
+        Operand r = eval(b.right());
         if (op.isComparison()) {
             return compare(op, l, r);
         }
-        if (!V.isNumeric(l) || !V.isNumeric(r)) {
-            return V.Unknown.INSTANCE;
+        if (!Operand.isNumeric(l) || !Operand.isNumeric(r)) {
+            return Operand.Unknown.INSTANCE;
         }
-        BigDecimal x = V.num(l);
-        BigDecimal y = V.num(r);
+        BigDecimal x = Operand.num(l);
+        BigDecimal y = Operand.num(r);
         return switch (op) {
-            case ADD -> new V.Num(x.add(y));
-            case SUB -> new V.Num(x.subtract(y));
-            case MUL -> new V.Num(x.multiply(y));
-            default -> y.signum() == 0 ? V.Unknown.INSTANCE
-                    : new V.Num(x.divide(y, MathContext.DECIMAL64));
+            case ADD -> new Operand.Num(x.add(y));
+            case SUB -> new Operand.Num(x.subtract(y));
+            case MUL -> new Operand.Num(x.multiply(y));
+            default -> y.signum() == 0 ? Operand.Unknown.INSTANCE
+                    : new Operand.Num(x.divide(y, MathContext.DECIMAL64));
         };
     }
 
-    private static V compare(BinaryOp op, V l, V r) {
-        if (l instanceof V.Unknown || r instanceof V.Unknown) {
-            return V.Bool.TRUE;
+    private static Operand compare(BinaryOp op, Operand l, Operand r) {
+        if (l instanceof Operand.Unknown || r instanceof Operand.Unknown) {
+            return Operand.Bool.TRUE;
         }
-        if (l instanceof V.Bool || r instanceof V.Bool) {
+        if (l instanceof Operand.Bool || r instanceof Operand.Bool) {
             boolean eq = l.equals(r);
-            return V.Bool.of(op == BinaryOp.EQ ? eq : !eq);
+            return Operand.Bool.of(op == BinaryOp.EQ ? eq : !eq);
         }
         if (op == BinaryOp.EQ || op == BinaryOp.NE) {
-            boolean eq = V.same(l, r);
-            return V.Bool.of(op == BinaryOp.EQ ? eq : !eq);
+            boolean eq = Operand.same(l, r);
+            return Operand.Bool.of(op == BinaryOp.EQ ? eq : !eq);
         }
-        if (!V.isNumeric(l) || !V.isNumeric(r)) {
-            return V.Bool.TRUE;
+        if (!Operand.isNumeric(l) || !Operand.isNumeric(r)) {
+            return Operand.Bool.TRUE;
         }
-        int c = V.num(l).compareTo(V.num(r));
-        return V.Bool.of(switch (op) {
+        int c = Operand.num(l).compareTo(Operand.num(r));
+        return Operand.Bool.of(switch (op) {
             case LT -> c < 0;
             case LE -> c <= 0;
             case GT -> c > 0;
@@ -261,19 +261,20 @@ public final class Evaluator {
         });
     }
 
-    private V call(Expr.Call c) {
+    private Operand call(Expr.Call c) {
         List<Expr> a = c.args();
         return switch (c.function()) {
             case SUM, MAX, MIN -> aggregate(c);
             case ABS -> unaryNumber(eval(a.get(0)), BigDecimal::abs);
             case ROUND -> round(eval(a.get(0)), eval(a.get(1)));
             case IF -> test(a.get(0)) ? eval(a.get(1)) : eval(a.get(2));
-            case BLANK -> V.Bool.of(field(ref(a.get(0)), source) instanceof V.Blank);
-            case PRESENT -> V.Bool.of(!(field(ref(a.get(0)), source) instanceof V.Blank));
+            case BLANK -> Operand.Bool.of(field(ref(a.get(0)), source) instanceof Operand.Blank);
+            case PRESENT ->
+                    Operand.Bool.of(!(field(ref(a.get(0)), source) instanceof Operand.Blank));
             case TYPE_IS -> typeIs(a);
             case APPROX -> approx(a);
-            case COUNT -> new V.Num(BigDecimal.valueOf(columnValues(ref(a.get(0))).stream()
-                    .filter(v -> !(v instanceof V.Blank)).count()));
+            case COUNT -> new Operand.Num(BigDecimal.valueOf(columnValues(ref(a.get(0))).stream()
+                    .filter(v -> !(v instanceof Operand.Blank)).count()));
             case COUNTIF -> countIf(ref(a.get(0)), eval(a.get(1)));
             case SUMIF -> sumIf(ref(a.get(0)), ref(a.get(1)), eval(a.get(2)));
             case PREV -> field(ref(a.get(0)), previous.orElseThrow(() ->
@@ -287,106 +288,109 @@ public final class Evaluator {
         return ((Expr.FieldRef) e).id();
     }
 
-    private V aggregate(Expr.Call c) {
-        List<V> values = new ArrayList<>();
+    private Operand aggregate(Expr.Call c) {
+        List<Operand> values = new ArrayList<>();
         for (Expr arg : c.args()) {
             if (arg instanceof Expr.FieldRef f && schema.isColumn(f.id())) {
                 // Like Excel's SUM/MAX/MIN over a range: blank and text cells are skipped.
-                columnValues(f.id()).stream().filter(v -> v instanceof V.Num).forEach(values::add);
+                columnValues(f.id()).stream().filter(v -> v instanceof Operand.Num)
+                        .forEach(values::add);
             } else {
-                V v = eval(arg);
-                if (!V.isNumeric(v)) {
-                    return V.Unknown.INSTANCE;
+                Operand v = eval(arg);
+                if (!Operand.isNumeric(v)) {
+                    return Operand.Unknown.INSTANCE;
                 }
                 values.add(v);
             }
         }
         if (values.isEmpty()) {
-            return new V.Num(BigDecimal.ZERO);
+            return new Operand.Num(BigDecimal.ZERO);
         }
-        BigDecimal acc = V.num(values.get(0));
-        for (V v : values.subList(1, values.size())) {
-            BigDecimal x = V.num(v);
+        BigDecimal acc = Operand.num(values.get(0));
+        for (Operand v : values.subList(1, values.size())) {
+            BigDecimal x = Operand.num(v);
             acc = switch (c.function()) {
                 case SUM -> acc.add(x);
                 case MAX -> acc.max(x);
                 default -> acc.min(x);
             };
         }
-        return new V.Num(acc);
+        return new Operand.Num(acc);
     }
 
-    /** The column's cells over every used row, blank ones as {@link V.Blank}. */
-    private List<V> columnValues(String columnId) {
+    /** The column's cells over every used row, blank ones as {@link Operand.Blank}. */
+    private List<Operand> columnValues(String columnId) {
         Table t = schema.tableOf(columnId).orElseThrow(() -> new IllegalArgumentException(
                 columnId + " is not a table column"));
         String key = columnId.substring(t.id().length() + 1);
-        List<V> out = new ArrayList<>();
+        List<Operand> out = new ArrayList<>();
         for (TableRow r : source.rows(t.id())) {
-            out.add(V.of(r.find(key)));
+            out.add(Operand.of(r.find(key)));
         }
         return out;
     }
 
-    private V countIf(String columnId, V criterion) {
+    private Operand countIf(String columnId, Operand criterion) {
         long n = columnValues(columnId).stream()
-                .filter(v -> !(v instanceof V.Blank) && V.same(v, criterion)).count();
-        return new V.Num(BigDecimal.valueOf(n));
+                .filter(v -> !(v instanceof Operand.Blank) && Operand.same(v, criterion)).count();
+        return new Operand.Num(BigDecimal.valueOf(n));
     }
 
-    private V sumIf(String sumColumn, String testColumn, V criterion) {
-        List<V> sums = columnValues(sumColumn);
-        List<V> tests = columnValues(testColumn);
+    private Operand sumIf(String sumColumn, String testColumn, Operand criterion) {
+        List<Operand> sums = columnValues(sumColumn);
+        List<Operand> tests = columnValues(testColumn);
         BigDecimal acc = BigDecimal.ZERO;
         for (int i = 0; i < sums.size(); i++) {
-            if (!(tests.get(i) instanceof V.Blank) && V.same(tests.get(i), criterion)
-                    && sums.get(i) instanceof V.Num n) {
+            if (!(tests.get(i) instanceof Operand.Blank) && Operand.same(tests.get(i), criterion)
+                    && sums.get(i) instanceof Operand.Num n) {
                 acc = acc.add(n.value());
             }
         }
-        return new V.Num(acc);
+        return new Operand.Num(acc);
     }
 
-    private static V unaryNumber(V v, UnaryOperator<BigDecimal> f) {
-        return V.isNumeric(v) ? new V.Num(f.apply(V.num(v))) : V.Unknown.INSTANCE;
+    private static Operand unaryNumber(Operand v, UnaryOperator<BigDecimal> f) {
+        return Operand.isNumeric(v) ? new Operand.Num(f.apply(Operand.num(v)))
+                : Operand.Unknown.INSTANCE;
     }
 
     /** Excel's ROUND: half away from zero; a fractional digit count is truncated. */
-    private static V round(V x, V digits) {
-        if (!V.isNumeric(x) || !V.isNumeric(digits)) {
-            return V.Unknown.INSTANCE;
+    private static Operand round(Operand x, Operand digits) {
+        if (!Operand.isNumeric(x) || !Operand.isNumeric(digits)) {
+            return Operand.Unknown.INSTANCE;
         }
-        int n = V.num(digits).intValue();
-        return new V.Num(V.num(x).setScale(n, RoundingMode.HALF_UP));
+        int n = Operand.num(digits).intValue();
+        return new Operand.Num(Operand.num(x).setScale(n, RoundingMode.HALF_UP));
     }
 
-    private V typeIs(List<Expr> args) {
+    private Operand typeIs(List<Expr> args) {
         Optional<String> type = schoolType();
         if (type.isEmpty()) {
-            return V.Bool.FALSE;
+            return Operand.Bool.FALSE;
         }
         for (Expr a : args) {
             if (schema.typesOf(((Expr.Str) a).value()).contains(type.get())) {
-                return V.Bool.TRUE;
+                return Operand.Bool.TRUE;
             }
         }
-        return V.Bool.FALSE;
+        return Operand.Bool.FALSE;
     }
 
-    private V approx(List<Expr> args) {
-        V x = eval(args.get(0));
-        V y = eval(args.get(1));
-        V tol = args.size() > 2 ? eval(args.get(2)) : new V.Num(DEFAULT_TOLERANCE);
-        if (!V.isNumeric(x) || !V.isNumeric(y) || !V.isNumeric(tol)) {
-            return V.Bool.TRUE;
+    private Operand approx(List<Expr> args) {
+        Operand x = eval(args.get(0));
+        Operand y = eval(args.get(1));
+        Operand tol = args.size() > 2 ? eval(args.get(2)) : new Operand.Num(DEFAULT_TOLERANCE);
+        if (!Operand.isNumeric(x) || !Operand.isNumeric(y) || !Operand.isNumeric(tol)) {
+            return Operand.Bool.TRUE;
         }
-        return V.Bool.of(V.num(x).subtract(V.num(y)).abs().compareTo(V.num(tol)) <= 0);
+        return Operand.Bool.of(Operand.num(x).subtract(Operand.num(y)).abs()
+                .compareTo(Operand.num(tol)) <= 0);
     }
 
-    private V outlier(Expr.Call c) {
+    private Operand outlier(Expr.Call c) {
         OutlierTest t = outliers.orElseThrow(() -> new IllegalStateException(
                 "outlier() is only evaluated at consolidation: " + c.toSource()));
-        V x = eval(c.args().get(0));
-        return V.Bool.of(V.isNumeric(x) && t.isOutlier(c, V.num(x)));
+        Operand x = eval(c.args().get(0));
+        return Operand.Bool.of(Operand.isNumeric(x) && t.isOutlier(c, Operand.num(x)));
     }
 }

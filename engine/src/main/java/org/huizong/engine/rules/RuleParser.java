@@ -20,12 +20,12 @@ public final class RuleParser {
             Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
     private final String source;
-    private final List<Token> tokens;
+    private final List<RuleLexer.Token> tokens;
     private int next;
 
     private RuleParser(String source) {
         this.source = source;
-        this.tokens = new Lexer(source).tokens();
+        this.tokens = RuleLexer.tokens(source);
     }
 
     /**
@@ -34,15 +34,15 @@ public final class RuleParser {
     public static Expr parse(String source) {
         Objects.requireNonNull(source, "source");
         RuleParser p = new RuleParser(source);
-        if (p.peek().kind == Kind.END) {
+        if (p.peek().kind() == RuleLexer.Kind.END) {
             throw new RuleSyntaxException(source, 0, "：表达式为空");
         }
         Expr e = p.or();
-        Token t = p.peek();
-        if (t.kind == Kind.OP && isComparison(t.text)) {
+        RuleLexer.Token t = p.peek();
+        if (t.kind() == RuleLexer.Kind.OP && isComparison(t.text())) {
             throw p.error(t, "：比较运算不能连写（如 a < b < c），请用 and 连接两个比较");
         }
-        if (t.kind != Kind.END) {
+        if (t.kind() != RuleLexer.Kind.END) {
             throw p.error(t, "：应为运算符或表达式结尾，实际是 " + describe(t));
         }
         return e;
@@ -51,7 +51,7 @@ public final class RuleParser {
     private Expr or() {
         Expr left = and();
         while (peekKeyword("or")) {
-            Token op = advance();
+            RuleLexer.Token op = advance();
             left = logical(BinaryOp.OR, left, and(), op);
         }
         return left;
@@ -60,36 +60,36 @@ public final class RuleParser {
     private Expr and() {
         Expr left = not();
         while (peekKeyword("and")) {
-            Token op = advance();
+            RuleLexer.Token op = advance();
             left = logical(BinaryOp.AND, left, not(), op);
         }
         return left;
     }
 
-    private Expr logical(BinaryOp op, Expr left, Expr right, Token at) {
+    private Expr logical(BinaryOp op, Expr left, Expr right, RuleLexer.Token at) {
         requireCondition(left, op.symbol() + " 的左边");
         requireCondition(right, op.symbol() + " 的右边");
-        return new Expr.Binary(op, left, right, at.offset);
+        return new Expr.Binary(op, left, right, at.offset());
     }
 
     private Expr not() {
         if (peekKeyword("not")) {
-            Token op = advance();
+            RuleLexer.Token op = advance();
             Expr operand = not();
             requireCondition(operand, "not 后面");
-            return new Expr.Unary(UnaryOp.NOT, operand, op.offset);
+            return new Expr.Unary(UnaryOp.NOT, operand, op.offset());
         }
         return comparison();
     }
 
     private Expr comparison() {
         Expr left = sum();
-        Token t = peek();
-        if (t.kind != Kind.OP || !isComparison(t.text)) {
+        RuleLexer.Token t = peek();
+        if (t.kind() != RuleLexer.Kind.OP || !isComparison(t.text())) {
             return left;
         }
         advance();
-        BinaryOp op = switch (t.text) {
+        BinaryOp op = switch (t.text()) {
             case "=" -> BinaryOp.EQ;
             case "<>", "!=" -> BinaryOp.NE;
             case "<" -> BinaryOp.LT;
@@ -100,21 +100,21 @@ public final class RuleParser {
         Expr right = sum();
         if (op == BinaryOp.EQ || op == BinaryOp.NE) {
             if (left.isCondition() != right.isCondition()) {
-                throw error(start(left), "：" + t.text + " 两边应同为数值（或文字）或同为条件，"
+                throw error(start(left), "：" + t.text() + " 两边应同为数值（或文字）或同为条件，"
                         + "实际左边是" + kindOf(left) + "，右边是" + kindOf(right));
             }
         } else {
-            requireValue(left, t.text + " 的左边");
-            requireValue(right, t.text + " 的右边");
+            requireValue(left, t.text() + " 的左边");
+            requireValue(right, t.text() + " 的右边");
         }
-        return new Expr.Binary(op, left, right, t.offset);
+        return new Expr.Binary(op, left, right, t.offset());
     }
 
     private Expr sum() {
         Expr left = product();
         while (peekOp("+") || peekOp("-")) {
-            Token t = advance();
-            left = arithmetic(t.text.equals("+") ? BinaryOp.ADD : BinaryOp.SUB, left,
+            RuleLexer.Token t = advance();
+            left = arithmetic(t.text().equals("+") ? BinaryOp.ADD : BinaryOp.SUB, left,
                     product(), t);
         }
         return left;
@@ -123,44 +123,44 @@ public final class RuleParser {
     private Expr product() {
         Expr left = unary();
         while (peekOp("*") || peekOp("/")) {
-            Token t = advance();
-            left = arithmetic(t.text.equals("*") ? BinaryOp.MUL : BinaryOp.DIV, left,
+            RuleLexer.Token t = advance();
+            left = arithmetic(t.text().equals("*") ? BinaryOp.MUL : BinaryOp.DIV, left,
                     unary(), t);
         }
         return left;
     }
 
-    private Expr arithmetic(BinaryOp op, Expr left, Expr right, Token at) {
+    private Expr arithmetic(BinaryOp op, Expr left, Expr right, RuleLexer.Token at) {
         requireValue(left, op.symbol() + " 的左边");
         requireValue(right, op.symbol() + " 的右边");
-        return new Expr.Binary(op, left, right, at.offset);
+        return new Expr.Binary(op, left, right, at.offset());
     }
 
     private Expr unary() {
         if (peekOp("-")) {
-            Token t = advance();
+            RuleLexer.Token t = advance();
             Expr operand = unary();
             requireValue(operand, "负号后面");
-            return new Expr.Unary(UnaryOp.NEG, operand, t.offset);
+            return new Expr.Unary(UnaryOp.NEG, operand, t.offset());
         }
         return primary();
     }
 
     private Expr primary() {
-        Token t = peek();
-        switch (t.kind) {
+        RuleLexer.Token t = peek();
+        switch (t.kind()) {
             case NUMBER -> {
                 advance();
-                return new Expr.Num(new BigDecimal(t.text), t.offset);
+                return new Expr.Num(new BigDecimal(t.text()), t.offset());
             }
             case STRING -> {
                 advance();
-                return new Expr.Str(t.text, t.offset);
+                return new Expr.Str(t.text(), t.offset());
             }
             case LPAREN -> {
                 advance();
                 Expr inner = or();
-                expect(Kind.RPAREN, "')'");
+                expect(RuleLexer.Kind.RPAREN, "')'");
                 return inner;
             }
             case NAME -> {
@@ -171,37 +171,37 @@ public final class RuleParser {
     }
 
     private Expr name() {
-        Token t = advance();
-        String lower = t.text.toLowerCase(Locale.ROOT);
+        RuleLexer.Token t = advance();
+        String lower = t.text().toLowerCase(Locale.ROOT);
         if (lower.equals("true") || lower.equals("false")) {
-            return new Expr.Bool(lower.equals("true"), t.offset);
+            return new Expr.Bool(lower.equals("true"), t.offset());
         }
         if (lower.equals("and") || lower.equals("or") || lower.equals("not")) {
             throw error(t, "：应为数字、字符串、字段或函数调用，实际是 " + describe(t));
         }
-        if (peek().kind == Kind.LPAREN) {
+        if (peek().kind() == RuleLexer.Kind.LPAREN) {
             return call(t);
         }
-        if (!FIELD_ID.matcher(t.text).matches()) {
-            throw error(t, "：字段名 '" + t.text + "' 应为小写英文单词用点连接，如 info.students");
+        if (!FIELD_ID.matcher(t.text()).matches()) {
+            throw error(t, "：字段名 '" + t.text() + "' 应为小写英文单词用点连接，如 info.students");
         }
-        return new Expr.FieldRef(t.text, t.offset);
+        return new Expr.FieldRef(t.text(), t.offset());
     }
 
-    private Expr call(Token name) {
-        RuleFunction f = RuleFunction.find(name.text).orElseThrow(() -> error(name,
-                "：未知函数 '" + name.text + "'（可用的函数：" + RuleFunction.names() + "）"));
+    private Expr call(RuleLexer.Token name) {
+        RuleFunction f = RuleFunction.find(name.text()).orElseThrow(() -> error(name,
+                "：未知函数 '" + name.text() + "'（可用的函数：" + RuleFunction.names() + "）"));
         advance();
         List<Expr> args = new ArrayList<>();
-        if (peek().kind != Kind.RPAREN) {
+        if (peek().kind() != RuleLexer.Kind.RPAREN) {
             args.add(or());
-            while (peek().kind == Kind.COMMA) {
+            while (peek().kind() == RuleLexer.Kind.COMMA) {
                 advance();
                 args.add(or());
             }
         }
-        Token close = peek();
-        if (close.kind != Kind.RPAREN) {
+        RuleLexer.Token close = peek();
+        if (close.kind() != RuleLexer.Kind.RPAREN) {
             throw error(close, "：应为 ',' 或 ')'，实际是 " + describe(close));
         }
         advance();
@@ -210,7 +210,7 @@ public final class RuleParser {
                     + args.size() + " 个");
         }
         checkArgs(f, args);
-        return new Expr.Call(f, args, name.offset);
+        return new Expr.Call(f, args, name.offset());
     }
 
     private void checkArgs(RuleFunction f, List<Expr> args) {
@@ -268,228 +268,45 @@ public final class RuleParser {
         };
     }
 
-    private Token peek() {
+    private RuleLexer.Token peek() {
         return tokens.get(next);
     }
 
-    private Token advance() {
-        Token t = tokens.get(next);
-        if (t.kind != Kind.END) {
+    private RuleLexer.Token advance() {
+        RuleLexer.Token t = tokens.get(next);
+        if (t.kind() != RuleLexer.Kind.END) {
             next++;
         }
         return t;
     }
 
     private boolean peekKeyword(String keyword) {
-        Token t = peek();
-        return t.kind == Kind.NAME && t.text.equalsIgnoreCase(keyword);
+        RuleLexer.Token t = peek();
+        return t.kind() == RuleLexer.Kind.NAME && t.text().equalsIgnoreCase(keyword);
     }
 
     private boolean peekOp(String op) {
-        Token t = peek();
-        return t.kind == Kind.OP && t.text.equals(op);
+        RuleLexer.Token t = peek();
+        return t.kind() == RuleLexer.Kind.OP && t.text().equals(op);
     }
 
-    private void expect(Kind kind, String what) {
-        Token t = peek();
-        if (t.kind != kind) {
+    private void expect(RuleLexer.Kind kind, String what) {
+        RuleLexer.Token t = peek();
+        if (t.kind() != kind) {
             throw error(t, "：应为 " + what + "，实际是 " + describe(t));
         }
         advance();
     }
 
-    private RuleSyntaxException error(Token t, String problem) {
-        return error(t.offset, problem);
+    private RuleSyntaxException error(RuleLexer.Token t, String problem) {
+        return error(t.offset(), problem);
     }
 
     private RuleSyntaxException error(int offset, String problem) {
         return new RuleSyntaxException(source, offset, problem);
     }
 
-    private static String describe(Token t) {
-        return t.kind == Kind.END ? "表达式结尾" : "'" + t.text + "'";
-    }
-
-    enum Kind { NUMBER, STRING, NAME, OP, LPAREN, RPAREN, COMMA, END }
-
-    /** One token; {@code text} is a string literal's content without quotes. */
-    record Token(Kind kind, String text, int offset) {
-    }
-
-    /** Splits source into tokens; full-width punctuation gets a message naming its half-width. */
-    private static final class Lexer {
-        private static final String FULL_WIDTH = "（）＝，＜＞＋－＊／！";
-        private static final String HALF_WIDTH = "()=,<>+-*/!";
-
-        private final String src;
-        private int i;
-
-        Lexer(String src) {
-            this.src = src;
-        }
-
-        List<Token> tokens() {
-            List<Token> out = new ArrayList<>();
-            while (true) {
-                skipSpace();
-                if (i >= src.length()) {
-                    out.add(new Token(Kind.END, "", src.length()));
-                    return out;
-                }
-                out.add(token());
-            }
-        }
-
-        private void skipSpace() {
-            while (i < src.length() && (Character.isWhitespace(src.charAt(i))
-                    || src.charAt(i) == '\u3000')) {
-                i++;
-            }
-        }
-
-        private Token token() {
-            char c = src.charAt(i);
-            int start = i;
-            if (c >= '0' && c <= '9' || c == '.' && i + 1 < src.length()
-                    && isDigit(src.charAt(i + 1))) {
-                return number();
-            }
-            if (c == '"') {
-                return string();
-            }
-            if (isNameStart(c)) {
-                return name();
-            }
-            switch (c) {
-                case '(' -> {
-                    i++;
-                    return new Token(Kind.LPAREN, "(", start);
-                }
-                case ')' -> {
-                    i++;
-                    return new Token(Kind.RPAREN, ")", start);
-                }
-                case ',' -> {
-                    i++;
-                    return new Token(Kind.COMMA, ",", start);
-                }
-                default -> {
-                    return operator();
-                }
-            }
-        }
-
-        private Token operator() {
-            int start = i;
-            char c = src.charAt(i);
-            String two = i + 1 < src.length() ? src.substring(i, i + 2) : "";
-            switch (two) {
-                case "<=", ">=", "<>", "!=" -> {
-                    i += 2;
-                    return new Token(Kind.OP, two, start);
-                }
-                case "==" -> throw error(start, "：相等比较请写一个 '='，不要写 '=='");
-                case "&&" -> throw error(start, "：不认识的运算符 '&&'，请用 and");
-                case "||" -> throw error(start, "：不认识的运算符 '||'，请用 or");
-                default -> {
-                }
-            }
-            if ("=<>+-*/".indexOf(c) >= 0) {
-                i++;
-                return new Token(Kind.OP, String.valueOf(c), start);
-            }
-            int fw = FULL_WIDTH.indexOf(c);
-            if (fw >= 0) {
-                throw error(start, "：全角字符 '" + c + "'，请改用半角 '" + HALF_WIDTH.charAt(fw)
-                        + "'");
-            }
-            if (c == '“' || c == '”' || c == '＂') {
-                throw error(start, "：中文引号 '" + c + "'，字符串请用英文双引号 \"");
-            }
-            if (Character.isLetter(c)) {
-                int end = i;
-                while (end < src.length() && Character.isLetter(src.charAt(end))
-                        && !isNameStart(src.charAt(end))) {
-                    end++;
-                }
-                String word = src.substring(start, end);
-                throw error(start, "：文字 '" + word + "' 应放在英文双引号中，如 \"" + word + "\"");
-            }
-            if (c == '!') {
-                throw error(start, "：单独的 '!' 不是运算符，取反请用 not，不等请用 <> 或 !=");
-            }
-            if (c == '&' || c == '|') {
-                throw error(start, "：不认识的运算符 '" + c + "'，请用 " + (c == '&' ? "and" : "or"));
-            }
-            throw error(start, "：不认识的字符 '" + c + "'");
-        }
-
-        private Token number() {
-            int start = i;
-            while (i < src.length() && (isDigit(src.charAt(i)) || src.charAt(i) == '.')) {
-                i++;
-            }
-            String text = src.substring(start, i);
-            boolean ok = text.matches("\\d+(\\.\\d+)?");
-            if (!ok || i < src.length() && isNameStart(src.charAt(i))) {
-                int end = i;
-                while (end < src.length() && isNamePart(src.charAt(end))) {
-                    end++;
-                }
-                throw error(start, "：数字 '" + src.substring(start, end)
-                        + "' 格式不对，应如 12、0.05");
-            }
-            return new Token(Kind.NUMBER, text, start);
-        }
-
-        private Token string() {
-            int start = i;
-            i++;
-            StringBuilder sb = new StringBuilder();
-            while (i < src.length()) {
-                char c = src.charAt(i);
-                if (c == '"') {
-                    i++;
-                    return new Token(Kind.STRING, sb.toString(), start);
-                }
-                if (c == '\\' && i + 1 < src.length()
-                        && (src.charAt(i + 1) == '"' || src.charAt(i + 1) == '\\')) {
-                    sb.append(src.charAt(i + 1));
-                    i += 2;
-                } else {
-                    sb.append(c);
-                    i++;
-                }
-            }
-            throw error(start, "：字符串缺少结尾的双引号 \"");
-        }
-
-        private Token name() {
-            int start = i;
-            while (i < src.length() && (isNamePart(src.charAt(i)))) {
-                i++;
-            }
-            String text = src.substring(start, i);
-            if (text.endsWith(".") || text.contains("..")) {
-                throw error(start, "：字段名 '" + text + "' 格式不对，点的两边都应是小写英文单词");
-            }
-            return new Token(Kind.NAME, text, start);
-        }
-
-        private static boolean isDigit(char c) {
-            return c >= '0' && c <= '9';
-        }
-
-        private static boolean isNameStart(char c) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
-        }
-
-        private static boolean isNamePart(char c) {
-            return isNameStart(c) || isDigit(c) || c == '.';
-        }
-
-        private RuleSyntaxException error(int offset, String problem) {
-            return new RuleSyntaxException(src, offset, problem);
-        }
+    private static String describe(RuleLexer.Token t) {
+        return t.kind() == RuleLexer.Kind.END ? "表达式结尾" : "'" + t.text() + "'";
     }
 }

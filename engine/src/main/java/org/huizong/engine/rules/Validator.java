@@ -154,11 +154,11 @@ public final class Validator {
             if (cr.rule().scope() != Rule.Scope.CONSOLIDATION) {
                 continue;
             }
-            Map<Expr.Call, Map<String, Outliers>> fences = fences(cr, evs);
+            Map<Expr.Call, Map<String, TukeyFences>> fences = fences(cr, evs);
             for (int i = 0; i < returns.size(); i++) {
                 String type = evs.get(i).schoolType().orElse("");
                 Evaluator ev = evs.get(i).withOutliers((call, x) ->
-                        fences.get(call).getOrDefault(type, Outliers.of(List.of()))
+                        fences.get(call).getOrDefault(type, TukeyFences.of(List.of()))
                                 .isOutlier(x));
                 apply(cr, returns.get(i), ev, found.get(i));
             }
@@ -171,9 +171,9 @@ public final class Validator {
     }
 
     /** For each outlier() call of a rule: the fences of each school type. */
-    private static Map<Expr.Call, Map<String, Outliers>> fences(CheckedRule cr,
+    private static Map<Expr.Call, Map<String, TukeyFences>> fences(CheckedRule cr,
             List<Evaluator> evs) {
-        Map<Expr.Call, Map<String, Outliers>> out = new IdentityHashMap<>();
+        Map<Expr.Call, Map<String, TukeyFences>> out = new IdentityHashMap<>();
         List<Expr> nodes = new ArrayList<>(cr.when().nodes());
         nodes.addAll(cr.check().nodes());
         for (Expr e : nodes) {
@@ -186,8 +186,8 @@ public final class Validator {
                         byType.computeIfAbsent(type.get(), k -> new ArrayList<>()).add(x.get());
                     }
                 }
-                Map<String, Outliers> perType = new LinkedHashMap<>();
-                byType.forEach((type, xs) -> perType.put(type, Outliers.of(xs)));
+                Map<String, TukeyFences> perType = new LinkedHashMap<>();
+                byType.forEach((type, xs) -> perType.put(type, TukeyFences.of(xs)));
                 out.put(c, perType);
             }
         }

@@ -71,7 +71,7 @@ public final class CollectionSpecs {
     }
 
     private Collection collection(YamlNode root) {
-        Entry top = new Entry(root, "collection", TOP);
+        YamlMapping top = new YamlMapping(root, "collection", TOP);
         String id = top.text("id");
         schoolTypes = top.texts("schoolTypes");
         if (schoolTypes.isEmpty()) {
@@ -129,7 +129,7 @@ public final class CollectionSpecs {
     }
 
     private Sheet sheet(YamlNode node) {
-        Entry e = new Entry(node, "sheet", SHEET);
+        YamlMapping e = new YamlMapping(node, "sheet", SHEET);
         String id = e.text("id");
         List<String> columns = e.find("columns").map(YamlNode::texts).orElse(List.of("填报数"));
         List<Line> lines = new ArrayList<>();
@@ -141,7 +141,7 @@ public final class CollectionSpecs {
         });
         e.find("lines").ifPresent(list -> {
             for (YamlNode l : list.list()) {
-                Entry le = new Entry(l, "sheet " + id + " line", LINE);
+                YamlMapping le = new YamlMapping(l, "sheet " + id + " line", LINE);
                 List<Field> fs = new ArrayList<>();
                 for (YamlNode f : le.get("fields").list()) {
                     fs.add(field(f, null));
@@ -162,7 +162,7 @@ public final class CollectionSpecs {
     }
 
     private Table table(YamlNode node) {
-        Entry e = new Entry(node, "table", TABLE);
+        YamlMapping e = new YamlMapping(node, "table", TABLE);
         String id = e.text("id");
         List<Field> columns = new ArrayList<>();
         for (YamlNode c : e.get("columns").list()) {
@@ -179,7 +179,7 @@ public final class CollectionSpecs {
 
     /** A form field, or a table column when {@code tableId} is given (its id is built). */
     private Field field(YamlNode node, String tableId) {
-        Entry e = new Entry(node, "field", FIELD);
+        YamlMapping e = new YamlMapping(node, "field", FIELD);
         String id = tableId == null ? e.text("id") : tableId + "." + e.text("key");
         FieldType type;
         try {
@@ -226,7 +226,7 @@ public final class CollectionSpecs {
             return out;
         }
         for (YamlNode n : list.get().list()) {
-            Entry e = new Entry(n, "entry", allowed);
+            YamlMapping e = new YamlMapping(n, "entry", allowed);
             if (e.find("foreach").isEmpty()) {
                 if (e.find("labels").isPresent()) {
                     throw e.error("labels 只能与 foreach 一起使用");
@@ -239,7 +239,7 @@ public final class CollectionSpecs {
         return out;
     }
 
-    private List<YamlNode> expandOne(Entry e) {
+    private List<YamlNode> expandOne(YamlMapping e) {
         Map<String, List<String>> vars = new LinkedHashMap<>();
         e.get("foreach").map().forEach((k, v) -> vars.put(k, v.texts()));
         int n = vars.values().iterator().next().size();
@@ -274,7 +274,7 @@ public final class CollectionSpecs {
         return out;
     }
 
-    private static String substitute(String s, Map<String, String> binding, Entry e) {
+    private static String substitute(String s, Map<String, String> binding, YamlMapping e) {
         Matcher m = VAR.matcher(s);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -288,7 +288,7 @@ public final class CollectionSpecs {
     }
 
     private Rule rule(YamlNode node, Map<String, Field> fields) {
-        Entry e = new Entry(node, "rule", RULE);
+        YamlMapping e = new YamlMapping(node, "rule", RULE);
         String id = e.text("id");
         String what = "规则 " + id;
         Severity severity = switch (e.text("severity")) {
@@ -331,7 +331,7 @@ public final class CollectionSpecs {
     }
 
     private Indicator indicator(YamlNode node, Set<String> known) {
-        Entry e = new Entry(node, "indicator", INDICATOR);
+        YamlMapping e = new YamlMapping(node, "indicator", INDICATOR);
         String id = e.text("id");
         Expr x = parseExpr(e.text("expression"), "指标 " + id, e.get("expression"));
         checkRefs(x, known, "指标 " + id, e.get("expression"));

@@ -30,17 +30,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.Consolidator;
 import org.huizong.engine.consolidate.Partial;
-import org.huizong.engine.intake.Intake;
-import org.huizong.engine.io.ReturnData;
-import org.huizong.engine.io.TemplateWriter;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.model.School;
 import org.huizong.engine.model.Value;
+import org.huizong.engine.pipeline.Intake;
 import org.huizong.engine.report.ReportWriter;
 import org.huizong.engine.spec.CollectionSpecs;
+import org.huizong.engine.template.ReturnData;
+import org.huizong.engine.template.TemplateWriter;
 
 /**
  * Consolidates N generated returns (default 5,000) two ways in one run and reports returns per

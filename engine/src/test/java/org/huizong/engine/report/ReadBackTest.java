@@ -13,8 +13,6 @@ import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.Consolidator;
 import org.huizong.engine.consolidate.Fixtures;
 import org.huizong.engine.consolidate.Submission;
-import org.huizong.engine.intake.Intake;
-import org.huizong.engine.io.ReturnReader;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Return;
@@ -22,6 +20,8 @@ import org.huizong.engine.model.ReturnMeta;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.model.School;
 import org.huizong.engine.model.Value;
+import org.huizong.engine.pipeline.Intake;
+import org.huizong.engine.returns.ReturnReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import org.huizong.engine.findings.FindingReport;
 import org.huizong.engine.model.CellRef;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Period;

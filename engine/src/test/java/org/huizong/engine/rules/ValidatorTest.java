@@ -207,11 +207,11 @@ class ValidatorTest {
 
     @Test
     void outlierFencesNeedFiveSchoolsAndSomeSpread() {
-        assertThat(Outliers.of(List.of(d("1"), d("1"), d("1"), d("100"))).isOutlier(d("100")))
+        assertThat(TukeyFences.of(List.of(d("1"), d("1"), d("1"), d("100"))).isOutlier(d("100")))
                 .isFalse();
-        Outliers flat = Outliers.of(List.of(d("0"), d("0"), d("0"), d("0"), d("0"), d("9")));
+        TukeyFences flat = TukeyFences.of(List.of(d("0"), d("0"), d("0"), d("0"), d("0"), d("9")));
         assertThat(flat.isOutlier(d("9"))).isFalse();
-        Outliers same = Outliers.of(List.of(d("10"), d("10"), d("10"), d("10"), d("10"),
+        TukeyFences same = TukeyFences.of(List.of(d("10"), d("10"), d("10"), d("10"), d("10"),
                 d("10"), d("30")));
         assertThat(same.isOutlier(d("30"))).isTrue();
         assertThat(same.isOutlier(d("13"))).isFalse();

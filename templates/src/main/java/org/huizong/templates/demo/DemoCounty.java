@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
-import org.huizong.engine.io.ReturnData;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.model.School;
 import org.huizong.engine.model.Value;
+import org.huizong.engine.template.ReturnData;
 import org.huizong.templates.StandardCollections;
 
 /**

@@ -9,13 +9,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.huizong.engine.consolidate.Consolidation;
-import org.huizong.engine.intake.Intake;
-import org.huizong.engine.io.TemplateWriter;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.narrative.Paragraph;
-import org.huizong.templates.CountyBooks;
+import org.huizong.engine.pipeline.Intake;
+import org.huizong.engine.pipeline.Pipeline;
+import org.huizong.engine.template.TemplateWriter;
 import org.huizong.templates.StandardCollections;
 
 /**
@@ -69,13 +69,14 @@ public final class DemoWorkspace {
             writeReturns(TemplateWriter.of(c, before), DemoCounty.previousReturns(),
                     previousReturns);
             Intake intake = Intake.of(c);
-            CountyBooks books = CountyBooks.of(intake, roster, clock)
-                    .withUnit(new CountyBooks.Unit(DemoCounty.UNIT_CODE, DemoCounty.UNIT_NAME));
-            Consolidation last = books.consolidate(intake.submissions(
-                    Intake.expand(List.of(previousReturns))), Optional.empty(), false);
+            Pipeline books = Pipeline.of(c, StandardCollections.narrative(c), clock)
+                    .withUnit(new Pipeline.Unit(DemoCounty.UNIT_CODE, DemoCounty.UNIT_NAME));
+            Consolidation last = books.consolidate(roster, intake.submissions(
+                    Intake.expand(List.of(previousReturns))));
             books.write(last, previousBook);
-            Consolidation current = books.consolidate(intake.submissions(
-                    Intake.expand(List.of(returns))), Optional.of(previousBook), false);
+            books = books.withPrevious(Optional.of(intake.read(previousBook)));
+            Consolidation current = books.consolidate(roster, intake.submissions(
+                    Intake.expand(List.of(returns))));
             books.write(current, book);
             StringBuilder text = new StringBuilder();
             for (Paragraph p : books.narrative(current)) {

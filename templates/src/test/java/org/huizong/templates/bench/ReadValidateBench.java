@@ -19,12 +19,12 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.huizong.engine.io.ReturnReader;
-import org.huizong.engine.io.TemplateWriter;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Return;
+import org.huizong.engine.returns.ReturnReader;
 import org.huizong.engine.rules.Validation;
 import org.huizong.engine.rules.Validator;
+import org.huizong.engine.template.TemplateWriter;
 import org.huizong.templates.StandardCollections;
 import org.huizong.templates.demo.DemoCounty;
 

@@ -1,0 +1,146 @@
+package org.huizong.engine.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.huizong.engine.HuizongException;
+import org.huizong.engine.consolidate.Submission;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.Return;
+import org.huizong.engine.model.ReturnMeta;
+import org.huizong.engine.model.Severity;
+import org.huizong.engine.returns.ReturnReader;
+import org.huizong.engine.rules.Validation;
+import org.huizong.engine.rules.Validator;
+import org.huizong.engine.xlsx.UnreadableFileException;
+
+/**
+ * Reads and validates returns. Thread-safe and stateless apart from its collection, so a parallel
+ * stream over files is one line; results come back sorted by file name.
+ */
+public final class Intake {
+    /** The rule id of the one finding an unreadable file gets. */
+    public static final String UNREADABLE = "unreadable";
+
+    private final Collection collection;
+    private final ReturnReader reader;
+    private final Validator validator;
+
+    private Intake(Collection collection) {
+        this.collection = collection;
+        this.reader = ReturnReader.of(List.of(collection));
+        this.validator = Validator.of(collection);
+    }
+
+    public static Intake of(Collection collection) {
+        return new Intake(collection);
+    }
+
+    public Collection collection() {
+        return collection;
+    }
+
+    public Validator validator() {
+        return validator;
+    }
+
+    /**
+     * Every spreadsheet file named, folders expanded (one level deep, .xlsx/.xls/.xlsm and files
+     * without the lock-file prefix {@code ~$}), sorted by path so the order of arguments never
+     * matters.
+     */
+    public static List<Path> expand(List<Path> paths) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(Files::isRegularFile).filter(Intake::looksLikeWorkbook)
+                            .forEach(out::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("无法列出文件夹 " + p, e);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        out.sort(Comparator.comparing(Path::toString));
+        return out;
+    }
+
+    private static boolean looksLikeWorkbook(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith("~$") && (name.endsWith(".xlsx") || name.endsWith(".xls")
+                || name.endsWith(".xlsm"));
+    }
+
+    /** Reads and validates one file; an unreadable file becomes a submission with its reason. */
+    public Submission submission(Path file) {
+        Instant time = modified(file);
+        try {
+            Return r = reader.read(file);
+            // A consolidated book (a county's, read a level up) sums returns that were checked
+            // one by one; school rules (contact fields, type applicability) do not fit a unit's
+            // totals, so only what reading noticed comes with it.
+            List<Finding> findings = ReturnMeta.KIND_CONSOLIDATED.equals(r.meta().kind())
+                    ? r.readFindings() : validator.validate(r).findings();
+            return new Submission.Received(r, findings, time);
+        } catch (UnreadableFileException e) {
+            return new Submission.Unreadable(file.getFileName().toString(), e.getMessage(), time);
+        }
+    }
+
+    /** Reads and validates {@code files} in parallel; results sorted by file name. */
+    public List<Submission> submissions(List<Path> files) {
+        return files.parallelStream().map(this::submission)
+                .sorted(Comparator.comparing(Submission::file)).toList();
+    }
+
+    /**
+     * Validates one file for a report. An unreadable file gives a validation with one error,
+     * rule {@value #UNREADABLE}, whose message is the reader's reason.
+     */
+    public Outcome validate(Path file, Optional<Return> previous) {
+        String name = file.getFileName().toString();
+        try {
+            return new Outcome(validator.validate(reader.read(file), previous), true);
+        } catch (UnreadableFileException e) {
+            Finding f = new Finding(UNREADABLE, Severity.ERROR, e.getMessage(), List.of(),
+                    List.of(), Optional.empty());
+            return new Outcome(new Validation(name, "", Optional.empty(), List.of(f)), false);
+        }
+    }
+
+    /** Reads a return that must be readable, e.g. a previous period's book. */
+    public Return read(Path file) {
+        try {
+            return reader.read(file);
+        } catch (UnreadableFileException e) {
+            throw new HuizongException(e.getMessage(), e);
+        }
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    /**
+     * What validating one file gave.
+     *
+     * @param readable false when the file could not be read as a return at all
+     */
+    public record Outcome(Validation validation, boolean readable) {
+    }
+}

@@ -1,0 +1,138 @@
+package org.huizong.engine.pipeline;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.huizong.engine.consolidate.Consolidation;
+import org.huizong.engine.consolidate.Consolidator;
+import org.huizong.engine.consolidate.Submission;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Return;
+import org.huizong.engine.model.Roster;
+import org.huizong.engine.narrative.NarrativeInput;
+import org.huizong.engine.narrative.NarrativeTemplate;
+import org.huizong.engine.narrative.Paragraph;
+import org.huizong.engine.report.ReportWriter;
+
+/**
+ * Consolidate, narrative, report: the one path from validated submissions to the bureau's book,
+ * which the command line, the demo and the server all take. Immutable; each {@code with} returns
+ * a new pipeline.
+ *
+ * <p>Inputs besides the submissions: the roster, the reporting unit's identity (its code and
+ * name), the area word ({@code 县} writes 全县汇总 and 我县, {@code 市} 全市汇总 and 我市), the
+ * period when the caller knows it, and the previous period's consolidated book for 同比.
+ */
+public final class Pipeline {
+    private final Collection collection;
+    private final NarrativeTemplate narrative;
+    private final ReportWriter writer;
+    private final String area;
+    private final Optional<Period> period;
+    private final Optional<Return> previous;
+    private final boolean includeWithErrors;
+
+    /** The unit a book is for: its code (6 to 12 digits) and its name (示范县教育局). */
+    public record Unit(String code, String name) {
+        public Unit {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(name, "name of unit " + code);
+        }
+    }
+
+    private Pipeline(Collection collection, NarrativeTemplate narrative, ReportWriter writer,
+            String area, Optional<Period> period, Optional<Return> previous,
+            boolean includeWithErrors) {
+        this.collection = collection;
+        this.narrative = narrative;
+        this.writer = writer;
+        this.area = area;
+        this.period = period;
+        this.previous = previous;
+        this.includeWithErrors = includeWithErrors;
+    }
+
+    /**
+     * A county's pipeline (全县汇总, unit code 0000000000 until {@link #withUnit} says).
+     *
+     * @param narrative the collection's narrative template, checked against it
+     */
+    public static Pipeline of(Collection collection, NarrativeTemplate narrative, Clock clock) {
+        Objects.requireNonNull(narrative, "narrative of " + collection.id());
+        return new Pipeline(collection, narrative, ReportWriter.of(collection, clock),
+                NarrativeInput.COUNTY, Optional.empty(), Optional.empty(), false);
+    }
+
+    /**
+     * Books naming this unit on the cover and in {@code _meta}.
+     *
+     * @throws IllegalArgumentException when the code is not 6 to 12 digits
+     */
+    public Pipeline withUnit(Unit unit) {
+        return new Pipeline(collection, narrative, writer.withUnit(unit.code(), unit.name()), area,
+                period, previous, includeWithErrors);
+    }
+
+    /**
+     * Books of another area: 市 for a city consolidating its counties' books (全市汇总, 全市,
+     * 我市), 区 for a district.
+     *
+     * @throws IllegalArgumentException when {@code word} is not one character
+     */
+    public Pipeline withArea(String word) {
+        return new Pipeline(collection, narrative, writer.withArea(word), word, period, previous,
+                includeWithErrors);
+    }
+
+    /** The period being consolidated, when the caller knows it before reading any return. */
+    public Pipeline withPeriod(Period p) {
+        return new Pipeline(collection, narrative, writer, area, Optional.of(p), previous,
+                includeWithErrors);
+    }
+
+    /** Last year's consolidated book of the same period, for 同比; empty for none. */
+    public Pipeline withPrevious(Optional<Return> book) {
+        return new Pipeline(collection, narrative, writer, area, period, book, includeWithErrors);
+    }
+
+    /** Counts returns with errors too (they stay on the findings list). */
+    public Pipeline includeWithErrors(boolean include) {
+        return new Pipeline(collection, narrative, writer, area, period, previous, include);
+    }
+
+    public Collection collection() {
+        return collection;
+    }
+
+    /** Folds the submissions against the roster (in parallel; their order does not matter). */
+    public Consolidation consolidate(Roster roster, List<? extends Submission> submissions) {
+        Consolidator consolidator = Consolidator.of(collection, roster)
+                .includeWithErrors(includeWithErrors);
+        if (period.isPresent()) {
+            consolidator = consolidator.withPeriod(period.get());
+        }
+        if (previous.isPresent()) {
+            consolidator = consolidator.withPrevious(previous.get());
+        }
+        return consolidator.consolidate(submissions);
+    }
+
+    /** The summary paragraphs in the bureau's style, in this pipeline's area words. */
+    public List<Paragraph> narrative(Consolidation c) {
+        return narrative.render(c.narrativeInput().withArea(area));
+    }
+
+    /** Writes the consolidated workbook, narrative sheet included, replacing {@code file}. */
+    public void write(Consolidation c, Path file) {
+        writer.write(c, narrative(c), file);
+    }
+
+    /** Writes the consolidated workbook, narrative sheet included. */
+    public void write(Consolidation c, OutputStream out) {
+        writer.write(c, narrative(c), out);
+    }
+}

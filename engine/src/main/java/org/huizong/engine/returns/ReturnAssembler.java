@@ -1,0 +1,245 @@
+package org.huizong.engine.returns;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.huizong.engine.model.CellRef;
+import org.huizong.engine.model.Field;
+import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.Return;
+import org.huizong.engine.model.ReturnMeta;
+import org.huizong.engine.model.TableRow;
+import org.huizong.engine.model.Value;
+import org.huizong.engine.rules.Evaluator;
+import org.huizong.engine.xlsx.CellPos;
+import org.huizong.engine.xlsx.NamedArea;
+import org.huizong.engine.xlsx.NumberText;
+import org.huizong.engine.xlsx.RawCell;
+
+/**
+ * Builds a {@link Return} from an opened workbook, whatever its format: identifies it by its
+ * {@code _meta} sheet, checks that its structure is the collection's (every {@code F_} and
+ * {@code T_} name present and pointing at a sheet that exists), finds every cell by its defined
+ * name, reads values and recomputes totals from their parts.
+ */
+final class ReturnAssembler {
+    private static final int LISTED_NAMES = 5;
+
+    private final String file;
+    private final WorkbookSource source;
+    private final ReadPlan plan;
+    private final ReturnMeta meta;
+    private final Located located;
+    private final List<Finding> findings = new ArrayList<>();
+
+    /**
+     * What a read plan finds in a workbook's structure, whatever the figures: the area of every
+     * name present (fields, table columns, then 说明), the cells to read on each sheet, and what
+     * is missing (the file is refused when anything is). Immutable.
+     *
+     * @param problems what is missing, in Chinese; empty when nothing is
+     */
+    record Located(Map<String, NamedArea> areas, Map<String, Set<CellPos>> wanted,
+            List<String> problems) {
+        Located {
+            areas = Collections.unmodifiableMap(new LinkedHashMap<>(areas));
+            Map<String, Set<CellPos>> w = new LinkedHashMap<>();
+            wanted.forEach((k, v) -> w.put(k, Collections.unmodifiableSet(
+                    new LinkedHashSet<>(v))));
+            wanted = Collections.unmodifiableMap(w);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private ReturnAssembler(String file, WorkbookSource source, ReadPlan plan,
+            ReturnMeta meta, Located located) {
+        this.file = file;
+        this.source = source;
+        this.plan = plan;
+        this.meta = meta;
+        this.located = located;
+    }
+
+    static Return assemble(String file, WorkbookSource source, ReadPlan plan, ReturnMeta meta) {
+        Located l = source.located(plan, () -> locate(source, plan));
+        if (!l.problems().isEmpty()) {
+            throw Refusals.structureAltered(file, l.problems());
+        }
+        return new ReturnAssembler(file, source, plan, meta, l).build();
+    }
+
+    /**
+     * Finds every name the collection needs, and the 说明 names that exist (none is
+     * required).
+     */
+    private static Located locate(WorkbookSource source, ReadPlan plan) {
+        Map<String, NamedArea> areas = new LinkedHashMap<>();
+        Map<String, String> names = source.definedNames();
+        Set<String> sheets = new HashSet<>(source.sheetNames());
+        List<String> missingSheets = new ArrayList<>();
+        List<String> missingNames = new ArrayList<>();
+        for (ReadPlan.SheetNames s : plan.sheets()) {
+            List<String> expected = s.names();
+            List<String> missing = new ArrayList<>();
+            for (String n : expected) {
+                Optional<NamedArea> a = NamedArea.parse(names.get(n))
+                        .filter(x -> sheets.contains(x.sheet()));
+                a.ifPresentOrElse(x -> areas.put(n, x), () -> missing.add(n));
+            }
+            if (missing.size() == expected.size() && !sheets.contains(s.title())) {
+                missingSheets.add(s.title());
+            } else {
+                missing.forEach(n -> missingNames.add(n + "（" + s.title() + "）"));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        if (!missingSheets.isEmpty()) {
+            problems.add("缺少工作表 " + String.join("、", missingSheets));
+        }
+        if (!missingNames.isEmpty()) {
+            String listed = String.join("、", missingNames.subList(0,
+                    Math.min(LISTED_NAMES, missingNames.size())));
+            problems.add("缺少名称 " + listed + (missingNames.size() > LISTED_NAMES
+                    ? " 等" + missingNames.size() + "个" : ""));
+        }
+        for (ReadPlan.Explanation x : plan.explanations()) {
+            String n = x.name();
+            NamedArea.parse(names.get(n)).filter(a -> sheets.contains(a.sheet()))
+                    .ifPresent(a -> areas.put(n, a));
+        }
+        Map<String, Set<CellPos>> wanted = new LinkedHashMap<>();
+        for (NamedArea a : areas.values()) {
+            Set<CellPos> ps = wanted.computeIfAbsent(a.sheet(), k -> new LinkedHashSet<>());
+            for (int r = a.firstRow(); r <= a.lastRow(); r++) {
+                ps.add(new CellPos(r, a.firstColumn()));
+            }
+        }
+        return new Located(areas, wanted, problems);
+    }
+
+    private Return build() {
+        Map<String, Map<CellPos, RawCell>> cells = readCells();
+        Map<String, Value> values = new LinkedHashMap<>();
+        Map<String, CellRef> refs = new LinkedHashMap<>();
+        for (ReadPlan.Named n : plan.fields()) {
+            Field f = n.field();
+            NamedArea a = located.areas().get(n.name());
+            CellRef ref = CellRef.of(a.sheet(), a.firstRow(), a.firstColumn());
+            refs.put(f.id(), ref);
+            if (f.isComputed()) {
+                continue;
+            }
+            RawCell raw = cell(cells, a.sheet(), a.firstRow(), a.firstColumn());
+            CellValues.read(f, f.label(), raw, ref, findings).ifPresent(v -> values.put(f.id(), v));
+        }
+        Map<String, List<TableRow>> tables = new LinkedHashMap<>();
+        for (ReadPlan.TableNames t : plan.tables()) {
+            tables.put(t.table().id(), rows(t, cells));
+        }
+        recompute(values, tables);
+        return new Return(file, meta, values, refs, tables, explanations(cells), findings);
+    }
+
+    /**
+     * Computed fields from their parts with the rule language's own evaluator, so a total means
+     * exactly what the validator takes it to mean: blank parts count as 0, a part holding text
+     * leaves the total unknown (absent).
+     */
+    private void recompute(Map<String, Value> values, Map<String, List<TableRow>> tables) {
+        Evaluator ev = plan.validator().evaluator(Evaluator.Source.of(values, tables));
+        Map<String, Value> computed = new LinkedHashMap<>();
+        for (ReadPlan.Computed c : plan.computed()) {
+            ev.number(c.formula()).ifPresent(v -> computed.put(c.field().id(),
+                    Value.of(NumberText.normalize(v))));
+        }
+        values.putAll(computed);
+    }
+
+    private List<TableRow> rows(ReadPlan.TableNames t, Map<String, Map<CellPos, RawCell>> cells) {
+        List<NamedArea> columnAreas = new ArrayList<>(t.columns().size());
+        int rowCount = 0;
+        for (ReadPlan.Named c : t.columns()) {
+            NamedArea a = located.areas().get(c.name());
+            columnAreas.add(a);
+            rowCount = Math.max(rowCount, a.rows());
+        }
+        List<TableRow> out = new ArrayList<>();
+        for (int i = 0; i < rowCount; i++) {
+            if (isBlank(cells, columnAreas, i)) {
+                // most rows of a list are left empty: nothing to read, nothing to report
+                continue;
+            }
+            Map<String, Value> values = new LinkedHashMap<>();
+            Map<String, CellRef> refs = new LinkedHashMap<>();
+            for (int k = 0; k < columnAreas.size(); k++) {
+                NamedArea a = columnAreas.get(k);
+                if (i >= a.rows()) {
+                    continue;
+                }
+                Field c = t.columns().get(k).field();
+                String key = t.keys().get(k);
+                CellRef ref = CellRef.of(a.sheet(), a.firstRow() + i, a.firstColumn());
+                refs.put(key, ref);
+                RawCell raw = cell(cells, a.sheet(), a.firstRow() + i, a.firstColumn());
+                CellValues.read(c, c.label() + "（第" + (i + 1) + "行）", raw, ref, findings)
+                        .ifPresent(v -> values.put(key, v));
+            }
+            if (!values.isEmpty()) {
+                out.add(new TableRow(i + 1, values, refs));
+            }
+        }
+        return out;
+    }
+
+    /** Whether row {@code i} of a table has no cell with content or a formula. */
+    private static boolean isBlank(Map<String, Map<CellPos, RawCell>> cells,
+            List<NamedArea> columns,
+            int i) {
+        for (NamedArea a : columns) {
+            if (i < a.rows() && !cell(cells, a.sheet(), a.firstRow() + i, a.firstColumn())
+                    .isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The school's 说明 by rule id, from the {@code X_} names that exist (none is required). */
+    private Map<String, String> explanations(Map<String, Map<CellPos, RawCell>> cells) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ReadPlan.Explanation x : plan.explanations()) {
+            NamedArea a = located.areas().get(x.name());
+            if (a == null) {
+                continue;
+            }
+            RawCell raw = cell(cells, a.sheet(), a.firstRow(), a.firstColumn());
+            String text = raw.kind() == RawCell.Kind.NUMBER
+                    ? NumberText.ofStored(raw.text()).toPlainString()
+                    : NumberText.trim(raw.text());
+            if (!text.isEmpty()) {
+                out.put(x.ruleId(), text);
+            }
+        }
+        return out;
+    }
+
+    /** Reads every named cell, one pass per sheet. */
+    private Map<String, Map<CellPos, RawCell>> readCells() {
+        Map<String, Map<CellPos, RawCell>> out = new HashMap<>();
+        located.wanted().forEach((sheet, ps) -> out.put(sheet, source.read(sheet, ps)));
+        return out;
+    }
+
+    private static RawCell cell(Map<String, Map<CellPos, RawCell>> cells, String sheet, int row,
+            int column) {
+        return cells.getOrDefault(sheet, Map.of()).getOrDefault(new CellPos(row, column),
+                RawCell.BLANK);
+    }
+}

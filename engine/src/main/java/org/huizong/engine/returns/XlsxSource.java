@@ -1,0 +1,189 @@
+package org.huizong.engine.returns;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.xml.stream.XMLStreamException;
+import org.huizong.engine.template.MetaSheet;
+import org.huizong.engine.xlsx.CellPos;
+import org.huizong.engine.xlsx.NumberText;
+import org.huizong.engine.xlsx.RawCell;
+import org.huizong.engine.xlsx.SharedStrings;
+import org.huizong.engine.xlsx.SheetCells;
+import org.huizong.engine.xlsx.UnreadableFileException;
+import org.huizong.engine.xlsx.XmlParts;
+import org.huizong.engine.xlsx.ZipGuard;
+
+/**
+ * An .xlsx read straight from its parts: the zip's directory checked ({@link ZipGuard}) and only
+ * the parts needed inflated, each checked as it is; the workbook part's sheets and defined names
+ * and its relationships parsed once for all returns of one structure
+ * ({@link WorkbookStructures}); and of
+ * each sheet only the cells asked for ({@link SheetCells}), with shared strings decoded on demand
+ * ({@link SharedStrings}). No workbook model is built.
+ */
+final class XlsxSource implements WorkbookSource {
+    private static final String CONTENT_TYPES = "[Content_Types].xml";
+    private static final String PACKAGE_RELS = "_rels/.rels";
+    /** Rows of {@code _meta} read: it has seven. */
+    private static final int META_ROWS = 100;
+    private static final Set<CellPos> META_CELLS = metaCells();
+
+    private final String file;
+    private final ZipGuard.Contents zip;
+    private final WorkbookStructures.Structure layout;
+    private SharedStrings strings;
+
+    private XlsxSource(String file, ZipGuard.Contents zip, WorkbookStructures.Structure layout) {
+        this.file = file;
+        this.zip = zip;
+        this.layout = layout;
+    }
+
+    /**
+     * Checks the zip (damage, bombs, macros) and opens it.
+     *
+     * @throws UnreadableFileException when it is not a readable, macro-free workbook
+     */
+    static XlsxSource open(String file, byte[] bytes, WorkbookStructures layouts) {
+        ZipGuard.Contents zip = ZipGuard.inspect(file, bytes);
+        try {
+            XlsxSource s = open(file, zip, layouts);
+            zip = null;
+            return s;
+        } finally {
+            if (zip != null) {
+                zip.close();
+            }
+        }
+    }
+
+    private static XlsxSource open(String file, ZipGuard.Contents zip, WorkbookStructures layouts) {
+        String types = new String(zip.bytes(CONTENT_TYPES).orElse(new byte[0]),
+                StandardCharsets.UTF_8);
+        if (types.contains("macroEnabled") || types.contains("vbaProject")
+                || zip.names().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT)
+                        .endsWith("vbaproject.bin"))) {
+            throw Refusals.macroEnabled(file);
+        }
+        try {
+            Optional<byte[]> rels = zip.bytes(PACKAGE_RELS);
+            Optional<String> path = rels.isEmpty() ? Optional.empty()
+                    : XmlParts.workbookPath(rels.get());
+            Optional<byte[]> wbXml = path.flatMap(zip::bytes);
+            if (wbXml.isEmpty() || !types.contains("spreadsheetml")) {
+                throw Refusals.notASpreadsheet(file);
+            }
+            String part = path.get();
+            byte[] wbRels = zip.bytes(XmlParts.relationshipsOf(part)).orElse(new byte[0]);
+            return new XlsxSource(file, zip, layouts.of(part, wbXml.get(), wbRels));
+        } catch (XMLStreamException | RuntimeException e) {
+            if (e instanceof UnreadableFileException u) {
+                throw u;
+            }
+            throw ZipGuard.damaged(file, e);
+        }
+    }
+
+    @Override
+    public List<String> sheetNames() {
+        return layout.sheetNames();
+    }
+
+    @Override
+    public Map<String, String> definedNames() {
+        return layout.names();
+    }
+
+    @Override
+    public Map<String, String> meta() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!layout.sheetParts().containsKey(MetaSheet.SHEET_NAME)) {
+            return out;
+        }
+        Map<CellPos, RawCell> read = read(MetaSheet.SHEET_NAME, META_CELLS);
+        for (int row = 0; row < META_ROWS; row++) {
+            String k = text(read.get(new CellPos(row, 0)));
+            if (!k.isBlank()) {
+                out.put(k.trim(), text(read.get(new CellPos(row, 1))).trim());
+            }
+        }
+        return out;
+    }
+
+    private static Set<CellPos> metaCells() {
+        Set<CellPos> cells = new LinkedHashSet<>();
+        for (int row = 0; row < META_ROWS; row++) {
+            cells.add(new CellPos(row, 0));
+            cells.add(new CellPos(row, 1));
+        }
+        return Collections.unmodifiableSet(cells);
+    }
+
+    private static String text(RawCell raw) {
+        if (raw == null) {
+            return "";
+        }
+        return raw.kind() == RawCell.Kind.NUMBER ? NumberText.ofStored(raw.text()).toPlainString()
+                : raw.text();
+    }
+
+    @Override
+    public Map<CellPos, RawCell> read(String sheetName, Set<CellPos> wanted) {
+        String part = layout.sheetParts().get(sheetName);
+        if (part == null || wanted.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            if (zip.fitsInMemory(part)) {
+                return SheetCells.read(zip.bytes(part).orElseThrow(), wanted, strings());
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            if (e instanceof UnreadableFileException u) {
+                throw u;
+            }
+            throw ZipGuard.damaged(file, e);
+        }
+        Optional<InputStream> in = zip.open(part);
+        if (in.isEmpty()) {
+            throw ZipGuard.damaged(file, new IOException("no part " + part + " for "
+                    + sheetName));
+        }
+        try (InputStream xml = in.get()) {
+            return SheetCells.read(xml, wanted, strings());
+        } catch (IOException | XMLStreamException | RuntimeException e) {
+            if (e instanceof UnreadableFileException u) {
+                throw u;
+            }
+            throw ZipGuard.damaged(file, e);
+        }
+    }
+
+    private SharedStrings strings() {
+        if (strings == null) {
+            strings = layout.stringsPart().flatMap(zip::bytes).map(SharedStrings::of)
+                    .orElseGet(SharedStrings::none);
+        }
+        return strings;
+    }
+
+    @Override
+    public ReturnAssembler.Located located(ReadPlan plan,
+            Supplier<ReturnAssembler.Located> locate) {
+        return layout.located(plan, locate);
+    }
+
+    @Override
+    public void close() {
+        zip.close();
+    }
+}

@@ -1,0 +1,48 @@
+package org.huizong.engine.xlsx;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+
+/**
+ * Rewrites a zip (an .xlsx written by POI) with every entry stamped with one fixed time, in the
+ * original entry order, so the same content gives the same bytes whenever and wherever it is
+ * written. POI stamps entries with the current time, and its reproducible mode is a global switch,
+ * unsafe when several workbooks are written at once. The stamp is a zone-free local date-time
+ * because zip stores DOS local times.
+ */
+public final class Zips {
+    /** The stamp of every entry of a consolidated workbook. */
+    public static final LocalDateTime BOOK_STAMP = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    private Zips() {
+    }
+
+    /** {@code zip} rewritten with every entry stamped {@code stamp}, deflated at level 6. */
+    public static byte[] normalize(byte[] zip, LocalDateTime stamp) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
+        // commons-compress (POI's own zip library) reads the stored entries with data
+        // descriptors that POI's streaming writer makes; java.util.zip refuses them
+        try (ZipArchiveInputStream in = new ZipArchiveInputStream(new ByteArrayInputStream(zip),
+                "UTF-8", true, true);
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            z.setLevel(6);
+            for (ZipArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(stamp);
+                z.putNextEntry(copy);
+                in.transferTo(z);
+                z.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("rewriting a zip held in memory", e);
+        }
+        return out.toByteArray();
+    }
+}
