@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
+import cn.idev.excel.FastExcel;
+import cn.idev.excel.context.AnalysisContext;
+import cn.idev.excel.enums.ReadDefaultReturnEnum;
+import cn.idev.excel.metadata.data.ReadCellData;
+import cn.idev.excel.read.listener.ReadListener;
+import cn.idev.excel.support.ExcelTypeEnum;
 import org.huizong.engine.HuizongException;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Roster;
@@ -204,31 +207,63 @@ public final class RosterReader {
         }
     }
 
+    /**
+     * The first sheet's rows through fastexcel (the EasyExcel API), each cell as stored: a row
+     * keeps the number Excel shows beside it, so a message names the row the clerk sees.
+     */
     private static List<Line> xlsxLines(String file, byte[] content) {
         List<Line> out = new ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content))) {
-            for (Row row : wb.getFirstSheet().read()) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getCellCount(); c++) {
-                    cells.add(cellText(row.getCell(c)));
+        ReadListener<Map<Integer, ReadCellData<?>>> rows = new ReadListener<>() {
+            @Override
+            public void invoke(Map<Integer, ReadCellData<?>> row, AnalysisContext context) {
+                int width = row.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+                List<String> cells = new ArrayList<>(width);
+                for (int c = 0; c < width; c++) {
+                    cells.add(cellText(row.get(c)));
                 }
-                out.add(new Line(row.getRowNum(), cells));
+                out.add(new Line(context.readRowHolder().getRowIndex() + 1, cells));
             }
-        } catch (IOException | RuntimeException e) {
-            throw new HuizongException("学校名单 " + file + " 不是可读取的Excel工作簿：" + e.getMessage(),
-                    e);
+
+            @Override
+            public void doAfterAllAnalysed(AnalysisContext context) {
+                // every row was taken as it came
+            }
+
+            @Override
+            public void onException(Exception e, AnalysisContext context) throws Exception {
+                throw e;
+            }
+        };
+        try {
+            FastExcel.read(new ByteArrayInputStream(content), rows).excelType(ExcelTypeEnum.XLSX)
+                    .headRowNumber(0).ignoreEmptyRow(true).autoTrim(false)
+                    .readDefaultReturn(ReadDefaultReturnEnum.READ_CELL_DATA).sheet(0).doRead();
+        } catch (RuntimeException e) {
+            throw new HuizongException("学校名单 " + file + " 不是可读取的Excel工作簿："
+                    + rootMessage(e), e);
         }
         return out;
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+
     /** A code typed as a number reads as its digits, not 3.134000001E9. */
-    private static String cellText(Cell cell) {
-        if (cell == null || cell.getRawValue() == null) {
+    private static String cellText(ReadCellData<?> cell) {
+        if (cell == null || cell.getType() == null) {
             return "";
         }
         return switch (cell.getType()) {
-            case NUMBER -> NumberText.ofStored(cell.getRawValue()).toPlainString();
-            default -> cell.getText();
+            case NUMBER -> cell.getNumberValue() == null ? ""
+                    : NumberText.normalize(cell.getNumberValue()).toPlainString();
+            case BOOLEAN -> String.valueOf(cell.getBooleanValue());
+            case EMPTY -> "";
+            default -> cell.getStringValue() == null ? "" : cell.getStringValue();
         };
     }
 
