@@ -14,8 +14,9 @@ class ArchitectureTest {
             .importPackages("org.huizong.engine");
 
     @Test
-    void onlyIoAndReportTouchPoi() {
-        noClasses().that().resideOutsideOfPackages("..engine.io..", "..engine.report..")
+    void onlyIoReportAndDocumentsTouchPoi() {
+        noClasses().that().resideOutsideOfPackages("..engine.io..", "..engine.report..",
+                "..engine.documents..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.poi..")
                 .check(ENGINE);
     }
