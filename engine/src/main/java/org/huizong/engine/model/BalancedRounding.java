@@ -25,7 +25,8 @@ import java.util.Objects;
  *       an earlier part before a later one on equal remainders;
  *   <li>the result depends on the parts, their order and the scale only.
  * </ul>
- * Every shown value, parts and total, has exactly the scale {@code s} ({@code 1.00}, not {@code 1}).
+ * Every shown value, parts and total, has exactly the scale {@code s}: {@code 1.00}, not
+ * {@code 1}.
  */
 public final class BalancedRounding {
     /** The most decimals a figure of a collection has. */

@@ -197,7 +197,7 @@ class BalancedRoundingTest {
                 BigDecimal up = upRemainders.get(i);
                 if (up != null) {
                     int vs = down.compareTo(up);
-                    assertThat(vs < 0 || vs == 0 && j > i).as("%s: part %d stays down with "
+                    assertThat(vs < 0 || (vs == 0 && j > i)).as("%s: part %d stays down with "
                             + "remainder %s, part %d went up with %s", label, j, down, i, up)
                             .isTrue();
                 }
@@ -211,7 +211,7 @@ class BalancedRoundingTest {
         List<BigDecimal> parts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long unscaled = (long) (random.nextDouble() * Math.pow(10, 1 + random.nextInt(9)));
-            if (kind == 1 && random.nextBoolean() || kind == 2 && random.nextInt(4) == 0) {
+            if ((kind == 1 && random.nextBoolean()) || (kind == 2 && random.nextInt(4) == 0)) {
                 unscaled = -unscaled;
             }
             if (kind == 2 && random.nextInt(3) == 0) {
