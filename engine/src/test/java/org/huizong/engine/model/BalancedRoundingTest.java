@@ -104,46 +104,56 @@ class BalancedRoundingTest {
                 .hasMessage("scale -1 is not between 0 and 6");
     }
 
-    @Test
-    void randomPartsKeepTheContract() {
-        Random random = new Random(20240701L);
+    /** One seeded random case: 1 to 30 parts and a scale. */
+    private record Case(int index, int scale, List<BigDecimal> parts) {
+        String label() {
+            return "case " + index + ": " + parts + " at scale " + scale;
+        }
+    }
+
+    /** {@link #CASES} cases from {@code seed}: positive, mixed-sign and zero-heavy in turn. */
+    private static List<Case> cases(long seed) {
+        Random random = new Random(seed);
+        List<Case> cases = new ArrayList<>(CASES);
         for (int c = 0; c < CASES; c++) {
             int scale = random.nextInt(BalancedRounding.MAX_SCALE + 1);
-            List<BigDecimal> parts = randomParts(random, c % 3);
-            String label = "case " + c + ": " + parts + " at scale " + scale;
+            cases.add(new Case(c, scale, randomParts(random, c % 3)));
+        }
+        return cases;
+    }
 
-            Balanced b = BalancedRounding.balance(parts, scale);
+    @Test
+    void randomPartsKeepTheContract() {
+        for (Case c : cases(20240701L)) {
+            Balanced b = BalancedRounding.balance(c.parts(), c.scale());
 
-            BigDecimal exactTotal = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertThat(b.total()).as(label).isEqualTo(exactTotal.setScale(scale,
+            BigDecimal exactTotal = c.parts().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(b.total()).as(c.label()).isEqualTo(exactTotal.setScale(c.scale(),
                     RoundingMode.HALF_UP));
-            assertKeepsTheContract(parts, scale, b, label);
-            assertThat(BalancedRounding.balance(new ArrayList<>(parts), scale)).as(label)
-                    .isEqualTo(b);
+            assertKeepsTheContract(c.parts(), c.scale(), b, c.label());
+            assertThat(BalancedRounding.balance(new ArrayList<>(c.parts()), c.scale()))
+                    .as(c.label()).isEqualTo(b);
         }
     }
 
     @Test
     void randomGivenTotalsWithinReachKeepTheContract() {
-        Random random = new Random(7L);
-        for (int c = 0; c < CASES; c++) {
-            int scale = random.nextInt(BalancedRounding.MAX_SCALE + 1);
-            List<BigDecimal> parts = randomParts(random, c % 3);
-            BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
-            BigDecimal low = BigDecimal.ZERO.setScale(scale);
+        Random choice = new Random(7L);
+        for (Case c : cases(8L)) {
+            BigDecimal unit = BigDecimal.ONE.movePointLeft(c.scale());
+            BigDecimal low = BigDecimal.ZERO.setScale(c.scale());
             int inexact = 0;
-            for (BigDecimal p : parts) {
-                low = low.add(p.setScale(scale, RoundingMode.FLOOR));
-                inexact += p.stripTrailingZeros().scale() > scale ? 1 : 0;
+            for (BigDecimal p : c.parts()) {
+                low = low.add(p.setScale(c.scale(), RoundingMode.FLOOR));
+                inexact += p.stripTrailingZeros().scale() > c.scale() ? 1 : 0;
             }
             BigDecimal total = low.add(unit.multiply(BigDecimal.valueOf(
-                    random.nextInt(inexact + 1))));
-            String label = "case " + c + ": " + parts + " at scale " + scale + " to " + total;
+                    choice.nextInt(inexact + 1))));
 
-            Balanced b = BalancedRounding.balance(parts, scale, total);
+            Balanced b = BalancedRounding.balance(c.parts(), c.scale(), total);
 
-            assertThat(b.total()).as(label).isEqualTo(total);
-            assertKeepsTheContract(parts, scale, b, label);
+            assertThat(b.total()).as(c.label() + " to " + total).isEqualTo(total);
+            assertKeepsTheContract(c.parts(), c.scale(), b, c.label() + " to " + total);
         }
     }
 
