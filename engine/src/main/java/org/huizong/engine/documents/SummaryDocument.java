@@ -92,6 +92,7 @@ public final class SummaryDocument {
         if (unit.isBlank() || unit.strip().length() != unit.length() || unit.lines().count() != 1) {
             throw new IllegalArgumentException("署名单位“" + unit + "”应为一行文字，前后不留空白");
         }
+        Objects.requireNonNull(date, "date");
         return new SummaryDocument(title, paragraphs, clock,
                 Optional.of(new Signature(unit, DATE.format(date))));
     }

@@ -327,6 +327,7 @@ class SummaryDocumentTest {
         SummaryDocument d = SummaryDocument.of(TITLE, List.of(), Summaries.CLOCK);
         assertThatThrownBy(() -> d.withSignature("示范县教育局 ", LocalDate.of(2024, 7, 10)))
                 .hasMessage("署名单位“示范县教育局 ”应为一行文字，前后不留空白");
+        assertThatThrownBy(() -> d.withSignature("示范县教育局", null)).hasMessage("date");
     }
 
     private static void assertFace(CTRPr pr, String font, int halfPoints, String label) {
