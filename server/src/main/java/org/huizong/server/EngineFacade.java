@@ -53,7 +53,7 @@ final class EngineFacade {
     }
 
     /**
-     * @throws org.huizong.engine.xlsx.UnreadableFileException with a Chinese message the school
+     * @throws org.huizong.engine.UnreadableFileException with a Chinese message the school
      *     can act on
      */
     Return read(Collection c, String fileName, byte[] bytes) {

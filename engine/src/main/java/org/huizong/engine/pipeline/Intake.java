@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.huizong.engine.HuizongException;
+import org.huizong.engine.UnreadableFileException;
 import org.huizong.engine.consolidate.Submission;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
@@ -21,7 +22,6 @@ import org.huizong.engine.model.Severity;
 import org.huizong.engine.returns.ReturnReader;
 import org.huizong.engine.rules.Validation;
 import org.huizong.engine.rules.Validator;
-import org.huizong.engine.xlsx.UnreadableFileException;
 
 /**
  * Reads and validates returns. Thread-safe and stateless apart from its collection, so a parallel

@@ -1,9 +1,9 @@
 package org.huizong.engine.returns;
 
 import java.util.List;
+import org.huizong.engine.UnreadableFileException;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
-import org.huizong.engine.xlsx.UnreadableFileException;
 
 /**
  * The messages of every {@link UnreadableFileException}, in one place so that they read alike:

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.huizong.engine.UnreadableFileException;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.ReturnMeta;
 import org.huizong.engine.template.MetaSheet;
-import org.huizong.engine.xlsx.UnreadableFileException;
 
 /**
  * Reads a school's filled template (.xlsx streamed straight from its parts, .xls through POI)

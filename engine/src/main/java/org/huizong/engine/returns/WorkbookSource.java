@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.huizong.engine.UnreadableFileException;
 import org.huizong.engine.xlsx.CellPos;
 import org.huizong.engine.xlsx.RawCell;
-import org.huizong.engine.xlsx.UnreadableFileException;
 
 /**
  * What the reader needs from a workbook file, whatever its format: sheet names, workbook-scoped

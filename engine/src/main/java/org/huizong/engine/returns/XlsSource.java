@@ -20,11 +20,11 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.util.NumberToTextConverter;
+import org.huizong.engine.UnreadableFileException;
 import org.huizong.engine.template.MetaSheet;
 import org.huizong.engine.xlsx.CellPos;
 import org.huizong.engine.xlsx.NumberText;
 import org.huizong.engine.xlsx.RawCell;
-import org.huizong.engine.xlsx.UnreadableFileException;
 import org.huizong.engine.xlsx.ZipGuard;
 
 /**

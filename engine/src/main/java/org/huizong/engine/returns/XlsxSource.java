@@ -13,13 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
+import org.huizong.engine.UnreadableFileException;
 import org.huizong.engine.template.MetaSheet;
 import org.huizong.engine.xlsx.CellPos;
 import org.huizong.engine.xlsx.NumberText;
 import org.huizong.engine.xlsx.RawCell;
 import org.huizong.engine.xlsx.SharedStrings;
 import org.huizong.engine.xlsx.SheetCells;
-import org.huizong.engine.xlsx.UnreadableFileException;
 import org.huizong.engine.xlsx.XmlParts;
 import org.huizong.engine.xlsx.ZipGuard;
 

@@ -7,7 +7,7 @@
  * totals recomputed, with the reader's own findings ({@code number}, {@code read.dash}, {@code
  * read.fullwidth}, {@code read.formula}) ({@link org.huizong.engine.returns.ReturnReader}).
  * A file that is not a return of a known collection is refused with an {@link
- * org.huizong.engine.xlsx.UnreadableFileException} whose Chinese message names the file and says
+ * org.huizong.engine.UnreadableFileException} whose Chinese message names the file and says
  * what to do.
  */
 package org.huizong.engine.returns;

@@ -6,10 +6,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.huizong.engine.UnreadableFileException;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.ReturnMeta;
 import org.huizong.engine.xlsx.NumberText;
-import org.huizong.engine.xlsx.UnreadableFileException;
 
 /**
  * The very hidden {@code _meta} sheet that says what a workbook is: column A holds keys, column B

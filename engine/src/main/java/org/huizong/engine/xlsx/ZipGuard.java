@@ -21,6 +21,7 @@ import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.huizong.engine.UnreadableFileException;
 
 /**
  * Opens an .xlsx (a zip) safely: that it is a readable zip, that it is not a zip bomb, and that

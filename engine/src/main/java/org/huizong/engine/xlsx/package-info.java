@@ -8,7 +8,7 @@
  * deterministic re-zipping ({@link org.huizong.engine.xlsx.Zips}).
  *
  * <p>In: bytes. Out: parts, cells and names, never model types; damaged or hostile input is an
- * {@link org.huizong.engine.xlsx.UnreadableFileException} whose Chinese message names the file.
+ * {@link org.huizong.engine.UnreadableFileException} whose Chinese message names the file.
  * Internal to the engine: only the template writer, the return reader, the roster and the report
  * use it (checked by {@code ArchitectureTest}).
  */

@@ -19,13 +19,13 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.huizong.engine.UnreadableFileException;
 import org.huizong.engine.fixtures.IoFixtures;
 import org.huizong.engine.fixtures.ZipEdits;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.template.ReturnData;
 import org.huizong.engine.template.TemplateWriter;
-import org.huizong.engine.xlsx.UnreadableFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

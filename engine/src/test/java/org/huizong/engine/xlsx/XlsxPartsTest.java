@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.huizong.engine.UnreadableFileException;
 import org.huizong.engine.fixtures.IoFixtures;
 import org.huizong.engine.fixtures.ZipEdits;
 import org.huizong.engine.model.Collection;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -65,9 +66,10 @@ public final class DemoWorkspace {
             Files.createDirectories(dir);
             Files.writeString(rosterFile, DemoFiles.text("schools.csv"), StandardCharsets.UTF_8);
             TemplateWriter.of(c, now).writeAll(roster, templates);
-            writeReturns(TemplateWriter.of(c, now), DemoCounty.returns(), returns);
+            FileTime saved = FileTime.from(clock.instant());
+            writeReturns(TemplateWriter.of(c, now), DemoCounty.returns(), returns, saved);
             writeReturns(TemplateWriter.of(c, before), DemoCounty.previousReturns(),
-                    previousReturns);
+                    previousReturns, saved);
             Intake intake = Intake.of(c);
             Pipeline books = Pipeline.of(c, StandardCollections.narrative(c), clock)
                     .withUnit(new Pipeline.Unit(DemoCounty.UNIT_CODE, DemoCounty.UNIT_NAME));
@@ -90,13 +92,18 @@ public final class DemoWorkspace {
         }
     }
 
+    /**
+     * Writes the schools' returns, each stamped {@code saved}: the status sheet shows a file's
+     * time, and the same clock (SOURCE_DATE_EPOCH) must give the same books.
+     */
     private static void writeReturns(TemplateWriter writer, List<DemoCounty.SchoolData> data,
-            Path dir) throws IOException {
+            Path dir, FileTime saved) throws IOException {
         Files.createDirectories(dir);
         data.parallelStream().forEach(d -> {
             try {
-                Files.write(dir.resolve(TemplateWriter.fileName(d.school())),
-                        writer.toBytes(d.school(), d.toReturnData()));
+                Path file = dir.resolve(TemplateWriter.fileName(d.school()));
+                Files.write(file, writer.toBytes(d.school(), d.toReturnData()));
+                Files.setLastModifiedTime(file, saved);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

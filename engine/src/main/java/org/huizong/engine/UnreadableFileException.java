@@ -1,6 +1,5 @@
-package org.huizong.engine.xlsx;
+package org.huizong.engine;
 
-import org.huizong.engine.HuizongException;
 
 /**
  * A file that cannot be read as a return of a known collection at all: not a spreadsheet,
