@@ -54,6 +54,9 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "输出的汇总工作簿 (.xlsx)")
     Path out;
 
+    @Option(names = "--docx", description = "公文格式的工作总结 (.docx)；默认与汇总工作簿同名加“-工作总结”")
+    Path docx;
+
     @Parameters(arity = "1..*", paramLabel = "RETURN_OR_DIR", description = "学校报表文件或文件夹")
     List<Path> inputs;
 
@@ -76,8 +79,18 @@ final class ConsolidateCommand implements Callable<Integer> {
         List<Submission> submissions = intake.submissions(Intake.expand(inputs));
         Consolidation result = books.consolidate(schools, submissions);
         books.write(result, out);
+        Path summary = docx != null ? docx : summaryBeside(out);
+        books.writeSummary(result, summary);
         System.out.println(result.summary());
         System.out.println("汇总工作簿：" + out.toAbsolutePath());
+        System.out.println("工作总结：" + summary.toAbsolutePath());
         return 0;
+    }
+
+    /** {@code 县汇总.xlsx} → {@code 县汇总-工作总结.docx} in the same folder. */
+    static Path summaryBeside(Path book) {
+        String name = book.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return book.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-工作总结.docx");
     }
 }

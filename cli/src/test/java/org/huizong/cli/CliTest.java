@@ -155,6 +155,33 @@ class CliTest {
     }
 
     @Test
+    void consolidateWritesTheSummaryAsAWordDocumentBesideTheBookOrWhereAsked() throws Exception {
+        var c = StandardCollections.eduHalfyear();
+        TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));
+        Path returns = Files.createDirectories(dir.resolve("returns"));
+        for (DemoCounty.SchoolData s : DemoCounty.returns().subList(0, 3)) {
+            Files.write(returns.resolve(TemplateWriter.fileName(s.school())),
+                    w.toBytes(s.school(), s.toReturnData()));
+        }
+        Path book = dir.resolve("县汇总.xlsx");
+        Run r = run("consolidate", "--roster", roster().toString(), "--unit-code", "313400",
+                "--unit-name", "示范县", "--out", book.toString(), returns.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Path beside = dir.resolve("县汇总-工作总结.docx");
+        assertThat(r.out()).contains("工作总结：" + beside.toAbsolutePath());
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                Files.newInputStream(beside))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("示范县2024年上半年工作总结");
+            assertThat(doc.getParagraphs().get(1).getText()).startsWith("（一）");
+        }
+        Path asked = dir.resolve("总结.docx");
+        Run again = run("consolidate", "--roster", roster().toString(), "--out", book.toString(),
+                "--docx", asked.toString(), returns.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(asked).isNotEmptyFile();
+    }
+
+    @Test
     void aCityConsolidatesItsCountiesBooksFromTheCommandLine() throws Exception {
         var c = StandardCollections.eduHalfyear();
         TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));

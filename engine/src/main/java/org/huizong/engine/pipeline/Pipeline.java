@@ -3,12 +3,14 @@ package org.huizong.engine.pipeline;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.Consolidator;
 import org.huizong.engine.consolidate.Submission;
+import org.huizong.engine.documents.SummaryDocument;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Return;
@@ -31,6 +33,8 @@ public final class Pipeline {
     private final Collection collection;
     private final NarrativeTemplate narrative;
     private final ReportWriter writer;
+    private final Clock clock;
+    private final Optional<Unit> unit;
     private final String area;
     private final Optional<Period> period;
     private final Optional<Return> previous;
@@ -45,11 +49,13 @@ public final class Pipeline {
     }
 
     private Pipeline(Collection collection, NarrativeTemplate narrative, ReportWriter writer,
-            String area, Optional<Period> period, Optional<Return> previous,
-            boolean includeWithErrors) {
+            Clock clock, Optional<Unit> unit, String area, Optional<Period> period,
+            Optional<Return> previous, boolean includeWithErrors) {
         this.collection = collection;
         this.narrative = narrative;
         this.writer = writer;
+        this.clock = clock;
+        this.unit = unit;
         this.area = area;
         this.period = period;
         this.previous = previous;
@@ -63,8 +69,9 @@ public final class Pipeline {
      */
     public static Pipeline of(Collection collection, NarrativeTemplate narrative, Clock clock) {
         Objects.requireNonNull(narrative, "narrative of " + collection.id());
-        return new Pipeline(collection, narrative, ReportWriter.of(collection, clock),
-                NarrativeInput.COUNTY, Optional.empty(), Optional.empty(), false);
+        return new Pipeline(collection, narrative, ReportWriter.of(collection, clock), clock,
+                Optional.empty(), NarrativeInput.COUNTY, Optional.empty(), Optional.empty(),
+                false);
     }
 
     /**
@@ -73,8 +80,8 @@ public final class Pipeline {
      * @throws IllegalArgumentException when the code is not 6 to 12 digits
      */
     public Pipeline withUnit(Unit unit) {
-        return new Pipeline(collection, narrative, writer.withUnit(unit.code(), unit.name()), area,
-                period, previous, includeWithErrors);
+        return new Pipeline(collection, narrative, writer.withUnit(unit.code(), unit.name()),
+                clock, Optional.of(unit), area, period, previous, includeWithErrors);
     }
 
     /**
@@ -84,24 +91,26 @@ public final class Pipeline {
      * @throws IllegalArgumentException when {@code word} is not one character
      */
     public Pipeline withArea(String word) {
-        return new Pipeline(collection, narrative, writer.withArea(word), word, period, previous,
-                includeWithErrors);
+        return new Pipeline(collection, narrative, writer.withArea(word), clock, unit, word,
+                period, previous, includeWithErrors);
     }
 
     /** The period being consolidated, when the caller knows it before reading any return. */
     public Pipeline withPeriod(Period p) {
-        return new Pipeline(collection, narrative, writer, area, Optional.of(p), previous,
-                includeWithErrors);
+        return new Pipeline(collection, narrative, writer, clock, unit, area, Optional.of(p),
+                previous, includeWithErrors);
     }
 
     /** Last year's consolidated book of the same period, for 同比; empty for none. */
     public Pipeline withPrevious(Optional<Return> book) {
-        return new Pipeline(collection, narrative, writer, area, period, book, includeWithErrors);
+        return new Pipeline(collection, narrative, writer, clock, unit, area, period, book,
+                includeWithErrors);
     }
 
     /** Counts returns with errors too (they stay on the findings list). */
     public Pipeline includeWithErrors(boolean include) {
-        return new Pipeline(collection, narrative, writer, area, period, previous, include);
+        return new Pipeline(collection, narrative, writer, clock, unit, area, period, previous,
+                include);
     }
 
     public Collection collection() {
@@ -134,5 +143,24 @@ public final class Pipeline {
     /** Writes the consolidated workbook, narrative sheet included. */
     public void write(Consolidation c, OutputStream out) {
         writer.write(c, narrative(c), out);
+    }
+
+    /**
+     * The 工作总结 as a 公文-format document: the same paragraphs as the book's 总结 sheet, titled
+     * with the unit and the period ({@code 示范县2024年上半年工作总结}), signed by the unit on the
+     * clock's date when the pipeline names one.
+     */
+    public SummaryDocument summary(Consolidation c) {
+        String who = unit.map(Unit::name).orElse("本" + area);
+        SummaryDocument doc = SummaryDocument.of(who + c.period().label() + "工作总结",
+                narrative(c), clock);
+        return unit.isPresent()
+                ? doc.withSignature(who, LocalDate.ofInstant(clock.instant(), clock.getZone()))
+                : doc;
+    }
+
+    /** Writes {@link #summary} as a .docx, replacing {@code file}. */
+    public void writeSummary(Consolidation c, Path file) {
+        summary(c).write(file);
     }
 }

@@ -34,7 +34,8 @@ public final class DemoWorkspace {
      * @param summary the consolidation's one-line count of files
      */
     public record Result(Path dir, Path roster, Path templates, Path returns,
-            Path previousReturns, Path previousBook, Path book, Path narrative, String summary) {
+            Path previousReturns, Path previousBook, Path book, Path narrative, Path document,
+            String summary) {
 
         /** What the command line prints. */
         public String describe() {
@@ -45,7 +46,8 @@ public final class DemoWorkspace {
                     + "  上年同期报表    " + previousReturns + "\n"
                     + "  上年同期汇总表  " + previousBook + "\n"
                     + "  本期汇总工作簿  " + book + "   ← 先打开这个\n"
-                    + "  工作总结        " + narrative + "\n"
+                    + "  工作总结        " + document + "（公文格式）\n"
+                    + "  工作总结文字    " + narrative + "\n"
                     + summary + "\n";
         }
     }
@@ -62,6 +64,7 @@ public final class DemoWorkspace {
         Path previousBook = dir.resolve("县汇总-" + before + ".xlsx");
         Path book = dir.resolve("县汇总-" + now + ".xlsx");
         Path narrative = dir.resolve("工作总结-" + now + ".txt");
+        Path document = dir.resolve("工作总结-" + now + ".docx");
         try {
             Files.createDirectories(dir);
             Files.writeString(rosterFile, DemoFiles.text("schools.csv"), StandardCharsets.UTF_8);
@@ -85,8 +88,9 @@ public final class DemoWorkspace {
                 text.append(p.text()).append("\n\n");
             }
             Files.writeString(narrative, text.toString(), StandardCharsets.UTF_8);
+            books.writeSummary(current, document);
             return new Result(dir, rosterFile, templates, returns, previousReturns, previousBook,
-                    book, narrative, current.summary());
+                    book, narrative, document, current.summary());
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入示范县文件夹 " + dir, e);
         }
