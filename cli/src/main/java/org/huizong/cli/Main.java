@@ -1,6 +1,8 @@
 package org.huizong.cli;
 
 import com.google.inject.Guice;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import com.google.inject.Injector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +24,9 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         Injector injector = Guice.createInjector(new CliModule());
         CommandLine cli = new CommandLine(Main.class, new GuiceFactory(injector));
+        cli.setResourceBundle(ResourceBundle.getBundle("org.huizong.cli.Messages", Locale.ROOT));
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(new ErrorHandler.BadArguments());
         return cli.execute(args);
     }
 
