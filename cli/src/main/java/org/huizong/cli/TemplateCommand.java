@@ -34,7 +34,10 @@ final class TemplateCommand implements Callable<Integer> {
         Collection c = StandardCollections.get(collection);
         Period p = Period.parse(period);
         Roster r = RosterReader.of(c).read(roster);
-        List<Path> files = TemplateWriter.of(c, p).writeAll(r, out);
+        List<Path> files;
+        try (Progress progress = Progress.of("生成模板", r.size())) {
+            files = TemplateWriter.of(c, p).writeAll(r, out, s -> progress.step());
+        }
         System.out.println("已生成 " + files.size() + " 份模板（" + c.title() + "，" + p.label()
                 + "）：" + out.toAbsolutePath());
         return 0;

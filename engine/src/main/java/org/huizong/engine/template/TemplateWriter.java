@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
@@ -123,19 +122,31 @@ public final class TemplateWriter {
      * @return the written files, in roster order
      */
     public List<Path> writeAll(Roster roster, Path dir) {
+        return writeAll(roster, dir, s -> { });
+    }
+
+    /**
+     * As {@link #writeAll(Roster, Path)}, on all cores (each template is written on its own, so
+     * the files are the same whatever the order), telling {@code written} of each school as its
+     * file is on disk (from any thread), for a progress bar.
+     */
+    public List<Path> writeAll(Roster roster, Path dir, Consumer<School> written) {
         roster.schools().forEach(this::checkSchool);
-        List<Path> out = new ArrayList<>();
         try {
             Files.createDirectories(dir);
-            for (School s : roster.schools()) {
-                Path file = dir.resolve(fileName(s));
-                Files.write(file, toBytes(s, ReturnData.empty()));
-                out.add(file);
-            }
         } catch (IOException e) {
             throw new HuizongException("无法写入模板目录 " + dir + "：" + e.getMessage(), e);
         }
-        return Collections.unmodifiableList(out);
+        return roster.schools().parallelStream().map(s -> {
+            Path file = dir.resolve(fileName(s));
+            try {
+                Files.write(file, toBytes(s, ReturnData.empty()));
+            } catch (IOException e) {
+                throw new HuizongException("无法写入模板 " + file + "：" + e.getMessage(), e);
+            }
+            written.accept(s);
+            return file;
+        }).toList();
     }
 
     /** {@code 3134000001_东城镇中心幼儿园.xlsx}; characters no file system accepts become _. */
