@@ -30,16 +30,26 @@ import java.util.Optional;
  */
 public record Collection(String id, String title, int version, List<String> schoolTypes,
         Map<String, List<String>> groups, List<Sheet> sheets, List<Rule> rules,
-        List<Indicator> indicators, String structureHash) {
+        List<Indicator> indicators, String structureHash, Period.Kind periodKind) {
 
+    /** A half-year collection. */
     public Collection(String id, String title, int version, List<String> schoolTypes,
             Map<String, List<String>> groups, List<Sheet> sheets, List<Rule> rules,
             List<Indicator> indicators) {
         this(id, title, version, schoolTypes, groups, sheets, rules, indicators, null);
     }
 
+    /** A half-year collection whose structure hash is checked. */
+    public Collection(String id, String title, int version, List<String> schoolTypes,
+            Map<String, List<String>> groups, List<Sheet> sheets, List<Rule> rules,
+            List<Indicator> indicators, String structureHash) {
+        this(id, title, version, schoolTypes, groups, sheets, rules, indicators, structureHash,
+                Period.Kind.HALF_YEAR);
+    }
+
     public Collection {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(periodKind, "period kind of collection " + id);
         Objects.requireNonNull(title, "title of collection " + id);
         schoolTypes = List.copyOf(schoolTypes);
         Map<String, List<String>> g = new LinkedHashMap<>();
@@ -66,6 +76,25 @@ public record Collection(String id, String title, int version, List<String> scho
                     + structureHash + " does not match its structure (" + computed + ")");
         }
         structureHash = computed;
+    }
+
+    /** The same collection collected by periods of {@code kind} (月报, 季报, ...). */
+    public Collection withPeriodKind(Period.Kind kind) {
+        return new Collection(id, title, version, schoolTypes, groups, sheets, rules, indicators,
+                structureHash, kind);
+    }
+
+    /**
+     * Checks that {@code p} is a period this collection is collected by.
+     *
+     * @throws IllegalArgumentException in Chinese, naming both kinds, when it is not
+     */
+    public Period checkPeriod(Period p) {
+        if (p.kind() != periodKind) {
+            throw new IllegalArgumentException(title + "是" + periodKind.label() + "，报告期应写作如 "
+                    + periodKind.example() + "，不能用 " + p + "（" + p.kind().label() + "）");
+        }
+        return p;
     }
 
     private static List<Field> allFields(List<Sheet> sheets) {

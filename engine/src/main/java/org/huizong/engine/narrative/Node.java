@@ -34,10 +34,10 @@ sealed interface Node {
 
         String render(NarrativeInput in) {
             return switch (name) {
-                case "term" -> in.period().term();
+                case "term" -> in.period().term().orElse("");
                 case "year" -> String.valueOf(in.period().year());
                 case "area" -> in.area();
-                default -> in.period().half() == 1 ? "上半年" : "下半年";
+                default -> in.period().withinYear();
             };
         }
     }

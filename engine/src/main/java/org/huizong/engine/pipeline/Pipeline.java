@@ -95,8 +95,13 @@ public final class Pipeline {
                 period, previous, includeWithErrors);
     }
 
-    /** The period being consolidated, when the caller knows it before reading any return. */
+    /**
+     * The period being consolidated, when the caller knows it before reading any return.
+     *
+     * @throws IllegalArgumentException when the collection is not collected by such periods
+     */
     public Pipeline withPeriod(Period p) {
+        collection.checkPeriod(p);
         return new Pipeline(collection, narrative, writer, clock, unit, area, Optional.of(p),
                 previous, includeWithErrors);
     }

@@ -34,7 +34,7 @@ final class CoverSheet {
         int r = 4;
         r = pair(sheet, r, "报表", b.collection.title() + "（" + b.collection.id() + " 第"
                 + b.collection.version() + "版）");
-        r = pair(sheet, r, "报告期", b.c.period().label() + "（" + b.c.period().term() + "）");
+        r = pair(sheet, r, "报告期", b.c.period().describe());
         r = pair(sheet, r, "汇总单位", b.unit.name() + "（" + b.unit.code() + "）");
         r = pair(sheet, r, "生成时间", b.show(b.generated));
         r++;

@@ -19,6 +19,7 @@ import org.huizong.engine.model.Field;
 import org.huizong.engine.model.FieldType;
 import org.huizong.engine.model.Indicator;
 import org.huizong.engine.model.Line;
+import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Rule;
 import org.huizong.engine.model.Severity;
 import org.huizong.engine.model.Sheet;
@@ -33,7 +34,7 @@ import org.huizong.engine.rules.RuleParser;
  */
 public final class CollectionSpecs {
     private static final Set<String> TOP = Set.of("id", "title", "version", "schoolTypes",
-            "groups", "sheets", "rules", "indicators");
+            "groups", "sheets", "rules", "indicators", "period");
     private static final Set<String> SHEET = Set.of("id", "title", "columns", "fields", "lines",
             "table");
     private static final Set<String> FIELD = Set.of("id", "key", "label", "type", "unit",
@@ -100,10 +101,23 @@ public final class CollectionSpecs {
         }
         try {
             return new Collection(id, top.text("title"), top.integer("version", 1), schoolTypes,
-                    groups, sheets, rules, indicators);
+                    groups, sheets, rules, indicators).withPeriodKind(periodKind(top));
         } catch (IllegalArgumentException e) {
             throw top.error(e.getMessage());
         }
+    }
+
+    /** {@code period:} as the kind's word (月报, 半年报, ...) or English (month, half-year, ...). */
+    private static Period.Kind periodKind(YamlMapping top) {
+        String word = top.text("period", Period.Kind.HALF_YEAR.label());
+        for (Period.Kind k : Period.Kind.values()) {
+            if (k.label().equals(word) || k.name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-').equals(word)) {
+                return k;
+            }
+        }
+        throw top.error("period: '" + word + "' 应为 月报、季报、半年报、年报 或 学年报"
+                + "（month、quarter、half-year、year、school-year）");
     }
 
     private void putUnique(Map<String, Field> fields, Field f, String sheet) {

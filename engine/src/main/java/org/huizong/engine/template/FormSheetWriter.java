@@ -78,7 +78,7 @@ final class FormSheetWriter {
 
     static String subtitle(School school, Period period) {
         return "填报单位：" + school.name() + "　　学校标识码：" + school.code() + "　　报告期："
-                + period.label() + "（" + period.term() + "）";
+                + period.describe();
     }
 
     private void writeLines(XSSFSheet sheet, Sheet spec) {

@@ -45,7 +45,7 @@ final class InstructionsWriter {
     static List<String> paragraphs(Collection collection, Period period, School school) {
         List<String> p = new ArrayList<>();
         p.add("一、填什么");
-        p.add("本工作簿是" + school.name() + "的" + period.label() + "（" + period.term() + "）"
+        p.add("本工作簿是" + school.name() + "的" + period.describe()
                 + collection.title() + "，请按实际情况逐表填写：");
         int n = 1;
         for (Sheet s : collection.sheets()) {

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -69,7 +68,7 @@ public final class TemplateWriter {
      *     titled like a fixed sheet
      */
     public static TemplateWriter of(Collection collection, Period period) {
-        return new TemplateWriter(collection, period);
+        return new TemplateWriter(collection, collection.checkPeriod(period));
     }
 
     /** Writes {@code school}'s template, pre-filled with {@code data}, to {@code out}. */
@@ -183,8 +182,7 @@ public final class TemplateWriter {
 
     /** The first moment of the period, in UTC: the document's created and modified time. */
     private java.time.OffsetDateTime stamp() {
-        return LocalDateTime.of(period.year(), period.half() == 1 ? 1 : 7, 1, 0, 0)
-                .atOffset(ZoneOffset.UTC);
+        return period.start().atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     private void properties(XSSFWorkbook wb, School school) {

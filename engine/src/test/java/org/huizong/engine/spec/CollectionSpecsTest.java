@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.FieldType;
 import org.huizong.engine.model.Rule;
@@ -124,6 +125,18 @@ class CollectionSpecsTest {
         String yaml = HEAD + "      - {id: info.x, label: 某数, type: count, requried: true}\n";
         assertThatThrownBy(() -> CollectionSpecs.parse(yaml, "t.yaml"))
                 .hasMessageStartingWith("t.yaml:12: field: 未知的键 'requried'");
+    }
+
+    @Test
+    void aSpecDeclaresItsPeriodKindHalfYearByDefault() {
+        assertThat(CollectionSpecs.parse(HEAD, "t.yaml").periodKind())
+                .isEqualTo(Period.Kind.HALF_YEAR);
+        assertThat(CollectionSpecs.parse("period: 月报\n" + HEAD, "t.yaml").periodKind())
+                .isEqualTo(Period.Kind.MONTH);
+        assertThat(CollectionSpecs.parse("period: school-year\n" + HEAD, "t.yaml").periodKind())
+                .isEqualTo(Period.Kind.SCHOOL_YEAR);
+        assertThatThrownBy(() -> CollectionSpecs.parse("period: 周报\n" + HEAD, "t.yaml"))
+                .hasMessageContaining("period: '周报' 应为 月报、季报、半年报、年报 或 学年报");
     }
 
     @Test
