@@ -13,6 +13,7 @@ import org.huizong.engine.model.Roster;
 import org.huizong.engine.pipeline.Intake;
 import org.huizong.engine.pipeline.Pipeline;
 import org.huizong.engine.roster.RosterReader;
+import org.huizong.templates.CollectionDefinition;
 import org.huizong.templates.StandardCollections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ final class ConsolidateCommand implements Callable<Integer> {
     private final Clock clock;
 
     @Option(names = "--collection", defaultValue = StandardCollections.EDU_HALFYEAR,
-            description = "标准报表编号（默认 ${DEFAULT-VALUE}）")
+            description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .yaml 定义文件的路径")
     String collection;
 
     @Option(names = "--roster", required = true, description = "学校名单 (CSV 或 XLSX)；"
@@ -67,10 +68,11 @@ final class ConsolidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Collection c = StandardCollections.get(collection);
+        CollectionDefinition definition = CollectionDefinition.of(collection);
+        Collection c = definition.collection();
         Intake intake = Intake.of(c);
         Roster schools = RosterReader.of(c).withUnits().read(roster);
-        Pipeline books = Pipeline.of(c, StandardCollections.narrative(c), clock).withArea(area)
+        Pipeline books = Pipeline.of(c, definition.narrative(), clock).withArea(area)
                 .includeWithErrors(includeErrors)
                 .withPrevious(Optional.ofNullable(previous).map(intake::read));
         if (unitCode != null) {

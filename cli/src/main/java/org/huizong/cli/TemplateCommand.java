@@ -8,6 +8,7 @@ import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.roster.RosterReader;
 import org.huizong.engine.template.TemplateWriter;
+import org.huizong.templates.CollectionDefinition;
 import org.huizong.templates.StandardCollections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "为名单中每所学校生成一份预填、受保护的报表模板。")
 final class TemplateCommand implements Callable<Integer> {
     @Option(names = "--collection", defaultValue = StandardCollections.EDU_HALFYEAR,
-            description = "标准报表编号（默认 ${DEFAULT-VALUE}）")
+            description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .yaml 定义文件的路径")
     String collection;
 
     @Option(names = "--period", required = true, description = "报告期，如 2024H1")
@@ -31,7 +32,7 @@ final class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Collection c = StandardCollections.get(collection);
+        Collection c = CollectionDefinition.of(collection).collection();
         Period p = Period.parse(period);
         Roster r = RosterReader.of(c).read(roster);
         List<Path> files;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.huizong.engine.findings.FindingReport;
 import org.huizong.engine.pipeline.Intake;
 import org.huizong.engine.rules.Validation;
+import org.huizong.templates.CollectionDefinition;
 import org.huizong.templates.StandardCollections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--collection", defaultValue = StandardCollections.EDU_HALFYEAR,
-            description = "标准报表编号（默认 ${DEFAULT-VALUE}）")
+            description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .yaml 定义文件的路径")
     String collection;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "报表文件或文件夹")
@@ -34,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Intake intake = Intake.of(StandardCollections.get(collection));
+        Intake intake = Intake.of(CollectionDefinition.of(collection).collection());
         List<Intake.Outcome> outcomes = Intake.expand(files).parallelStream()
                 .map(f -> intake.validate(f, Optional.empty())).toList();
         List<Validation> validations = outcomes.stream().map(Intake.Outcome::validation).toList();
