@@ -14,7 +14,9 @@ import org.huizong.engine.spec.CollectionSpecs;
 public final class StandardCollections {
     /** The half-year return of {@code standard-return.md}. */
     public static final String EDU_HALFYEAR = "edu-halfyear";
-    private static final List<String> IDS = List.of(EDU_HALFYEAR);
+    /** The monthly school safety report, shipped purely as data. */
+    public static final String SAFETY_MONTHLY = "safety-monthly";
+    private static final List<String> IDS = List.of(EDU_HALFYEAR, SAFETY_MONTHLY);
 
     private StandardCollections() {
     }
