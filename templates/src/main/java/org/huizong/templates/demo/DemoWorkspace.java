@@ -35,7 +35,7 @@ public final class DemoWorkspace {
      */
     public record Result(Path dir, Path roster, Path templates, Path returns,
             Path previousReturns, Path previousBook, Path book, Path narrative, Path document,
-            String summary) {
+            String summary, Path safetyReturns, Path safetyBook, String safetySummary) {
 
         /** What the command line prints. */
         public String describe() {
@@ -48,7 +48,11 @@ public final class DemoWorkspace {
                     + "  本期汇总工作簿  " + book + "   ← 先打开这个\n"
                     + "  工作总结        " + document + "（公文格式）\n"
                     + "  工作总结文字    " + narrative + "\n"
-                    + summary + "\n";
+                    + summary + "\n"
+                    + "学校安全工作月报（" + SafetyDemo.MAY.label() + "）：\n"
+                    + "  学校月报        " + safetyReturns + "\n"
+                    + "  月报汇总工作簿  " + safetyBook + "\n"
+                    + safetySummary + "\n";
         }
     }
 
@@ -89,8 +93,10 @@ public final class DemoWorkspace {
             }
             Files.writeString(narrative, text.toString(), StandardCharsets.UTF_8);
             books.writeSummary(current, document);
+            SafetyDemo.Output safety = SafetyDemo.write(dir, roster, clock, saved);
             return new Result(dir, rosterFile, templates, returns, previousReturns, previousBook,
-                    book, narrative, document, current.summary());
+                    book, narrative, document, current.summary(), safety.returns(),
+                    safety.book(), safety.summary());
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入示范县文件夹 " + dir, e);
         }
