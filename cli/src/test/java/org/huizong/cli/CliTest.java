@@ -50,6 +50,18 @@ class CliTest {
         return roster;
     }
 
+    /** The first {@code n} demo schools' 2024H1 returns in {@code dir/returns}. */
+    private Path demoReturns(int n) throws Exception {
+        TemplateWriter w = TemplateWriter.of(StandardCollections.eduHalfyear(),
+                Period.parse("2024H1"));
+        Path returns = Files.createDirectories(dir.resolve("returns"));
+        for (DemoCounty.SchoolData s : DemoCounty.returns().subList(0, n)) {
+            Files.write(returns.resolve(TemplateWriter.fileName(s.school())),
+                    w.toBytes(s.school(), s.toReturnData()));
+        }
+        return returns;
+    }
+
     @Test
     void helpListsEveryCommand() {
         Run r = run("--help");
@@ -133,11 +145,7 @@ class CliTest {
     void consolidateAccountsForEveryFileGiven() throws Exception {
         var c = StandardCollections.eduHalfyear();
         TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));
-        Path returns = Files.createDirectories(dir.resolve("returns"));
-        for (DemoCounty.SchoolData s : DemoCounty.returns().subList(0, 4)) {
-            Files.write(returns.resolve(TemplateWriter.fileName(s.school())),
-                    w.toBytes(s.school(), s.toReturnData()));
-        }
+        Path returns = demoReturns(4);
         DemoCounty.SchoolData first = DemoCounty.returns().get(0);
         Files.write(returns.resolve("重新上报.xlsx"), w.toBytes(first.school(),
                 first.toReturnData()));
@@ -156,13 +164,7 @@ class CliTest {
 
     @Test
     void consolidateWritesTheSummaryAsAWordDocumentBesideTheBookOrWhereAsked() throws Exception {
-        var c = StandardCollections.eduHalfyear();
-        TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));
-        Path returns = Files.createDirectories(dir.resolve("returns"));
-        for (DemoCounty.SchoolData s : DemoCounty.returns().subList(0, 3)) {
-            Files.write(returns.resolve(TemplateWriter.fileName(s.school())),
-                    w.toBytes(s.school(), s.toReturnData()));
-        }
+        Path returns = demoReturns(3);
         Path book = dir.resolve("县汇总.xlsx");
         Run r = run("consolidate", "--roster", roster().toString(), "--unit-code", "313400",
                 "--unit-name", "示范县", "--out", book.toString(), returns.toString());
