@@ -63,13 +63,17 @@ final class AccountPages implements Routes {
         auth.checkLoginToken(ctx);
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-        Optional<String> token = accounts.login(username, password, ctx.ip());
-        if (token.isEmpty()) {
+        AccountStore.Login result = accounts.login(username, password, ctx.ip());
+        if (result instanceof AccountStore.Login.Locked) {
+            throw new HttpProblem(429, "该账号 " + AccountStore.LOCKOUT_WINDOW.toMinutes()
+                    + " 分钟内密码错误已达 " + AccountStore.MAX_FAILURES + " 次，已暂时锁定，请稍后再试");
+        }
+        if (!(result instanceof AccountStore.Login.SignedIn signedIn)) {
             ctx.status(401);
             loginPage(ctx, Optional.of("用户名或密码不正确"));
             return;
         }
-        auth.setSessionCookie(ctx, token.get());
+        auth.setSessionCookie(ctx, signedIn.token());
         throw new Redirect("/collections");
     }
 

@@ -1,5 +1,7 @@
 package org.huizong.server;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -24,6 +26,27 @@ final class AccountStore {
 
     /** A signed-in staff member and the session's CSRF token. */
     record Session(User user, String csrfToken) {
+    }
+
+    /** What a sign-in attempt came to. */
+    sealed interface Login {
+        /** Signed in: {@code token} is the new session's cookie value. */
+        record SignedIn(String token) implements Login {
+        }
+
+        /** The user name or the password is wrong (which one is not told). */
+        record Refused() implements Login {
+        }
+
+        /**
+         * Too many wrong passwords for this name within {@link #LOCKOUT_WINDOW}: refused without
+         * checking the password.
+         */
+        record Locked() implements Login {
+        }
+    }
+
+    private record Credentials(long userId, String passwordHash) {
     }
 
     private final Jdbi jdbi;
@@ -76,12 +99,8 @@ final class AccountStore {
                 .bind("u", username).mapTo(Long.class).one() > 0);
     }
 
-    /**
-     * Checks the password and opens a session.
-     *
-     * @return the session cookie token, empty when the name or password is wrong
-     */
-    Optional<String> login(String username, String password, String ip) {
+    /** Checks the password and opens a session, unless the name is locked out. */
+    Login login(String username, String password, String ip) {
         long since = clock.millis() - LOCKOUT_WINDOW.toMillis();
         long failures = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log"
                         + " WHERE actor = :u AND action = 'login.failed' AND at > :since")
@@ -89,24 +108,24 @@ final class AccountStore {
         if (failures >= MAX_FAILURES) {
             jdbi.useHandle(h -> audit.record(h, username, "login.locked", null, null,
                     "来自 " + ip));
-            throw new HttpProblem(429, "该账号 " + LOCKOUT_WINDOW.toMinutes() + " 分钟内密码错误已达 "
-                    + MAX_FAILURES + " 次，已暂时锁定，请稍后再试");
+            return new Login.Locked();
         }
-        Optional<String[]> row = jdbi.withHandle(h -> h.createQuery(
+        Optional<Credentials> row = jdbi.withHandle(h -> h.createQuery(
                         "SELECT id, password_hash FROM users WHERE username = :u")
                 .bind("u", username)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .map((rs, ctx) -> new Credentials(rs.getLong("id"),
+                        rs.getString("password_hash")))
                 .findOne());
         // Hash even for an unknown name so response time does not reveal which names exist.
-        String stored = row.map(r -> r[1]).orElse(DUMMY_HASH);
+        String stored = row.map(Credentials::passwordHash).orElse(DUMMY_HASH);
         boolean ok = Crypto.verifyPassword(password == null ? "" : password, stored)
                 && row.isPresent();
         if (!ok) {
             jdbi.useHandle(h -> audit.record(h, username, "login.failed", null, null,
                     "来自 " + ip));
-            return Optional.empty();
+            return new Login.Refused();
         }
-        long userId = Long.parseLong(row.get()[0]);
+        long userId = row.get().userId();
         String token = Crypto.randomToken(32);
         String csrf = Crypto.randomToken(32);
         long now = clock.millis();
@@ -119,7 +138,7 @@ final class AccountStore {
                     .bind("now", now).bind("exp", now + SESSION_LIFETIME.toMillis()).execute();
             audit.record(h, username, "login", null, null, "来自 " + ip);
         });
-        return Optional.of(token);
+        return new Login.SignedIn(token);
     }
 
     Optional<Session> findSession(String token) {
@@ -131,8 +150,7 @@ final class AccountStore {
                                 + " FROM sessions s JOIN users u ON u.id = s.user_id"
                                 + " WHERE s.token_hash = :t AND s.expires_at > :now")
                 .bind("t", Crypto.sha256Hex(token)).bind("now", clock.millis())
-                .map((rs, ctx) -> new Session(new User(rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getInt(4) == 1), rs.getString(5)))
+                .map((rs, ctx) -> new Session(user(rs), rs.getString("csrf_token")))
                 .findOne());
     }
 
@@ -147,9 +165,13 @@ final class AccountStore {
     java.util.List<User> users() {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT id, username, display_name, is_admin FROM users ORDER BY id")
-                .map((rs, ctx) -> new User(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getInt(4) == 1))
+                .map((rs, ctx) -> user(rs))
                 .list());
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getInt("is_admin") == 1);
     }
 
     /** The server's random key for deriving tokens; created on first use and kept. */

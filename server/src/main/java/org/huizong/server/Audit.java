@@ -42,9 +42,10 @@ final class Audit {
                         + (collectionId == null ? "" : " WHERE collection_id = :c")
                         + " ORDER BY id DESC LIMIT :n")
                 .bind("c", collectionId).bind("n", limit)
-                .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), Rows.nullableLong(rs, 5), Rows.nullableLong(rs, 6),
-                        rs.getString(7)))
+                .map((rs, ctx) -> new Entry(rs.getLong("id"), rs.getLong("at"),
+                        rs.getString("actor"), rs.getString("action"),
+                        Rows.nullableLong(rs, "collection_id"), Rows.nullableLong(rs, "school_id"),
+                        rs.getString("detail")))
                 .list());
     }
 }

@@ -102,9 +102,11 @@ final class CollectionStore {
     }
 
     private static CollectionRow collection(ResultSet rs) throws SQLException {
-        return new CollectionRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                Period.parse(rs.getString(4)), rs.getString(5), Rows.nullableLong(rs, 6),
-                rs.getString(7), rs.getString(8), rs.getLong(9));
+        return new CollectionRow(rs.getLong("id"), rs.getString("standard_id"),
+                rs.getString("title"), Period.parse(rs.getString("period")),
+                rs.getString("deadline"), Rows.nullableLong(rs, "previous_collection_id"),
+                rs.getString("previous_file"), rs.getString("created_by"),
+                rs.getLong("created_at"));
     }
 
     /**
@@ -162,8 +164,9 @@ final class CollectionStore {
     }
 
     private static SchoolRow school(ResultSet rs) throws SQLException {
-        return new SchoolRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+        return new SchoolRow(rs.getLong("id"), rs.getLong("collection_id"), rs.getInt("position"),
+                rs.getString("code"), rs.getString("name"), rs.getString("school_type"),
+                rs.getString("township"), rs.getString("ownership"));
     }
 
     /**
@@ -180,11 +183,8 @@ final class CollectionStore {
                         + " FROM school_links l JOIN schools s ON s.id = l.school_id"
                         + " WHERE l.secret_hash = :h AND l.revoked_at IS NULL")
                 .bind("h", hash)
-                .map((rs, ctx) -> Crypto.constantTimeEquals(rs.getString(1), hash)
-                        ? Optional.of(new SchoolRow(rs.getLong(2), rs.getLong(3), rs.getInt(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.getString(8), rs.getString(9)))
-                        : Optional.<SchoolRow>empty())
+                .map((rs, ctx) -> Crypto.constantTimeEquals(rs.getString("secret_hash"), hash)
+                        ? Optional.of(school(rs)) : Optional.<SchoolRow>empty())
                 .findOne().flatMap(o -> o));
     }
 
@@ -235,9 +235,10 @@ final class CollectionStore {
         return jdbi.withHandle(h -> {
             List<LinkState> out = new ArrayList<>();
             for (SchoolRow s : schools) {
-                Long active = h.createQuery("SELECT MAX(created_at) FROM school_links"
-                                + " WHERE school_id = :s AND revoked_at IS NULL")
-                        .bind("s", s.id()).map((rs, ctx) -> Rows.nullableLong(rs, 1)).one();
+                Long active = h.createQuery("SELECT MAX(created_at) AS active_since"
+                                + " FROM school_links WHERE school_id = :s AND revoked_at IS NULL")
+                        .bind("s", s.id())
+                        .map((rs, ctx) -> Rows.nullableLong(rs, "active_since")).one();
                 int revoked = h.createQuery("SELECT COUNT(*) FROM school_links"
                                 + " WHERE school_id = :s AND revoked_at IS NOT NULL")
                         .bind("s", s.id()).mapTo(Integer.class).one();

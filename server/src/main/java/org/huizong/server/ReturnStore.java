@@ -239,7 +239,7 @@ final class ReturnStore {
                             + " JOIN schools s ON s.id = v.school_id WHERE s.collection_id = :c"
                             + " ORDER BY r.id")
                     .bind("c", collectionId)
-                    .map((rs, ctx) -> Map.entry(rs.getLong(7), review(rs)))
+                    .map((rs, ctx) -> Map.entry(rs.getLong("school_id"), review(rs)))
                     .forEach(e -> reviews.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                             .add(e.getValue()));
             List<SchoolState> out = new ArrayList<>();
@@ -257,7 +257,7 @@ final class ReturnStore {
             h.createQuery("SELECT rule_id, text FROM explanations WHERE version_id = :v"
                             + " ORDER BY rule_id")
                     .bind("v", versionId)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .map((rs, ctx) -> Map.entry(rs.getString("rule_id"), rs.getString("text")))
                     .forEach(e -> out.put(e.getKey(), e.getValue()));
             return out;
         });
@@ -271,14 +271,15 @@ final class ReturnStore {
     }
 
     private static VersionRow version(ResultSet rs) throws SQLException {
-        return new VersionRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-                rs.getString(5), rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9),
-                Verdict.valueOf(rs.getString(10)), rs.getInt(11), rs.getInt(12), rs.getInt(13),
-                rs.getString(14));
+        return new VersionRow(rs.getLong("id"), rs.getLong("school_id"), rs.getInt("version_no"),
+                rs.getString("file_sha256"), rs.getString("file_name"), rs.getLong("file_size"),
+                rs.getString("uploaded_by"), rs.getLong("uploaded_at"), rs.getString("channel"),
+                Verdict.valueOf(rs.getString("verdict")), rs.getInt("errors"),
+                rs.getInt("warnings"), rs.getInt("unexplained"), rs.getString("findings_json"));
     }
 
     private static ReviewRow review(ResultSet rs) throws SQLException {
-        return new ReviewRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getLong(6));
+        return new ReviewRow(rs.getLong("id"), rs.getLong("version_id"), rs.getString("decision"),
+                rs.getString("reason"), rs.getString("reviewer"), rs.getLong("created_at"));
     }
 }
