@@ -1,15 +1,16 @@
 package org.huizong.server;
 
-import io.javalin.config.RoutesConfig;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.huizong.server.AccountStore.Session;
 import org.huizong.server.Audit.Entry;
 
 /** Sign-in, sign-out, staff accounts and the audit log. */
-final class AccountPages implements Routes {
+final class AccountPages implements RouteGroup {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{2,32}");
     private final AccountStore accounts;
     private final StaffAuth auth;
@@ -22,24 +23,23 @@ final class AccountPages implements Routes {
     }
 
     @Override
-    public void register(RoutesConfig r) {
-        r.get("/", ctx -> {
-            throw new Redirect(auth.session(ctx).isPresent() ? "/collections" : "/login");
+    public void register(Routes r) {
+        r.anyone("/", ctx -> Reply.redirect(auth.session(ctx).isPresent() ? "/collections"
+                : "/login"));
+        r.anyone("/login", ctx -> loginPage(ctx, Optional.empty()));
+        r.anyone(POST, "/login", Csrf.LOGIN_COOKIE, this::login);
+        r.staff(POST, "/logout", Guard.STAFF, s -> {
+            accounts.logout(s.ctx().cookie(StaffAuth.COOKIE), s.username());
+            auth.clearSessionCookie(s.ctx());
+            return Reply.redirect("/login");
         });
-        r.get("/login", ctx -> loginPage(ctx, Optional.empty()));
-        r.post("/login", this::login);
-        r.post("/logout", ctx -> {
-            Session s = auth.requirePost(ctx);
-            accounts.logout(ctx.cookie(StaffAuth.COOKIE), s.user().username());
-            auth.clearSessionCookie(ctx);
-            throw new Redirect("/login");
-        });
-        r.get("/users", this::usersPage);
-        r.post("/users", this::createUser);
-        r.get("/audit", ctx -> auditPage(ctx, null));
+        r.staff(GET, "/users", Guard.ADMIN, this::usersPage);
+        r.staff(POST, "/users", Guard.ADMIN, this::createUser);
+        r.staff(GET, "/audit", Guard.STAFF, s -> auditPage(s, null));
+        r.collection(GET, "/collections/{id}/audit", (s, c) -> auditPage(s, c.id()));
     }
 
-    private void loginPage(Context ctx, Optional<String> error) {
+    private Reply.Page loginPage(Context ctx, Optional<String> error) {
         String token = auth.loginToken(ctx);
         Html body = Html.of("""
                 <div class="card narrow">
@@ -56,29 +56,25 @@ final class AccountPages implements Routes {
                 </form>
                 <p class="muted">学校请使用教育局发放的专用上传链接，无需登录。</p>
                 </div>""", Layout.flash(Optional.empty(), error, List.of()), token);
-        Web.html(ctx, Layout.page("登录", Optional.empty(), body));
+        return Reply.page(Layout.page("登录", Optional.empty(), body));
     }
 
-    private void login(Context ctx) {
-        auth.checkLoginToken(ctx);
-        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
-        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    private Reply login(Context ctx) {
+        String username = Forms.field(ctx, "username").strip();
+        String password = Forms.field(ctx, "password");
         AccountStore.Login result = accounts.login(username, password, ctx.ip());
         if (result instanceof AccountStore.Login.Locked) {
             throw new HttpProblem(429, "该账号 " + AccountStore.LOCKOUT_WINDOW.toMinutes()
                     + " 分钟内密码错误已达 " + AccountStore.MAX_FAILURES + " 次，已暂时锁定，请稍后再试");
         }
         if (!(result instanceof AccountStore.Login.SignedIn signedIn)) {
-            ctx.status(401);
-            loginPage(ctx, Optional.of("用户名或密码不正确"));
-            return;
+            return loginPage(ctx, Optional.of("用户名或密码不正确")).withStatus(401);
         }
         auth.setSessionCookie(ctx, signedIn.token());
-        throw new Redirect("/collections");
+        return Reply.redirect("/collections");
     }
 
-    private void usersPage(Context ctx) {
-        Session s = auth.requireAdmin(ctx);
+    private Reply usersPage(StaffRequest s) {
         Html rows = Html.each(accounts.users(), u -> Html.of(
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", u.username(), u.displayName(),
                 u.admin() ? "管理员" : "工作人员"));
@@ -96,18 +92,14 @@ final class AccountPages implements Routes {
                   <input type="password" id="password" name="password" required>
                   <label><input type="checkbox" name="admin" value="1"> 管理员</label>
                   <div class="actions"><button type="submit">创建</button></div>
-                </form>""", rows, Layout.csrf(s.csrfToken()));
-        Web.html(ctx, Layout.page("账号管理", Optional.of(s), body));
+                </form>""", rows, s.csrfField());
+        return s.page("账号管理", body);
     }
 
-    private void createUser(Context ctx) {
-        Session s = auth.requirePost(ctx);
-        if (!s.user().admin()) {
-            throw new HttpProblem(403, "只有管理员可以管理账号");
-        }
-        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
-        String display = Optional.ofNullable(ctx.formParam("display")).orElse("").strip();
-        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    private Reply createUser(StaffRequest s) {
+        String username = s.form("username").strip();
+        String display = s.form("display").strip();
+        String password = s.form("password");
         if (!USERNAME.matcher(username).matches()) {
             throw new HttpProblem(422, "用户名“" + username + "”应为 2 到 32 位字母、数字、点、横线或下划线");
         }
@@ -117,13 +109,12 @@ final class AccountPages implements Routes {
         if (accounts.usernameTaken(username)) {
             throw new HttpProblem(409, "用户名“" + username + "”已存在");
         }
-        accounts.createUser(s.user().username(), username, display.isEmpty() ? username : display,
-                password, "1".equals(ctx.formParam("admin")));
-        throw new Redirect("/users");
+        accounts.createUser(s.username(), username, display.isEmpty() ? username : display,
+                password, "1".equals(s.form("admin")));
+        return Reply.redirect("/users");
     }
 
-    void auditPage(Context ctx, Long collectionId) {
-        Session s = auth.require(ctx);
+    private Reply auditPage(StaffRequest s, Long collectionId) {
         List<Entry> entries = audit.recent(collectionId, 500);
         Html rows = Html.each(entries, e -> Html.of(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -133,6 +124,6 @@ final class AccountPages implements Routes {
                 <p class="muted">最近 500 条，最新在前。</p>
                 <table><tr><th>时间</th><th>操作人</th><th>操作</th><th>内容</th></tr>{}</table>""",
                 collectionId == null ? "" : "（任务 " + collectionId + "）", rows);
-        Web.html(ctx, Layout.page("操作日志", Optional.of(s), body));
+        return s.page("操作日志", body);
     }
 }

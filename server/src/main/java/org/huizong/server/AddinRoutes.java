@@ -1,10 +1,11 @@
 package org.huizong.server;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.huizong.addin.AddinResources;
 
 /**
@@ -12,7 +13,8 @@ import org.huizong.addin.AddinResources;
  * each with its content type (browsers refuse ES modules served as anything but JavaScript), and
  * the manifest and WPS add-in list with this server's address filled in.
  */
-final class AddinRoutes implements Routes {
+final class AddinRoutes implements RouteGroup {
+    private static final String XML = "application/xml; charset=utf-8";
     private final PublicAddress address;
 
     AddinRoutes(PublicAddress address) {
@@ -20,26 +22,26 @@ final class AddinRoutes implements Routes {
     }
 
     @Override
-    public void register(RoutesConfig r) {
-        r.get(AddinResources.MANIFEST_ROUTE, ctx -> xml(ctx,
+    public void register(Routes r) {
+        r.anyone(AddinResources.MANIFEST_ROUTE, ctx -> xml(
                 AddinResources.manifest(address.of(ctx))));
-        r.get(AddinResources.WPS_PUBLISH_ROUTE, ctx -> xml(ctx,
+        r.anyone(AddinResources.WPS_PUBLISH_ROUTE, ctx -> xml(
                 AddinResources.wpsPublishXml(address.of(ctx))));
-        r.get("/addin/<path>", this::file);
+        r.anyone("/addin/<path>", this::file);
     }
 
-    private static void xml(Context ctx, String body) {
-        ctx.contentType("application/xml; charset=utf-8").result(body);
+    private static Reply xml(String body) {
+        return new Reply.Content(XML, body.getBytes(StandardCharsets.UTF_8), Optional.empty());
     }
 
-    private void file(Context ctx) {
+    private Reply file(Context ctx) {
         String path = ctx.pathParam("path");
         if (!AddinResources.isStaticFile(path)) {
             throw HttpProblem.notFound("加载项文件 " + path);
         }
         try (InputStream in = AddinResources.open(path)) {
-            ctx.contentType(AddinResources.contentType(path))
-                    .header("Cache-Control", "no-cache").result(in.readAllBytes());
+            return new Reply.Content(AddinResources.contentType(path), in.readAllBytes(),
+                    Optional.of("no-cache"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,8 @@
 package org.huizong.server;
 
-import io.javalin.config.RoutesConfig;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -18,11 +20,11 @@ import org.huizong.server.ReturnStore.VersionRow;
 
 /**
  * The JSON API the Excel add-in calls (see {@code docs/api.md}). Authenticated by the school's
- * link secret in the {@code X-Huizong-Secret} header, never by cookies. The workbook comes as a
- * multipart part named {@code file} or as the raw request body.
+ * link secret in the {@link ApiRequest#SECRET_HEADER} header, never by cookies (hence exempt from
+ * the CSRF check, see {@link Csrf#EXEMPT_SECRET_HEADER}). The workbook comes as a multipart part
+ * named {@code file} or as the raw request body.
  */
-final class ApiV1 implements Routes {
-    static final String SECRET_HEADER = "X-Huizong-Secret";
+final class ApiV1 implements RouteGroup {
     private final CollectionStore collections;
     private final ReturnStore returns;
     private final Submissions submissions;
@@ -34,27 +36,12 @@ final class ApiV1 implements Routes {
     }
 
     @Override
-    public void register(RoutesConfig r) {
-        r.post("/api/v1/validate", this::validate);
-        r.post("/api/v1/submit", this::submit);
-        r.get("/api/v1/status", this::status);
-    }
-
-    private Optional<SchoolRow> optionalSchool(Context ctx) {
-        String secret = ctx.header(SECRET_HEADER);
-        if (secret == null || secret.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(school(ctx));
-    }
-
-    private SchoolRow school(Context ctx) {
-        String secret = ctx.header(SECRET_HEADER);
-        if (secret == null || secret.isBlank()) {
-            throw new HttpProblem(401, "缺少学校密钥（请求头 " + SECRET_HEADER + "）");
-        }
-        return collections.schoolBySecret(secret.strip())
-                .orElseThrow(() -> new HttpProblem(401, "学校密钥无效或已作废，请向教育局索取新的上传链接"));
+    public void register(Routes r) {
+        r.api(POST, "/api/v1/validate", Guard.SCHOOL_KEY_IF_GIVEN, Csrf.EXEMPT_SECRET_HEADER,
+                this::validate);
+        r.api(POST, "/api/v1/submit", Guard.SCHOOL_KEY, Csrf.EXEMPT_SECRET_HEADER,
+                this::submit);
+        r.api(GET, "/api/v1/status", Guard.SCHOOL_KEY, Csrf.SAFE_METHOD, this::status);
     }
 
     /** The workbook: the multipart part {@code file}, else the raw body. */
@@ -69,8 +56,7 @@ final class ApiV1 implements Routes {
             if (f == null) {
                 throw new HttpProblem(400, "multipart 请求中没有名为 file 的文件");
             }
-            return new Upload(Submissions.safeName(f.filename()),
-                    CollectionPages.readUpload(f, max));
+            return new Upload(Submissions.safeName(f.filename()), Forms.read(f, max));
         }
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] b = in.readNBytes((int) max + 1);
@@ -86,10 +72,10 @@ final class ApiV1 implements Routes {
         }
     }
 
-    private void validate(Context ctx) {
-        Optional<SchoolRow> school = optionalSchool(ctx);
-        Upload u = upload(ctx);
-        CollectionRow c = school.map(s -> collections.find(s.collectionId()).orElseThrow())
+    private Reply validate(ApiRequest r) {
+        Optional<SchoolRow> school = r.keyed().map(SchoolRequest::school);
+        Upload u = upload(r.ctx());
+        CollectionRow c = r.keyed().map(SchoolRequest::collection)
                 .orElseGet(() -> latestCollectionFor(u));
         Submissions.Checked checked = submissions.check(c, school, u.fileName(), u.bytes());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -100,7 +86,7 @@ final class ApiV1 implements Routes {
         verdict(body, checked.verdict(), checked.errors(), checked.warnings(),
                 checked.unexplained());
         body.put("findings", FindingsJson.toMaps(checked.findings()));
-        json(ctx, 200, body);
+        return new Reply.JsonBody(200, body);
     }
 
     /**
@@ -115,10 +101,10 @@ final class ApiV1 implements Routes {
         return submissions.matchCollection(all, u.fileName(), u.bytes());
     }
 
-    private void submit(Context ctx) {
-        SchoolRow school = school(ctx);
-        Upload u = upload(ctx);
-        CollectionRow c = collections.find(school.collectionId()).orElseThrow();
+    private Reply submit(ApiRequest r) {
+        SchoolRow school = r.school().school();
+        Upload u = upload(r.ctx());
+        CollectionRow c = r.school().collection();
         Submissions.Stored stored = submissions.submit(c, school, u.fileName(), u.bytes(),
                 "学校:" + school.code() + "（插件）", "api");
         VersionRow v = stored.version();
@@ -130,12 +116,12 @@ final class ApiV1 implements Routes {
         verdict(body, v.verdict(), v.errors(), v.warnings(), v.unexplained());
         body.put("status", returns.state(school).status().key());
         body.put("findings", FindingsJson.toMaps(stored.findings()));
-        json(ctx, 201, body);
+        return new Reply.JsonBody(201, body);
     }
 
-    private void status(Context ctx) {
-        SchoolRow school = school(ctx);
-        CollectionRow c = collections.find(school.collectionId()).orElseThrow();
+    private Reply status(ApiRequest r) {
+        SchoolRow school = r.school().school();
+        CollectionRow c = r.school().collection();
         SchoolState st = returns.state(school);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("school", schoolMap(school));
@@ -157,14 +143,14 @@ final class ApiV1 implements Routes {
             m.put("findings", FindingsJson.toMaps(FindingsJson.read(v.findingsJson())));
             return (Object) m;
         }).orElse(null));
-        body.put("review", st.latestReview().map(r -> {
+        body.put("review", st.latestReview().map(review -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("decision", r.decision());
-            m.put("reason", r.reason());
-            m.put("at", Instant.ofEpochMilli(r.at()).toString());
+            m.put("decision", review.decision());
+            m.put("reason", review.reason());
+            m.put("at", Instant.ofEpochMilli(review.at()).toString());
             return (Object) m;
         }).orElse(null));
-        json(ctx, 200, body);
+        return new Reply.JsonBody(200, body);
     }
 
     private static Map<String, Object> schoolMap(SchoolRow s) {
@@ -184,9 +170,5 @@ final class ApiV1 implements Routes {
         m.put("errors", errors);
         m.put("warnings", warnings);
         m.put("unexplainedWarnings", unexplained);
-    }
-
-    private static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
     }
 }

@@ -1,8 +1,8 @@
 package org.huizong.server;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,61 +10,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.roster.RosterException;
-import org.huizong.server.AccountStore.Session;
 import org.huizong.server.CollectionStore.CollectionRow;
 import org.huizong.server.CollectionStore.SchoolRow;
 import org.huizong.server.ReturnStore.SchoolState;
 import org.huizong.templates.StandardCollections;
 
 /** The collection list, a new collection, its dashboard and its roster import. */
-final class CollectionPages implements Routes {
-    private final StaffAuth auth;
+final class CollectionPages implements RouteGroup {
     private final CollectionStore collections;
     private final ReturnStore returns;
     private final EngineFacade engine;
     private final FileStore files;
-    private final AccountPages accountPages;
     private final long maxBytes;
 
-    CollectionPages(StaffAuth auth, CollectionStore collections, ReturnStore returns,
-            EngineFacade engine, FileStore files, AccountPages accountPages, long maxBytes) {
-        this.auth = auth;
+    CollectionPages(CollectionStore collections, ReturnStore returns, EngineFacade engine,
+            FileStore files, long maxBytes) {
         this.collections = collections;
         this.returns = returns;
         this.engine = engine;
         this.files = files;
-        this.accountPages = accountPages;
         this.maxBytes = maxBytes;
     }
 
     @Override
-    public void register(RoutesConfig r) {
-        r.get("/collections", this::list);
-        r.get("/collections/new", this::newForm);
-        r.post("/collections", this::create);
-        r.get("/collections/{id}", this::dashboard);
-        r.post("/collections/{id}/roster", this::importRoster);
-        r.post("/collections/{id}/previous", this::setPrevious);
-        r.get("/collections/{id}/audit", ctx -> {
-            CollectionRow c = collection(ctx);
-            accountPages.auditPage(ctx, c.id());
-        });
+    public void register(Routes r) {
+        r.staff(GET, "/collections", Guard.STAFF, this::list);
+        r.staff(GET, "/collections/new", Guard.STAFF, this::newForm);
+        r.staff(POST, "/collections", Guard.STAFF, this::create);
+        r.collection(GET, "/collections/{id}", this::dashboard);
+        r.collection(POST, "/collections/{id}/roster", this::importRoster);
+        r.collection(POST, "/collections/{id}/previous", this::setPrevious);
     }
 
-    CollectionRow collection(Context ctx) {
-        long id = Web.pathLong(ctx, "id");
-        return collections.find(id).orElseThrow(() -> HttpProblem.notFound("报表任务 " + id));
-    }
-
-    private void list(Context ctx) {
-        Session s = auth.require(ctx);
+    private Reply list(StaffRequest s) {
         Html rows = Html.each(collections.list(), c -> Html.of("""
                 <tr><td><a href="/collections/{}">{}</a></td><td>{}</td><td>{}</td>
                 <td class="num">{}</td><td>{}</td></tr>""",
@@ -75,11 +59,10 @@ final class CollectionPages implements Routes {
                 <div class="actions"><a class="button" href="/collections/new">新建任务</a></div>
                 <table><tr><th>任务</th><th>报告期</th><th>截止日期</th><th class="num">学校数</th>
                 <th>创建时间</th></tr>{}</table>""", rows);
-        Web.html(ctx, Layout.page("报表任务", Optional.of(s), body));
+        return s.page("报表任务", body);
     }
 
-    private void newForm(Context ctx) {
-        Session s = auth.require(ctx);
+    private Reply newForm(StaffRequest s) {
         Html standards = Html.each(StandardCollections.ids(), id -> Html.of(
                 "<option value=\"{}\">{}</option>", id, engine.collection(id).title()));
         Html previous = Html.each(collections.list(), c -> Html.of(
@@ -100,41 +83,39 @@ final class CollectionPages implements Routes {
                   <label for="previous">同比上期（可选：较早的任务）</label>
                   <select id="previous" name="previous"><option value="">无</option>{}</select>
                   <div class="actions"><button type="submit">创建任务</button></div>
-                </form>""", Layout.csrf(s.csrfToken()), standards, previous);
-        Web.html(ctx, Layout.page("新建任务", Optional.of(s), body));
+                </form>""", s.csrfField(), standards, previous);
+        return s.page("新建任务", body);
     }
 
-    private void create(Context ctx) {
-        Session s = auth.requirePost(ctx);
-        String standard = Optional.ofNullable(ctx.formParam("standard")).orElse("");
+    private Reply create(StaffRequest s) {
+        String standard = s.form("standard");
         if (!StandardCollections.ids().contains(standard)) {
             throw new HttpProblem(422, "没有名为“" + standard + "”的标准报表");
         }
         Period period;
         try {
-            period = Period.parse(ctx.formParam("period"));
+            period = Period.parse(s.ctx().formParam("period"));
         } catch (IllegalArgumentException e) {
             throw new HttpProblem(422, e.getMessage());
         }
-        String deadline = Optional.ofNullable(ctx.formParam("deadline")).orElse("").strip();
+        String deadline = s.form("deadline").strip();
         try {
             LocalDate.parse(deadline);
         } catch (DateTimeParseException e) {
             throw new HttpProblem(422, "截止日期“" + deadline + "”格式不对，应为如 2024-07-10");
         }
         Collection c = engine.collection(standard);
-        String title = Optional.ofNullable(ctx.formParam("title")).orElse("").strip();
+        String title = s.form("title").strip();
         if (title.isEmpty()) {
             title = period.label() + c.title();
         }
-        Long previous = parsePrevious(ctx.formParam("previous"));
-        long id = collections.create(s.user().username(), standard, title, period, deadline,
-                previous);
-        throw new Redirect("/collections/" + id);
+        Long previous = parsePrevious(s.form("previous"));
+        long id = collections.create(s.username(), standard, title, period, deadline, previous);
+        return Reply.redirect("/collections/" + id);
     }
 
     private Long parsePrevious(String value) {
-        if (value == null || value.isBlank()) {
+        if (value.isBlank()) {
             return null;
         }
         try {
@@ -146,14 +127,12 @@ final class CollectionPages implements Routes {
         }
     }
 
-    private void importRoster(Context ctx) {
-        Session s = auth.requirePost(ctx);
-        CollectionRow c = collection(ctx);
-        UploadedFile f = ctx.uploadedFile("roster");
+    private Reply importRoster(StaffRequest s, CollectionRow c) {
+        UploadedFile f = s.ctx().uploadedFile("roster");
         if (f == null) {
             throw new HttpProblem(400, "没有收到名单文件，请选择 schools.csv 或 .xlsx");
         }
-        byte[] bytes = readUpload(f, maxBytes);
+        byte[] bytes = Forms.read(f, maxBytes);
         String name = Submissions.safeName(f.filename());
         Roster roster;
         try {
@@ -164,29 +143,27 @@ final class CollectionPages implements Routes {
         } catch (org.huizong.engine.HuizongException e) {
             throw new HttpProblem(422, e.getMessage());
         }
-        int added = collections.importRoster(s.user().username(), c.id(), roster, name);
-        throw new Redirect("/collections/" + c.id() + "?imported=" + roster.size() + "&added="
-                + added);
+        int added = collections.importRoster(s.username(), c.id(), roster, name);
+        return Reply.redirect("/collections/" + c.id() + "?imported=" + roster.size()
+                + "&added=" + added);
     }
 
-    private void setPrevious(Context ctx) {
-        Session s = auth.requirePost(ctx);
-        CollectionRow c = collection(ctx);
-        UploadedFile f = ctx.uploadedFile("book");
+    private Reply setPrevious(StaffRequest s, CollectionRow c) {
+        UploadedFile f = s.ctx().uploadedFile("book");
         if (f != null && f.size() > 0) {
-            byte[] bytes = readUpload(f, maxBytes);
+            byte[] bytes = Forms.read(f, maxBytes);
             checkPreviousBook(c, Submissions.safeName(f.filename()), bytes);
             String sha = files.put(bytes);
-            collections.setPreviousFile(s.user().username(), c.id(), sha,
+            collections.setPreviousFile(s.username(), c.id(), sha,
                     Submissions.safeName(f.filename()));
         } else {
-            Long previous = parsePrevious(ctx.formParam("previous"));
+            Long previous = parsePrevious(s.form("previous"));
             if (previous != null && previous == c.id()) {
                 throw new HttpProblem(422, "上期任务不能是本任务自己");
             }
-            collections.setPreviousCollection(s.user().username(), c.id(), previous);
+            collections.setPreviousCollection(s.username(), c.id(), previous);
         }
-        throw new Redirect("/collections/" + c.id());
+        return Reply.redirect("/collections/" + c.id());
     }
 
     /** The previous period's book must be a consolidated workbook of the same collection. */
@@ -202,31 +179,13 @@ final class CollectionPages implements Routes {
         }
     }
 
-    static byte[] readUpload(UploadedFile f, long maxBytes) {
-        if (f.size() > maxBytes) {
-            throw new HttpProblem(413, "文件“" + f.filename() + "”有 " + Layout.size(f.size())
-                    + "，超过上限 " + Layout.size(maxBytes));
-        }
-        try (InputStream in = f.content()) {
-            byte[] b = in.readNBytes((int) maxBytes + 1);
-            if (b.length > maxBytes) {
-                throw new HttpProblem(413, "文件“" + f.filename() + "”超过上限 "
-                        + Layout.size(maxBytes));
-            }
-            return b;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void dashboard(Context ctx) {
-        Session s = auth.require(ctx);
-        CollectionRow c = collection(ctx);
+    private Reply dashboard(StaffRequest s, CollectionRow c) {
+        Context ctx = s.ctx();
         List<SchoolRow> schools = collections.schools(c.id());
         List<SchoolState> states = returns.states(c.id(), schools);
-        String status = Optional.ofNullable(ctx.queryParam("status")).orElse("");
-        String township = Optional.ofNullable(ctx.queryParam("township")).orElse("");
-        String type = Optional.ofNullable(ctx.queryParam("type")).orElse("");
+        String status = Forms.query(ctx, "status");
+        String township = Forms.query(ctx, "township");
+        String type = Forms.query(ctx, "type");
         List<SchoolState> shown = states.stream()
                 .filter(st -> status.isEmpty() || st.status().key().equals(status))
                 .filter(st -> township.isEmpty() || st.school().township().equals(township))
@@ -242,11 +201,11 @@ final class CollectionPages implements Routes {
                 c.title(), c.period().label(), c.deadline(),
                 engine.collection(c.standardId()).title(),
                 Layout.flash(flash, Optional.empty(), List.of()),
-                DashboardView.stats(states), DashboardView.actions(c, s),
+                DashboardView.stats(states), DashboardView.actions(c, s.csrfField()),
                 DashboardView.completeness(states),
                 DashboardView.table(c, shown, states, status, township, type),
-                DashboardView.tools(c, s, collections.list()));
-        Web.html(ctx, Layout.page(c.title(), Optional.of(s), body));
+                DashboardView.tools(c, s.csrfField(), collections.list()));
+        return s.page(c.title(), body);
     }
 
     /** Counts by a key, in first-seen order. */

@@ -2,7 +2,6 @@ package org.huizong.server;
 
 import java.util.List;
 import java.util.Map;
-import org.huizong.server.AccountStore.Session;
 import org.huizong.server.CollectionStore.CollectionRow;
 import org.huizong.server.CollectionStore.SchoolRow;
 import org.huizong.server.ReturnStore.SchoolState;
@@ -24,7 +23,7 @@ final class DashboardView {
         return Html.of("<div class=\"stats\" id=\"stats\">{}</div>", Html.raw(sb.toString()));
     }
 
-    static Html actions(CollectionRow c, Session s) {
+    static Html actions(CollectionRow c, Html csrfField) {
         return Html.of("""
                 <div class="actions noprint">
                   <a class="button" href="/collections/{}/templates.zip">下载全部学校模板（zip）</a>
@@ -42,8 +41,7 @@ final class DashboardView {
                   <div class="actions"><input type="file" name="roster" id="roster-file"
                     accept=".csv,.xlsx" required>
                   <button type="submit" id="roster-submit">导入名单</button></div>
-                </form>""", c.id(), c.id(), c.id(), c.id(), c.id(), c.id(),
-                Layout.csrf(s.csrfToken()));
+                </form>""", c.id(), c.id(), c.id(), c.id(), c.id(), c.id(), csrfField);
     }
 
     static Html completeness(List<SchoolState> states) {
@@ -118,7 +116,7 @@ final class DashboardView {
                 Html.raw(v.equals(selected) ? " selected" : ""), v));
     }
 
-    static Html tools(CollectionRow c, Session s, List<CollectionRow> all) {
+    static Html tools(CollectionRow c, Html csrfField, List<CollectionRow> all) {
         Html previous = Html.each(all.stream().filter(x -> x.id() != c.id()).toList(),
                 x -> Html.of("<option value=\"{}\"{}>{}（{}）</option>", x.id(),
                         Html.raw(c.previousCollectionId() != null
@@ -145,6 +143,6 @@ final class DashboardView {
                   <label for="book">或上传上期汇总工作簿（.xlsx，优先）</label>
                   <input type="file" id="book" name="book" accept=".xlsx">
                   <div class="actions"><button type="submit" class="secondary">保存</button></div>
-                </form>""", c.id(), prevNow, c.id(), Layout.csrf(s.csrfToken()), previous);
+                </form>""", c.id(), prevNow, c.id(), csrfField, previous);
     }
 }

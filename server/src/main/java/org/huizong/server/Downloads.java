@@ -1,7 +1,7 @@
 package org.huizong.server;
 
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
+import static io.javalin.http.HandlerType.GET;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.huizong.engine.model.Collection;
-import org.huizong.server.AccountStore.Session;
 import org.huizong.server.CollectionStore.CollectionRow;
 import org.huizong.server.CollectionStore.SchoolRow;
 import org.huizong.server.ReturnStore.ReviewRow;
@@ -18,40 +17,34 @@ import org.huizong.server.ReturnStore.SchoolState;
 import org.huizong.server.ReturnStore.VersionRow;
 
 /** The bureau's downloads: templates, every return, the submission status, the county book. */
-final class Downloads implements Routes {
-    private final StaffAuth auth;
+final class Downloads implements RouteGroup {
+    private static final String ZIP = "application/zip";
     private final CollectionStore collections;
     private final ReturnStore returns;
     private final EngineFacade engine;
     private final FileStore files;
     private final Consolidations consolidations;
-    private final CollectionPages collectionPages;
     private final Audit audit;
 
-    Downloads(StaffAuth auth, CollectionStore collections, ReturnStore returns,
-            EngineFacade engine, FileStore files, Consolidations consolidations,
-            CollectionPages collectionPages, Audit audit) {
-        this.auth = auth;
+    Downloads(CollectionStore collections, ReturnStore returns, EngineFacade engine,
+            FileStore files, Consolidations consolidations, Audit audit) {
         this.collections = collections;
         this.returns = returns;
         this.engine = engine;
         this.files = files;
         this.consolidations = consolidations;
-        this.collectionPages = collectionPages;
         this.audit = audit;
     }
 
     @Override
-    public void register(RoutesConfig r) {
-        r.get("/collections/{id}/templates.zip", this::templates);
-        r.get("/collections/{id}/returns.zip", this::allReturns);
-        r.get("/collections/{id}/status.xlsx", this::status);
-        r.get("/collections/{id}/consolidated.xlsx", this::consolidated);
+    public void register(Routes r) {
+        r.collection(GET, "/collections/{id}/templates.zip", this::templates);
+        r.collection(GET, "/collections/{id}/returns.zip", this::allReturns);
+        r.collection(GET, "/collections/{id}/status.xlsx", this::status);
+        r.collection(GET, "/collections/{id}/consolidated.xlsx", this::consolidated);
     }
 
-    private void templates(Context ctx) {
-        Session s = auth.require(ctx);
-        CollectionRow c = collectionPages.collection(ctx);
+    private Reply templates(StaffRequest s, CollectionRow c) {
         List<SchoolRow> schools = collections.schools(c.id());
         if (schools.isEmpty()) {
             throw new HttpProblem(409, "本任务还没有学校，请先导入名单");
@@ -60,14 +53,12 @@ final class Downloads implements Routes {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         engine.templatesZip(collection, c.period(),
                 schools.stream().map(SchoolRow::toSchool).toList(), out);
-        audit.record(s.user().username(), "download.templates", c.id(), null,
+        audit.record(s.username(), "download.templates", c.id(), null,
                 schools.size() + " 所学校的模板");
-        Web.download(ctx, c.title() + "-模板.zip", "application/zip", out.toByteArray());
+        return new Reply.Download(c.title() + "-模板.zip", ZIP, out.toByteArray());
     }
 
-    private void allReturns(Context ctx) {
-        Session s = auth.require(ctx);
-        CollectionRow c = collectionPages.collection(ctx);
+    private Reply allReturns(StaffRequest s, CollectionRow c) {
         List<SchoolState> states = returns.states(c.id(), collections.schools(c.id()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int n = 0;
@@ -84,13 +75,11 @@ final class Downloads implements Routes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.record(s.user().username(), "download.returns", c.id(), null, n + " 个文件");
-        Web.download(ctx, c.title() + "-全部报表.zip", "application/zip", out.toByteArray());
+        audit.record(s.username(), "download.returns", c.id(), null, n + " 个文件");
+        return new Reply.Download(c.title() + "-全部报表.zip", ZIP, out.toByteArray());
     }
 
-    private void status(Context ctx) {
-        Session s = auth.require(ctx);
-        CollectionRow c = collectionPages.collection(ctx);
+    private Reply status(StaffRequest s, CollectionRow c) {
         List<SchoolState> states = returns.states(c.id(), collections.schools(c.id()));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("学校标识码", "学校名称", "学校类型", "所在乡镇", "办学性质", "状态",
@@ -108,22 +97,20 @@ final class Downloads implements Routes {
             row.add(review);
             rows.add(row);
         }
-        audit.record(s.user().username(), "download.status", c.id(), null, "");
-        Web.download(ctx, c.title() + "-报送情况.xlsx", Web.XLSX, XlsxTable.write("报送情况", rows));
+        audit.record(s.username(), "download.status", c.id(), null, "");
+        return Reply.xlsx(c.title() + "-报送情况.xlsx", XlsxTable.write("报送情况", rows));
     }
 
-    private void consolidated(Context ctx) {
-        Session s = auth.require(ctx);
-        CollectionRow c = collectionPages.collection(ctx);
-        boolean approvedOnly = !"accepted".equals(ctx.queryParam("scope"));
+    private Reply consolidated(StaffRequest s, CollectionRow c) {
+        boolean approvedOnly = !"accepted".equals(s.ctx().queryParam("scope"));
         Consolidations.Book book;
         try {
             book = consolidations.book(c, approvedOnly);
         } catch (org.huizong.engine.HuizongException e) {
             throw new HttpProblem(422, "无法生成汇总表：" + e.getMessage());
         }
-        audit.record(s.user().username(), "download.consolidated", c.id(), null,
+        audit.record(s.username(), "download.consolidated", c.id(), null,
                 (approvedOnly ? "已通过" : "全部已接受") + "的报表 " + book.counted() + " 份");
-        Web.download(ctx, c.title() + "-汇总.xlsx", Web.XLSX, book.bytes());
+        return Reply.xlsx(c.title() + "-汇总.xlsx", book.bytes());
     }
 }

@@ -1,10 +1,9 @@
 package org.huizong.server;
 
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
 import java.util.List;
-import java.util.Optional;
-import org.huizong.server.AccountStore.Session;
 import org.huizong.server.CollectionStore.CollectionRow;
 import org.huizong.server.CollectionStore.IssuedLink;
 import org.huizong.server.CollectionStore.LinkState;
@@ -15,37 +14,30 @@ import org.huizong.server.CollectionStore.SchoolRow;
  * which revokes the old link) and revoking. A new link's secret is shown once, on a printable
  * page, since only its hash is kept.
  */
-final class LinkPages implements Routes {
-    private final StaffAuth auth;
+final class LinkPages implements RouteGroup {
     private final CollectionStore collections;
-    private final CollectionPages collectionPages;
     private final PublicAddress address;
 
-    LinkPages(StaffAuth auth, CollectionStore collections, CollectionPages collectionPages,
-            PublicAddress address) {
-        this.auth = auth;
+    LinkPages(CollectionStore collections, PublicAddress address) {
         this.address = address;
         this.collections = collections;
-        this.collectionPages = collectionPages;
     }
 
     @Override
-    public void register(RoutesConfig r) {
-        r.get("/collections/{id}/links", this::list);
-        r.post("/collections/{id}/links/issue", this::issueAll);
-        r.post("/collections/{id}/schools/{code}/link/reissue", this::reissue);
-        r.post("/collections/{id}/schools/{code}/link/revoke", this::revoke);
+    public void register(Routes r) {
+        r.collection(GET, "/collections/{id}/links", this::list);
+        r.collection(POST, "/collections/{id}/links/issue", this::issueAll);
+        r.collectionSchool(POST, "/collections/{id}/schools/{code}/link/reissue",
+                (s, c, school) -> printable(s, c, collections.issueLinks(s.username(), c.id(),
+                        List.of(school))));
+        r.collectionSchool(POST, "/collections/{id}/schools/{code}/link/revoke",
+                (s, c, school) -> {
+                    collections.revokeLink(s.username(), school);
+                    return Reply.redirect("/collections/" + c.id() + "/links");
+                });
     }
 
-    private SchoolRow school(Context ctx, CollectionRow c) {
-        String code = ctx.pathParam("code");
-        return collections.findSchool(c.id(), code)
-                .orElseThrow(() -> HttpProblem.notFound("学校 " + code));
-    }
-
-    private void list(Context ctx) {
-        Session s = auth.require(ctx);
-        CollectionRow c = collectionPages.collection(ctx);
+    private Reply list(StaffRequest s, CollectionRow c) {
         List<LinkState> states = collections.linkStates(c.id());
         Html rows = Html.each(states, st -> Html.of("""
                 <tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="noprint">
@@ -57,8 +49,8 @@ final class LinkPages implements Routes {
                 st.school().code(), st.school().name(), st.activeSince() == null ? "无有效链接"
                         : "有效，生成于 " + Layout.time(st.activeSince()),
                 st.revokedCount() == 0 ? "" : "已作废 " + st.revokedCount() + " 个",
-                c.id(), st.school().code(), Layout.csrf(s.csrfToken()),
-                c.id(), st.school().code(), Layout.csrf(s.csrfToken())));
+                c.id(), st.school().code(), s.csrfField(),
+                c.id(), st.school().code(), s.csrfField()));
         Html body = Html.of("""
                 <h1>学校上传链接 · {}</h1>
                 <p class="muted">链接里含有随机密钥，系统只保存其摘要，因此链接只在生成时显示一次：
@@ -74,15 +66,12 @@ final class LinkPages implements Routes {
                 </div>
                 <table><tr><th>标识码</th><th>学校</th><th>链接</th><th>历史</th>
                 <th class="noprint">操作</th></tr>{}</table>""",
-                c.title(), c.id(), Layout.csrf(s.csrfToken()), c.id(),
-                Layout.csrf(s.csrfToken()), rows);
-        Web.html(ctx, Layout.page("学校上传链接", Optional.of(s), body));
+                c.title(), c.id(), s.csrfField(), c.id(), s.csrfField(), rows);
+        return s.page("学校上传链接", body);
     }
 
-    private void issueAll(Context ctx) {
-        Session s = auth.requirePost(ctx);
-        CollectionRow c = collectionPages.collection(ctx);
-        boolean all = "all".equals(ctx.formParam("scope"));
+    private Reply issueAll(StaffRequest s, CollectionRow c) {
+        boolean all = "all".equals(s.form("scope"));
         List<SchoolRow> targets = all ? collections.schools(c.id())
                 : collections.linkStates(c.id()).stream().filter(l -> l.activeSince() == null)
                         .map(LinkState::school).toList();
@@ -90,26 +79,11 @@ final class LinkPages implements Routes {
             throw new HttpProblem(409, all ? "本任务还没有学校，请先导入名单"
                     : "每所学校都已有有效链接；如需更换，请在列表中“重新生成”");
         }
-        printable(ctx, s, c, collections.issueLinks(s.user().username(), c.id(), targets));
+        return printable(s, c, collections.issueLinks(s.username(), c.id(), targets));
     }
 
-    private void reissue(Context ctx) {
-        Session s = auth.requirePost(ctx);
-        CollectionRow c = collectionPages.collection(ctx);
-        SchoolRow school = school(ctx, c);
-        printable(ctx, s, c, collections.issueLinks(s.user().username(), c.id(), List.of(school)));
-    }
-
-    private void revoke(Context ctx) {
-        Session s = auth.requirePost(ctx);
-        CollectionRow c = collectionPages.collection(ctx);
-        collections.revokeLink(s.user().username(), school(ctx, c));
-        throw new Redirect("/collections/" + c.id() + "/links");
-    }
-
-    private void printable(Context ctx, Session s, CollectionRow c,
-            List<IssuedLink> links) {
-        String base = address.of(ctx);
+    private Reply printable(StaffRequest s, CollectionRow c, List<IssuedLink> links) {
+        String base = address.of(s.ctx());
         Html rows = Html.each(links, l -> Html.of("""
                 <tr><td>{}</td><td>{}</td><td>{}</td>
                 <td class="secret"><a class="school-link" data-code="{}" href="{}">{}</a>
@@ -126,6 +100,6 @@ final class LinkPages implements Routes {
                 {}</table>
                 <p class="muted">截止日期 {}。学校用浏览器打开链接，下载模板、上传填好的报表即可。</p>""",
                 c.title(), links.size(), c.id(), rows, c.deadline());
-        Web.html(ctx, Layout.page("学校上传链接", Optional.of(s), body));
+        return s.page("学校上传链接", body);
     }
 }

@@ -11,11 +11,18 @@ import org.huizong.engine.model.Sheet;
 import org.huizong.engine.model.TableRow;
 import org.huizong.engine.model.Value;
 import org.huizong.server.ReturnStore.ReviewRow;
+import org.huizong.server.ReturnStore.SchoolState;
 import org.huizong.server.ReturnStore.VersionRow;
 
 /** Findings, values and version lists as the school and the bureau see them. */
 final class ReturnView {
     private ReturnView() {
+    }
+
+    /** The school's version numbered {@code no} (as text, from a path or form), else 404. */
+    static VersionRow version(SchoolState st, String no) {
+        return st.versions().stream().filter(v -> String.valueOf(v.no()).equals(no)).findFirst()
+                .orElseThrow(() -> HttpProblem.notFound("第 " + no + " 版"));
     }
 
     static Html findings(List<Finding> findings) {

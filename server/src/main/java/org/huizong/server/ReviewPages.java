@@ -1,65 +1,49 @@
 package org.huizong.server;
 
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
 import java.util.List;
 import java.util.Optional;
 import org.huizong.engine.HuizongException;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Return;
-import org.huizong.server.AccountStore.Session;
 import org.huizong.server.CollectionStore.CollectionRow;
 import org.huizong.server.CollectionStore.SchoolRow;
 import org.huizong.server.ReturnStore.SchoolState;
 import org.huizong.server.ReturnStore.VersionRow;
 
 /** A school's return as the bureau sees it: versions, findings, values; approve or send back. */
-final class ReviewPages implements Routes {
-    private final StaffAuth auth;
-    private final CollectionStore collections;
+final class ReviewPages implements RouteGroup {
     private final ReturnStore returns;
     private final Submissions submissions;
     private final EngineFacade engine;
     private final FileStore files;
-    private final CollectionPages collectionPages;
 
-    ReviewPages(StaffAuth auth, CollectionStore collections, ReturnStore returns,
-            Submissions submissions, EngineFacade engine, FileStore files,
-            CollectionPages collectionPages) {
-        this.auth = auth;
-        this.collections = collections;
+    ReviewPages(ReturnStore returns, Submissions submissions, EngineFacade engine,
+            FileStore files) {
         this.returns = returns;
         this.submissions = submissions;
         this.engine = engine;
         this.files = files;
-        this.collectionPages = collectionPages;
     }
 
     @Override
-    public void register(RoutesConfig r) {
-        r.get("/collections/{id}/schools/{code}", this::detail);
-        r.post("/collections/{id}/schools/{code}/review", this::review);
-        r.get("/collections/{id}/schools/{code}/versions/{no}/file", this::file);
+    public void register(Routes r) {
+        r.collectionSchool(GET, "/collections/{id}/schools/{code}", this::detail);
+        r.collectionSchool(POST, "/collections/{id}/schools/{code}/review", this::review);
+        r.collectionSchool(GET, "/collections/{id}/schools/{code}/versions/{no}/file",
+                (s, c, school) -> {
+                    VersionRow v = ReturnView.version(returns.state(school),
+                            s.ctx().pathParam("no"));
+                    return Reply.xlsx(v.fileName(), files.get(v.sha()));
+                });
     }
 
-    private SchoolRow school(Context ctx, CollectionRow c) {
-        String code = ctx.pathParam("code");
-        return collections.findSchool(c.id(), code)
-                .orElseThrow(() -> HttpProblem.notFound("学校 " + code));
-    }
-
-    static VersionRow version(SchoolState st, String no) {
-        return st.versions().stream().filter(v -> String.valueOf(v.no()).equals(no)).findFirst()
-                .orElseThrow(() -> HttpProblem.notFound("第 " + no + " 版"));
-    }
-
-    private void detail(Context ctx) {
-        Session s = auth.require(ctx);
-        CollectionRow c = collectionPages.collection(ctx);
-        SchoolRow school = school(ctx, c);
+    private Reply detail(StaffRequest s, CollectionRow c, SchoolRow school) {
         SchoolState st = returns.state(school);
-        Optional<VersionRow> shown = Optional.ofNullable(ctx.queryParam("v"))
-                .map(no -> version(st, no)).or(st::latest);
+        Optional<VersionRow> shown = Optional.ofNullable(s.ctx().queryParam("v"))
+                .map(no -> ReturnView.version(st, no)).or(st::latest);
         Html detail = shown.map(v -> versionDetail(s, c, school, st, v))
                 .orElse(Html.raw("<p>该校尚未上传报表。</p>"));
         Html body = Html.of("""
@@ -73,10 +57,10 @@ final class ReviewPages implements Routes {
                 ReturnView.versions(st.versions(),
                         "/collections/" + c.id() + "/schools/" + school.code() + "/versions/",
                         st.reviews()), detail);
-        Web.html(ctx, Layout.page(school.name(), Optional.of(s), body));
+        return s.page(school.name(), body);
     }
 
-    private Html versionDetail(Session s, CollectionRow c, SchoolRow school, SchoolState st,
+    private Html versionDetail(StaffRequest s, CollectionRow c, SchoolRow school, SchoolState st,
             VersionRow v) {
         List<Finding> findings = FindingsJson.read(v.findingsJson());
         Html values;
@@ -98,7 +82,7 @@ final class ReviewPages implements Routes {
                     <button type="submit" name="decision" value="return" class="danger"
                             id="send-back">退回</button>
                   </div>
-                </form>""", v.no(), c.id(), school.code(), Layout.csrf(s.csrfToken()), v.no()));
+                </form>""", v.no(), c.id(), school.code(), s.csrfField(), v.no()));
         return Html.of("""
                 <h2>第 {} 版的问题（错误 {}，警告 {}）</h2>{}{}
                 <h2>第 {} 版填报数据</h2>{}""",
@@ -106,17 +90,14 @@ final class ReviewPages implements Routes {
                 v.no(), values);
     }
 
-    private void review(Context ctx) {
-        Session s = auth.requirePost(ctx);
-        CollectionRow c = collectionPages.collection(ctx);
-        SchoolRow school = school(ctx, c);
+    private Reply review(StaffRequest s, CollectionRow c, SchoolRow school) {
         SchoolState st = returns.state(school);
-        VersionRow v = version(st, Optional.ofNullable(ctx.formParam("version")).orElse(""));
+        VersionRow v = ReturnView.version(st, s.form("version"));
         if (st.latestAccepted().map(a -> a.id() != v.id()).orElse(true)) {
             throw new HttpProblem(409, "第 " + v.no() + " 版不是该校最新的已接受版本，不能审核；请刷新页面");
         }
-        String decision = Optional.ofNullable(ctx.formParam("decision")).orElse("");
-        String reason = Optional.ofNullable(ctx.formParam("reason")).orElse("").strip();
+        String decision = s.form("decision");
+        String reason = s.form("reason").strip();
         if (ReturnStore.RETURN.equals(decision) && reason.isEmpty()) {
             throw new HttpProblem(422, "退回时请填写退回原因，学校会看到它");
         }
@@ -126,15 +107,7 @@ final class ReviewPages implements Routes {
         if (reason.length() > 2000) {
             throw new HttpProblem(422, "退回原因太长（最多 2000 字）");
         }
-        returns.review(s.user().username(), school, v, decision, reason);
-        throw new Redirect("/collections/" + c.id() + "/schools/" + school.code());
-    }
-
-    private void file(Context ctx) {
-        auth.require(ctx);
-        CollectionRow c = collectionPages.collection(ctx);
-        SchoolRow school = school(ctx, c);
-        VersionRow v = version(returns.state(school), ctx.pathParam("no"));
-        Web.download(ctx, v.fileName(), Web.XLSX, files.get(v.sha()));
+        returns.review(s.username(), school, v, decision, reason);
+        return Reply.redirect("/collections/" + c.id() + "/schools/" + school.code());
     }
 }

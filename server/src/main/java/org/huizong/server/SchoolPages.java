@@ -1,13 +1,16 @@
 package org.huizong.server;
 
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
 import io.javalin.http.UploadedFile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.School;
 import org.huizong.server.CollectionStore.CollectionRow;
 import org.huizong.server.CollectionStore.SchoolRow;
 import org.huizong.server.ReturnStore.ReviewRow;
@@ -19,19 +22,17 @@ import org.huizong.server.ReturnStore.VersionRow;
  * finding with its cell, explain warnings, see the status and the bureau's reason. Everything is
  * resolved from the secret alone, so one school's link never reaches another school's data.
  */
-final class SchoolPages implements Routes {
+final class SchoolPages implements RouteGroup {
     private static final String EXPLAIN_PREFIX = "explain.";
     private final StaffAuth auth;
-    private final CollectionStore collections;
     private final ReturnStore returns;
     private final Submissions submissions;
     private final EngineFacade engine;
     private final FileStore files;
 
-    SchoolPages(StaffAuth auth, CollectionStore collections, ReturnStore returns,
-            Submissions submissions, EngineFacade engine, FileStore files) {
+    SchoolPages(StaffAuth auth, ReturnStore returns, Submissions submissions,
+            EngineFacade engine, FileStore files) {
         this.auth = auth;
-        this.collections = collections;
         this.returns = returns;
         this.submissions = submissions;
         this.engine = engine;
@@ -39,33 +40,26 @@ final class SchoolPages implements Routes {
     }
 
     @Override
-    public void register(RoutesConfig r) {
-        r.get("/s/{secret}", ctx -> page(ctx, Optional.empty(), List.of()));
-        r.post("/s/{secret}/upload", this::upload);
-        r.post("/s/{secret}/explain", this::explain);
-        r.get("/s/{secret}/template.xlsx", this::template);
-        r.get("/s/{secret}/versions/{no}/file", this::file);
+    public void register(Routes r) {
+        r.school(GET, "/s/{secret}", s -> page(s, Optional.empty(), List.of()));
+        r.school(POST, "/s/{secret}/upload", this::upload);
+        r.school(POST, "/s/{secret}/explain", this::explain);
+        r.school(GET, "/s/{secret}/template.xlsx", this::template);
+        r.school(GET, "/s/{secret}/versions/{no}/file", s -> {
+            VersionRow v = ReturnView.version(returns.state(s.school()), s.ctx().pathParam("no"));
+            return Reply.xlsx(v.fileName(), files.get(v.sha()));
+        });
     }
 
-    /** The link's school, or 404 for an unknown or revoked secret (the same answer for both). */
-    SchoolRow school(Context ctx) {
-        return collections.schoolBySecret(ctx.pathParam("secret"))
-                .orElseThrow(() -> new HttpProblem(404, "链接无效或已作废，请向教育局索取新的上传链接"));
-    }
-
-    private CollectionRow collectionOf(SchoolRow s) {
-        return collections.find(s.collectionId()).orElseThrow();
-    }
-
-    private void page(Context ctx, Optional<String> error, List<String> details) {
-        SchoolRow school = school(ctx);
-        CollectionRow c = collectionOf(school);
-        String secret = ctx.pathParam("secret");
-        String base = "/s/" + secret;
+    private Reply.Page page(SchoolRequest r, Optional<String> error, List<String> details) {
+        SchoolRow school = r.school();
+        CollectionRow c = r.collection();
+        String base = r.base();
         SchoolState st = returns.state(school);
-        Optional<String> ok = Optional.ofNullable(ctx.queryParam("uploaded"))
+        String csrf = auth.schoolCsrf(r.secret());
+        Optional<String> ok = Optional.ofNullable(r.ctx().queryParam("uploaded"))
                 .map(no -> "已收到第 " + no + " 版。");
-        Html latest = st.latest().map(v -> latestSection(v, base, auth.schoolCsrf(secret)))
+        Html latest = st.latest().map(v -> latestSection(v, base, csrf))
                 .orElse(Html.raw("<p>尚未上传。请先下载模板，填好后上传。</p>"));
         Html body = Html.of("""
                 <h1>{}</h1>
@@ -89,9 +83,9 @@ final class SchoolPages implements Routes {
                 <h2>上传记录</h2>{}""",
                 school.name(), c.title(), c.period().label(), c.deadline(),
                 Layout.flash(ok, error, details), Layout.badge(st.status()), reviewNote(st), base,
-                Layout.csrf(auth.schoolCsrf(secret)), Layout.size(submissions.maxBytes()), base,
+                Layout.csrf(csrf), Layout.size(submissions.maxBytes()), base,
                 latest, ReturnView.versions(st.versions(), base + "/versions/", st.reviews()));
-        Web.html(ctx, Layout.page(school.name() + " 报表上传", Optional.empty(), body));
+        return Reply.page(Layout.page(school.name() + " 报表上传", Optional.empty(), body));
     }
 
     private static Html reviewNote(SchoolState st) {
@@ -143,37 +137,29 @@ final class SchoolPages implements Routes {
         return Layout.csrf(token).toString();
     }
 
-    private void upload(Context ctx) {
-        SchoolRow school = school(ctx);
-        String secret = ctx.pathParam("secret");
-        auth.checkSchoolCsrf(ctx, secret);
-        UploadedFile f = ctx.uploadedFile("file");
+    private Reply upload(SchoolRequest r) {
+        SchoolRow school = r.school();
+        UploadedFile f = r.ctx().uploadedFile("file");
         if (f == null) {
             throw new HttpProblem(400, "没有收到文件，请选择填好的报表（.xlsx）再上传");
         }
-        byte[] bytes = CollectionPages.readUpload(f, submissions.maxBytes());
-        CollectionRow c = collectionOf(school);
+        byte[] bytes = Forms.read(f, submissions.maxBytes());
         Submissions.Stored stored;
         try {
-            stored = submissions.submit(c, school, Submissions.safeName(f.filename()), bytes,
-                    "学校:" + school.code(), "web");
+            stored = submissions.submit(r.collection(), school,
+                    Submissions.safeName(f.filename()), bytes, "学校:" + school.code(), "web");
         } catch (HttpProblem e) {
-            ctx.status(e.status());
-            page(ctx, Optional.of(e.getMessage()), e.details());
-            return;
+            return page(r, Optional.of(e.getMessage()), e.details()).withStatus(e.status());
         }
-        throw new Redirect("/s/" + secret + "?uploaded=" + stored.version().no());
+        return Reply.redirect(r.base() + "?uploaded=" + stored.version().no());
     }
 
-    private void explain(Context ctx) {
-        SchoolRow school = school(ctx);
-        String secret = ctx.pathParam("secret");
-        auth.checkSchoolCsrf(ctx, secret);
+    private Reply explain(SchoolRequest r) {
+        SchoolRow school = r.school();
         SchoolState st = returns.state(school);
-        VersionRow v = ReviewPages.version(st,
-                Optional.ofNullable(ctx.formParam("version")).orElse(""));
+        VersionRow v = ReturnView.version(st, r.form("version"));
         Map<String, String> texts = new LinkedHashMap<>();
-        ctx.formParamMap().forEach((k, vals) -> {
+        r.ctx().formParamMap().forEach((k, vals) -> {
             if (k.startsWith(EXPLAIN_PREFIX) && !vals.isEmpty()) {
                 texts.put(k.substring(EXPLAIN_PREFIX.length()), vals.get(0));
             }
@@ -181,24 +167,16 @@ final class SchoolPages implements Routes {
         try {
             submissions.explain(school, v, texts, "学校:" + school.code());
         } catch (HttpProblem e) {
-            ctx.status(e.status());
-            page(ctx, Optional.of(e.getMessage()), e.details());
-            return;
+            return page(r, Optional.of(e.getMessage()), e.details()).withStatus(e.status());
         }
-        throw new Redirect("/s/" + secret);
+        return Reply.redirect(r.base());
     }
 
-    private void template(Context ctx) {
-        SchoolRow school = school(ctx);
-        CollectionRow c = collectionOf(school);
-        var collection = engine.collection(c.standardId());
-        Web.download(ctx, EngineFacade.templateName(collection, c.period(), school.toSchool()),
-                Web.XLSX, engine.template(collection, c.period(), school.toSchool()));
-    }
-
-    private void file(Context ctx) {
-        SchoolRow school = school(ctx);
-        VersionRow v = ReviewPages.version(returns.state(school), ctx.pathParam("no"));
-        Web.download(ctx, v.fileName(), Web.XLSX, files.get(v.sha()));
+    private Reply template(SchoolRequest r) {
+        CollectionRow c = r.collection();
+        School school = r.school().toSchool();
+        Collection collection = engine.collection(c.standardId());
+        return Reply.xlsx(EngineFacade.templateName(collection, c.period(), school),
+                engine.template(collection, c.period(), school));
     }
 }

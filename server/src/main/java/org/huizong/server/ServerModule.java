@@ -96,23 +96,23 @@ final class ServerModule extends AbstractModule {
                 c.publicUrl().orElse("http://localhost:" + (c.port() == 0 ? 8080 : c.port())));
     }
 
+    /** Every route, declared by its group; {@code /collections/new} before {@code {id}}. */
     @Provides
     @Singleton
-    List<Routes> routes(AccountStore accounts, StaffAuth auth, Audit audit,
+    Routes routes(AccountStore accounts, StaffAuth auth, Audit audit,
             CollectionStore collections, ReturnStore returns, EngineFacade engine,
             FileStore files, Submissions submissions, Consolidations consolidations,
             ServerConfig c) {
-        AccountPages accountPages = new AccountPages(accounts, auth, audit);
-        CollectionPages collectionPages = new CollectionPages(auth, collections, returns, engine,
-                files, accountPages, c.maxUploadBytes());
         PublicAddress address = new PublicAddress(c.publicUrl());
-        return List.of(accountPages, collectionPages,
-                new LinkPages(auth, collections, collectionPages, address),
-                new ReviewPages(auth, collections, returns, submissions, engine, files,
-                        collectionPages),
-                new Downloads(auth, collections, returns, engine, files, consolidations,
-                        collectionPages, audit),
-                new SchoolPages(auth, collections, returns, submissions, engine, files),
+        List<RouteGroup> groups = List.of(new AccountPages(accounts, auth, audit),
+                new CollectionPages(collections, returns, engine, files, c.maxUploadBytes()),
+                new LinkPages(collections, address),
+                new ReviewPages(returns, submissions, engine, files),
+                new Downloads(collections, returns, engine, files, consolidations, audit),
+                new SchoolPages(auth, returns, submissions, engine, files),
                 new ApiV1(collections, returns, submissions), new AddinRoutes(address));
+        Routes routes = new Routes(auth, collections);
+        groups.forEach(g -> g.register(routes));
+        return routes;
     }
 }

@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.huizong.server.AccountStore.Session;
 
 /**
- * Staff sessions and CSRF protection. The session cookie is a random token (HttpOnly,
- * SameSite=Lax, Secure under TLS); every staff form post carries the session's synchronizer token
- * in {@code _csrf}, compared in constant time. School pages use a token derived from the link
- * secret with the server key instead (see {@link #schoolCsrf}).
+ * Staff sessions and the CSRF tokens {@link Routes} checks (see {@link Csrf}). The session cookie
+ * is a random token (HttpOnly, SameSite=Lax, Secure under TLS); every staff form post carries the
+ * session's synchronizer token in {@code _csrf}, compared in constant time. School pages use a
+ * token derived from the link secret with the server key instead (see {@link #schoolCsrf}).
  */
 final class StaffAuth {
     static final String COOKIE = "hz_session";
@@ -35,33 +35,11 @@ final class StaffAuth {
         return s;
     }
 
-    /** The signed-in staff member; a GET without a session is sent to the login page. */
-    Session require(Context ctx) {
-        Optional<Session> s = session(ctx);
-        if (s.isPresent()) {
-            return s.get();
-        }
-        if ("GET".equals(ctx.method().name())) {
-            throw new Redirect("/login");
-        }
-        throw new HttpProblem(401, "登录已过期，请重新登录");
-    }
-
-    Session requireAdmin(Context ctx) {
-        Session s = require(ctx);
-        if (!s.user().admin()) {
-            throw new HttpProblem(403, "只有管理员可以管理账号");
-        }
-        return s;
-    }
-
     /** Checks a staff form post's synchronizer token; refuses the post when it is missing. */
-    Session requirePost(Context ctx) {
-        Session s = require(ctx);
+    void checkSessionCsrf(Context ctx, Session s) {
         if (!Crypto.constantTimeEquals(ctx.formParam("_csrf"), s.csrfToken())) {
             throw csrfRefused();
         }
-        return s;
     }
 
     static HttpProblem csrfRefused() {

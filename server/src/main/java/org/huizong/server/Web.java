@@ -3,13 +3,10 @@ package org.huizong.server;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -20,7 +17,10 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the Javalin app: limits, security headers, error pages, static files, routes. */
+/**
+ * Builds the Javalin app: limits, security headers, error pages, static files, and the routes of
+ * the registry (which adds the CSRF before-handler).
+ */
 final class Web {
     private static final Logger LOG = LoggerFactory.getLogger(Web.class);
     private static final String CSP = "default-src 'self'; img-src 'self' data:;"
@@ -29,10 +29,14 @@ final class Web {
     private Web() {
     }
 
-    static Javalin create(ServerConfig config, StaffAuth auth, List<Routes> groups) {
+    /** The app serving {@code routes}, with the style sheet and script added to them. */
+    static Javalin create(ServerConfig config, StaffAuth auth, Routes routes) {
         long max = config.maxUploadBytes();
-        String css = resource("app.css");
-        String js = resource("app.js");
+        Optional<String> cached = Optional.of("public, max-age=3600");
+        Reply css = new Reply.Content("text/css; charset=utf-8", resource("app.css"), cached);
+        Reply js = new Reply.Content("text/javascript; charset=utf-8", resource("app.js"), cached);
+        routes.anyone("/static/app.css", ctx -> css);
+        routes.anyone("/static/app.js", ctx -> js);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -63,18 +67,7 @@ final class Web {
                             + Layout.size(max));
                 }
             });
-            c.routes.get("/static/app.css", ctx -> ctx.contentType("text/css; charset=utf-8")
-                    .header("Cache-Control", "public, max-age=3600").result(css));
-            c.routes.get("/static/app.js", ctx -> ctx.contentType(
-                    "text/javascript; charset=utf-8")
-                    .header("Cache-Control", "public, max-age=3600").result(js));
-            for (Routes g : groups) {
-                g.register(c.routes);
-            }
-            c.routes.exception(Redirect.class, (e, ctx) -> {
-                ctx.status(HttpStatus.SEE_OTHER).header("Location", e.location());
-                ctx.result("");
-            });
+            routes.applyTo(c.routes);
             c.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, auth, e));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 if (isTooLarge(e)) {
@@ -143,40 +136,14 @@ final class Web {
                 .result(Layout.page("无法完成操作", session, body));
     }
 
-    /** Sends an HTML page. */
-    static void html(Context ctx, String page) {
-        ctx.contentType("text/html; charset=utf-8").result(page);
-    }
-
-    /** Sends a download with a UTF-8 file name (RFC 6266 / 5987). */
-    static void download(Context ctx, String fileName, String contentType, byte[] bytes) {
-        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        ctx.contentType(contentType)
-                .header("Content-Disposition", "attachment; filename=\"" + ascii
-                        + "\"; filename*=UTF-8''" + java.net.URLEncoder.encode(fileName,
-                        StandardCharsets.UTF_8).replace("+", "%20"))
-                .result(bytes);
-    }
-
-    static final String XLSX =
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    private static String resource(String name) {
+    private static byte[] resource(String name) {
         try (InputStream in = Web.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource org/huizong/server/" + name);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static long pathLong(Context ctx, String name) {
-        try {
-            return Long.parseLong(ctx.pathParam(name));
-        } catch (NumberFormatException e) {
-            throw HttpProblem.notFound("编号 " + ctx.pathParam(name));
         }
     }
 }

@@ -72,7 +72,7 @@ class CrashSafetyTest {
                     while (sent.incrementAndGet() <= MAX_REQUESTS && child.isAlive()) {
                         try {
                             Response r = c.postBytes("/api/v1/submit?filename=r.xlsx",
-                                    files.get(code), Map.of(ApiV1.SECRET_HEADER,
+                                    files.get(code), Map.of(ApiRequest.SECRET_HEADER,
                                             secrets.get(code)));
                             if (r.status() == 201) {
                                 String v = r.body().replaceAll(".*\"version\":(\\d+).*", "$1");

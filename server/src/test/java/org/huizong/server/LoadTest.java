@@ -70,7 +70,7 @@ class LoadTest {
                     go.await();
                     long t0 = System.nanoTime();
                     Response r = c.postBytes("/api/v1/submit?filename=return.xlsx", files.get(n),
-                            Map.of(ApiV1.SECRET_HEADER, secrets.get(schools.get(n).code())));
+                            Map.of(ApiRequest.SECRET_HEADER, secrets.get(schools.get(n).code())));
                     latencies[n] = System.nanoTime() - t0;
                     statuses[n] = r.status();
                     return null;

@@ -230,7 +230,7 @@ abstract class ServerFlowTest {
                 + Fixtures.MIDDLE + "/link/revoke", Map.of("_csrf", csrf));
         assertThat(revoke.status()).isEqualTo(303);
         assertThat(school.get("/s/" + old).status()).isEqualTo(404);
-        assertThat(school.getWithHeaders("/api/v1/status", Map.of(ApiV1.SECRET_HEADER, old))
+        assertThat(school.getWithHeaders("/api/v1/status", Map.of(ApiRequest.SECRET_HEADER, old))
                 .status()).isEqualTo(401);
         Response reissue = s.staff().postForm("/collections/" + s.id() + "/schools/"
                 + Fixtures.MIDDLE + "/link/reissue", Map.of("_csrf", csrf));
@@ -249,7 +249,8 @@ abstract class ServerFlowTest {
         Response other = upload(school, a, "other.xlsx", Fixtures.validReturn(Fixtures.MIDDLE));
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.body()).contains("3134000048").contains("不是东城镇第二小学");
-        Response status = school.getWithHeaders("/api/v1/status", Map.of(ApiV1.SECRET_HEADER, a));
+        Response status = school.getWithHeaders("/api/v1/status",
+                Map.of(ApiRequest.SECRET_HEADER, a));
         assertThat(status.body()).contains("\"code\":\"3134000026\"")
                 .doesNotContain("3134000048");
         assertThat(school.get("/collections/" + s.id() + "/schools/" + Fixtures.MIDDLE).status())
@@ -329,7 +330,7 @@ abstract class ServerFlowTest {
         Response seen = school.get("/s/" + secret);
         assertThat(seen.body()).contains("已退回").contains("请核对毕业生数&lt;b&gt;")
                 .doesNotContain("请核对毕业生数<b>");
-        Response api = school.getWithHeaders("/api/v1/status", Map.of(ApiV1.SECRET_HEADER,
+        Response api = school.getWithHeaders("/api/v1/status", Map.of(ApiRequest.SECRET_HEADER,
                 secret));
         assertThat(api.body()).contains("\"status\":\"returned\"")
                 .contains("请核对毕业生数\\u003cb>");
@@ -351,7 +352,7 @@ abstract class ServerFlowTest {
         Setup s = setup();
         String secret = s.secrets().get(Fixtures.KINDERGARTEN);
         WebClient addin = client();
-        Map<String, String> auth = Map.of(ApiV1.SECRET_HEADER, secret);
+        Map<String, String> auth = Map.of(ApiRequest.SECRET_HEADER, secret);
         Response check = addin.postBytes("/api/v1/validate?filename=k.xlsx",
                 Fixtures.returnWithError(Fixtures.KINDERGARTEN), auth);
         assertThat(check.status()).as(check.body()).isEqualTo(200);
@@ -581,7 +582,8 @@ abstract class ServerFlowTest {
     @Test
     void concurrentUploadsOfOneSchoolGetDistinctVersionNumbers() throws Exception {
         Setup s = setup();
-        Map<String, String> auth = Map.of(ApiV1.SECRET_HEADER, s.secrets().get(Fixtures.MIDDLE));
+        Map<String, String> auth = Map.of(ApiRequest.SECRET_HEADER,
+                s.secrets().get(Fixtures.MIDDLE));
         byte[] file = Fixtures.validReturn(Fixtures.MIDDLE);
         int n = 8;
         java.util.concurrent.ExecutorService pool =
