@@ -9,6 +9,13 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.huizong.server.demo.Demo;
+import org.huizong.server.store.AccountStore;
+import org.huizong.server.store.Database;
+import org.huizong.server.web.Route;
+import org.huizong.server.web.Routes;
+import org.huizong.server.web.StaffAuth;
+import org.huizong.server.web.WebApp;
 
 /**
  * The bureau server: {@code huizong serve} calls {@link #start(ServerConfig)}.
@@ -99,7 +106,9 @@ public final class HuizongServer {
                 injector.getInstance(Demo.class).loadIfEmpty();
             }
             Routes routes = injector.getInstance(Routes.class);
-            Javalin app = Web.create(config, injector.getInstance(StaffAuth.class), routes);
+            Javalin app = WebApp.create(new WebApp.Listen(config.host(), config.port(),
+                    config.maxUploadBytes(), config.keystore(), config.keystorePassword()),
+                    injector.getInstance(StaffAuth.class), routes);
             app.start();
             return new Handle(app, db, config.keystore().isPresent() ? "https" : "http",
                     password, routes.declared());

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.huizong.server.WebClient.Response;
+import org.huizong.server.web.Csrf;
+import org.huizong.server.web.Guard;
+import org.huizong.server.web.Route;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

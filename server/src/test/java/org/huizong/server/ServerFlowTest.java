@@ -16,6 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.huizong.server.WebClient.Part;
 import org.huizong.server.WebClient.Response;
+import org.huizong.server.store.AccountStore;
+import org.huizong.server.web.ApiRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -535,12 +537,12 @@ abstract class ServerFlowTest {
         rows.add(List.of("学校标识码", "学校名称", "学校类型", "所在乡镇", "办学性质"));
         rows.add(List.of("3134000001", "东城镇中心幼儿园", "幼儿园", "东城镇", "公办"));
         rows.add(List.of("3134000026", "东城镇第二小学", "小学", "东城镇", "公办"));
-        Response r = importRoster(c, id, "名单.xlsx", XlsxTable.write("名单", rows));
+        Response r = importRoster(c, id, "名单.xlsx", Fixtures.xlsx("名单", rows));
         assertThat(r.status()).as(r.body()).isEqualTo(303);
         assertThat(c.open(r.header("Location")).body()).contains("已导入名单：2 所学校，其中新增 2 所")
                 .contains("显示 2 / 2 所");
         rows.set(2, List.of("3134000026", "东城镇第二小学（新校区）", "小学", "东城镇", "公办"));
-        Response again = importRoster(c, id, "名单.xlsx", XlsxTable.write("名单", rows));
+        Response again = importRoster(c, id, "名单.xlsx", Fixtures.xlsx("名单", rows));
         assertThat(c.open(again.header("Location")).body()).contains("其中新增 0 所")
                 .contains("东城镇第二小学（新校区）").contains("显示 2 / 2 所");
     }

@@ -1,0 +1,28 @@
+package org.huizong.server.store;
+
+/** What the validator's findings make of one uploaded version. */
+public enum Verdict {
+    /** Errors: not accepted; the school must fix and upload again. */
+    REJECTED("有错误"),
+    /** No errors, but warnings without a 说明: accepted once every warning is explained. */
+    PENDING("待说明"),
+    /** No errors, every warning explained: this version counts (已接受). */
+    ACCEPTED("已接受");
+
+    private final String label;
+
+    Verdict(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Verdict of(int errors, int unexplainedWarnings) {
+        if (errors > 0) {
+            return REJECTED;
+        }
+        return unexplainedWarnings > 0 ? PENDING : ACCEPTED;
+    }
+}
