@@ -56,7 +56,7 @@ public final class Consolidations {
             Optional<VersionRow> v = st.counted(approvedOnly);
             if (v.isPresent()) {
                 Return r = submissions.readStored(c, v.get());
-                subs.add(new Submission.Received(r, FindingsJson.read(v.get().findingsJson()),
+                subs.add(new Submission.Received(r, v.get().validation().findings(),
                         Instant.ofEpochMilli(v.get().uploadedAt())));
             }
         }

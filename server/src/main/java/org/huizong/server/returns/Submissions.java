@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.huizong.engine.findings.FindingReport;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.ReturnMeta;
-import org.huizong.engine.model.Severity;
+import org.huizong.engine.rules.Validation;
 import org.huizong.engine.rules.Validator;
 import org.huizong.engine.xlsx.UnreadableFileException;
 import org.huizong.server.store.Audit;
@@ -32,27 +33,15 @@ import org.huizong.server.web.PageChrome;
  * either no version or a complete one.
  */
 public final class Submissions {
-    /** A checked upload: the return as read and every finding. */
-    public record Checked(Return ret, List<Finding> findings) {
-        public int errors() {
-            return FindingsJson.count(findings, Severity.ERROR);
-        }
-
-        public int warnings() {
-            return FindingsJson.count(findings, Severity.WARNING);
-        }
-
-        public int unexplained() {
-            return FindingsJson.unexplained(findings);
-        }
-
+    /** A checked upload: the return as read and every finding, as the findings report has it. */
+    public record Checked(Return ret, Validation validation) {
         public Verdict verdict() {
-            return Verdict.of(errors(), unexplained());
+            return Verdict.of(validation);
         }
     }
 
-    /** A stored upload. */
-    public record Stored(VersionRow version, List<Finding> findings) {
+    /** A stored upload and its findings. */
+    public record Stored(VersionRow version, Validation validation) {
     }
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
@@ -110,7 +99,8 @@ public final class Submissions {
         }
         checkBelongs(c, collection, school, r);
         Optional<Return> previous = school.flatMap(this::previousReturn);
-        return new Checked(r, engine.validate(collection, r, previous));
+        return new Checked(r, new Validation(r.file(), r.schoolCode(),
+                Optional.of(r.meta().period()), engine.validate(collection, r, previous)));
     }
 
     private static void checkBelongs(CollectionRow c, Collection collection,
@@ -151,11 +141,12 @@ public final class Submissions {
                 explanations.put(rule, text);
             }
         });
+        Validation found = checked.validation();
         VersionRow v = returns.addVersion(school, new NewVersion(sha, safeName(fileName),
-                bytes.length, uploader, channel, checked.verdict(), checked.errors(),
-                checked.warnings(), checked.unexplained(), FindingsJson.write(checked.findings()),
-                explanations));
-        return new Stored(v, checked.findings());
+                bytes.length, uploader, channel, checked.verdict(), found.errors(),
+                found.warnings(), found.unexplainedWarnings().size(),
+                FindingReport.fileJson(found), explanations));
+        return new Stored(v, found);
     }
 
     /**
@@ -164,11 +155,11 @@ public final class Submissions {
      */
     public VersionRow explain(SchoolRow school, VersionRow v, Map<String, String> texts,
             String actor) {
-        List<Finding> findings = FindingsJson.read(v.findingsJson());
+        Validation stored = v.validation();
         Map<String, String> accepted = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<Finding> updated = new ArrayList<>();
-        for (Finding f : findings) {
+        for (Finding f : stored.findings()) {
             String text = texts.getOrDefault(f.ruleId(), "").strip();
             if (f.isUnexplainedWarning() && !text.isEmpty()) {
                 if (text.length() < Validator.MIN_EXPLANATION) {
@@ -189,10 +180,10 @@ public final class Submissions {
         if (accepted.isEmpty()) {
             throw new HttpProblem(422, "没有需要保存的说明：请在警告旁填写说明后再提交");
         }
-        int unexplained = FindingsJson.unexplained(updated);
-        Verdict verdict = Verdict.of(v.errors(), unexplained);
-        returns.explain(actor, school, v, accepted, verdict, unexplained,
-                FindingsJson.write(updated));
+        Validation explained = new Validation(stored.file(), stored.schoolCode(),
+                stored.period(), updated);
+        returns.explain(actor, school, v, accepted, Verdict.of(explained),
+                explained.unexplainedWarnings().size(), FindingReport.fileJson(explained));
         return returns.state(school).versions().stream().filter(x -> x.id() == v.id())
                 .findFirst().orElseThrow();
     }

@@ -13,13 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.huizong.server.returns.FindingsJson;
+import org.huizong.engine.findings.FindingReport;
+import org.huizong.engine.rules.Validation;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
+import org.huizong.server.store.ReportStatus;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.Verdict;
 import org.huizong.server.web.ApiRequest;
@@ -27,6 +29,7 @@ import org.huizong.server.web.Csrf;
 import org.huizong.server.web.Forms;
 import org.huizong.server.web.Guard;
 import org.huizong.server.web.HttpProblem;
+import org.huizong.server.web.Json;
 import org.huizong.server.web.PageChrome;
 import org.huizong.server.web.Reply;
 import org.huizong.server.web.RouteGroup;
@@ -93,15 +96,20 @@ final class ApiV1 implements RouteGroup {
         CollectionRow c = r.keyed().map(SchoolRequest::collection)
                 .orElseGet(() -> latestCollectionFor(u));
         Submissions.Checked checked = submissions.check(c, school, u.fileName(), u.bytes());
+        return new Reply.JsonBody(200, checkedAnswer(c.standardId(), checked.validation()));
+    }
+
+    /**
+     * The answer to {@code validate}: the collection the file was checked for, the verdict, and
+     * the file's findings as {@code files[]} of the findings report
+     * ({@code docs/findings-json.md}).
+     */
+    static Map<String, Object> checkedAnswer(String collection, Validation v) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("file", u.fileName());
-        body.put("schoolCode", checked.ret().schoolCode());
-        body.put("collection", c.standardId());
-        body.put("period", checked.ret().meta().period().toString());
-        verdict(body, checked.verdict(), checked.errors(), checked.warnings(),
-                checked.unexplained());
-        body.put("findings", FindingsJson.toMaps(checked.findings()));
-        return new Reply.JsonBody(200, body);
+        body.put("collection", collection);
+        verdict(body, Verdict.of(v), v.errors(), v.warnings(), v.unexplainedWarnings().size());
+        body.put("files", List.of(new Json.Raw(FindingReport.fileJson(v))));
+        return body;
     }
 
     /**
@@ -122,16 +130,27 @@ final class ApiV1 implements RouteGroup {
         CollectionRow c = r.school().collection();
         Submissions.Stored stored = submissions.submit(c, school, u.fileName(), u.bytes(),
                 "学校:" + school.code() + "（插件）", "api");
-        VersionRow v = stored.version();
+        return new Reply.JsonBody(201, submittedAnswer(school, stored.version(),
+                returns.state(school).status()));
+    }
+
+    /** The answer to {@code submit}: the school, the version as stored, its findings. */
+    static Map<String, Object> submittedAnswer(SchoolRow school, VersionRow v,
+            ReportStatus status) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("school", schoolMap(school));
         body.put("version", v.no());
         body.put("sha256", v.sha());
         body.put("uploadedAt", Instant.ofEpochMilli(v.uploadedAt()).toString());
         verdict(body, v.verdict(), v.errors(), v.warnings(), v.unexplained());
-        body.put("status", returns.state(school).status().key());
-        body.put("findings", FindingsJson.toMaps(stored.findings()));
-        return new Reply.JsonBody(201, body);
+        body.put("status", status.key());
+        body.put("files", storedFindings(v));
+        return body;
+    }
+
+    /** A stored version's findings: the text {@code FindingReport.fileJson} wrote, as it is. */
+    private static List<Json.Raw> storedFindings(VersionRow v) {
+        return List.of(new Json.Raw(v.findingsJson()));
     }
 
     private Reply status(ApiRequest r) {
@@ -155,7 +174,7 @@ final class ApiV1 implements RouteGroup {
             m.put("fileName", v.fileName());
             m.put("uploadedAt", Instant.ofEpochMilli(v.uploadedAt()).toString());
             verdict(m, v.verdict(), v.errors(), v.warnings(), v.unexplained());
-            m.put("findings", FindingsJson.toMaps(FindingsJson.read(v.findingsJson())));
+            m.put("files", storedFindings(v));
             return (Object) m;
         }).orElse(null));
         body.put("review", st.latestReview().map(review -> {

@@ -12,7 +12,6 @@ import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.School;
 import org.huizong.server.returns.EngineFacade;
-import org.huizong.server.returns.FindingsJson;
 import org.huizong.server.returns.ReturnView;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.CollectionStore.CollectionRow;
@@ -122,7 +121,7 @@ final class SchoolPages implements RouteGroup {
     }
 
     private static Html latestSection(VersionRow v, String base, String csrf) {
-        List<Finding> findings = FindingsJson.read(v.findingsJson());
+        List<Finding> findings = v.validation().findings();
         List<Finding> open = findings.stream().filter(Finding::isUnexplainedWarning).toList();
         Html explainForm = Html.when(!open.isEmpty() && v.errors() == 0, Html.of("""
                 <h2>请对以下警告填写说明</h2>

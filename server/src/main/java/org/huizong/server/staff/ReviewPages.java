@@ -9,7 +9,6 @@ import org.huizong.engine.HuizongException;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Return;
 import org.huizong.server.returns.EngineFacade;
-import org.huizong.server.returns.FindingsJson;
 import org.huizong.server.returns.ReturnView;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.CollectionStore.CollectionRow;
@@ -75,7 +74,7 @@ final class ReviewPages implements RouteGroup {
 
     private Html versionDetail(StaffRequest s, CollectionRow c, SchoolRow school, SchoolState st,
             VersionRow v) {
-        List<Finding> findings = FindingsJson.read(v.findingsJson());
+        List<Finding> findings = v.validation().findings();
         Html values;
         try {
             Return r = submissions.readStored(c, v);

@@ -3,7 +3,9 @@ package org.huizong.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -45,19 +47,26 @@ public final class Database implements AutoCloseable {
         hc.setConnectionTimeout(60_000);
         HikariDataSource ds = new HikariDataSource(hc);
         try {
-            Flyway.configure()
-                    .dataSource(ds)
-                    .locations("classpath:db/migration")
-                    .placeholders(Map.of("autoid", sqlite
-                            ? "INTEGER PRIMARY KEY AUTOINCREMENT"
-                            : "BIGSERIAL PRIMARY KEY"))
-                    .load()
-                    .migrate();
+            migrations(ds, sqlite).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
         return new Database(ds, sqlite);
+    }
+
+    /**
+     * The schema's migrations: the SQL scripts in {@code db/migration} ({@code ${autoid}} per
+     * database) and the Java ones, in version order.
+     */
+    static FluentConfiguration migrations(DataSource ds, boolean sqlite) {
+        return Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .javaMigrations(new FindingsInReportShape())
+                .placeholders(Map.of("autoid", sqlite
+                        ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                        : "BIGSERIAL PRIMARY KEY"));
     }
 
     public Jdbi jdbi() {

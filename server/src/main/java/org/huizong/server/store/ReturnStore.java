@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.huizong.engine.findings.FindingReport;
+import org.huizong.engine.rules.Validation;
 import org.huizong.server.store.CollectionStore.SchoolRow;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -19,10 +21,18 @@ import org.jdbi.v3.core.Jdbi;
  * itself is in the {@link FileStore} under {@code fileSha256}.
  */
 public final class ReturnStore {
-    /** One uploaded file as stored. Times in epoch milliseconds. */
+    /**
+     * One uploaded file as stored. Times in epoch milliseconds.
+     *
+     * @param findingsJson the version's findings as {@link FindingReport#fileJson} writes them
+     */
     public record VersionRow(long id, long schoolId, int no, String sha, String fileName, long size,
             String uploadedBy, long uploadedAt, String channel, Verdict verdict, int errors,
             int warnings, int unexplained, String findingsJson) {
+        /** The findings, read back from {@link #findingsJson}. */
+        public Validation validation() {
+            return FindingReport.parseFile(findingsJson);
+        }
     }
 
     /** What to store for a new version; the file must already be in the file store. */

@@ -1,5 +1,7 @@
 package org.huizong.server.store;
 
+import org.huizong.engine.rules.Validation;
+
 /** What the validator's findings make of one uploaded version. */
 public enum Verdict {
     /** Errors: not accepted; the school must fix and upload again. */
@@ -19,7 +21,12 @@ public enum Verdict {
         return label;
     }
 
-    public static Verdict of(int errors, int unexplainedWarnings) {
+    /** The verdict on a version with these findings. */
+    public static Verdict of(Validation v) {
+        return of(v.errors(), v.unexplainedWarnings().size());
+    }
+
+    private static Verdict of(int errors, int unexplainedWarnings) {
         if (errors > 0) {
             return REJECTED;
         }

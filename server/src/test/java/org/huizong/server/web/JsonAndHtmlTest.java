@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.huizong.engine.findings.JsonText;
 import org.junit.jupiter.api.Test;
 
 /** The small JSON and HTML helpers every page and API answer relies on. */
@@ -30,11 +31,11 @@ class JsonAndHtmlTest {
         String json = Json.write(m);
         assertThat(json).doesNotContain("<").contains("\\u003cb>");
         @SuppressWarnings("unchecked")
-        Map<String, Object> back = (Map<String, Object>) Json.parse(json);
+        Map<String, Object> back = (Map<String, Object>) JsonText.parse(json);
         assertThat(back.get("text")).isEqualTo("学校\"名\"\n<b>");
         assertThat(back.get("n")).isEqualTo(new BigDecimal("0.9634"));
         assertThat(back.get("list")).isEqualTo(List.of(new BigDecimal(1), true, "x"));
         assertThat(back).containsEntry("none", null);
-        assertThatThrownBy(() -> Json.parse("{\"a\":1} x")).hasMessageContaining("unexpected");
+        assertThatThrownBy(() -> JsonText.parse("{\"a\":1} x")).hasMessageContaining("unexpected");
     }
 }
