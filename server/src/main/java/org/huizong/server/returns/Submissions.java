@@ -25,6 +25,7 @@ import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.Verdict;
 import org.huizong.server.web.HttpProblem;
 import org.huizong.server.web.PageChrome;
+import org.huizong.server.web.Reply;
 
 /**
  * Checks and stores uploads. An upload is checked completely (size, content, the reader's
@@ -234,8 +235,10 @@ public final class Submissions {
         return engine.read(engine.collection(c.standardId()), v.fileName(), files.get(v.sha()));
     }
 
-    Optional<SchoolState> stateOf(SchoolRow s) {
-        return Optional.of(returns.state(s));
+    /** A school's version numbered {@code no} as the file it uploaded, else 404. */
+    public Reply.Download storedFile(SchoolRow school, String no) {
+        VersionRow v = ReturnView.version(returns.state(school), no);
+        return Reply.xlsx(v.fileName(), files.get(v.sha()));
     }
 
     /** A file name without directories or control characters, at most 120 characters. */
