@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromiumMissing, launchChromium } from "../testkit/chromium.mjs";
+import { fixture } from "../testkit/fixtures.mjs";
 import { startStubServer } from "../testkit/stub-server.mjs";
 
 const SHOTS = new URL("../target/screenshots/", import.meta.url).pathname;
@@ -15,28 +16,8 @@ const skip = chromiumMissing();
 // A few bytes that start like a zip: the stand-in server does not read them.
 const XLSX = Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), Buffer.from("城关一小的报表内容")]);
 
-const FINDINGS = {
-  file: "城关镇第一小学-2024H1.xlsx", schoolCode: "3412250001", collection: "edu-halfyear",
-  period: "2024H1", verdict: "ERRORS", errors: 3, warnings: 2,
-  findings: [
-    { rule: "required", severity: "error", message: "学校负责人（info.head）未填写。",
-      fields: ["info.head"], cells: ["学校基本情况!C8"], explanation: null },
-    { rule: "info.teachers_le_staff", severity: "error",
-      message: "专任教师数（info.teachers）62 人超过教职工数（info.staff）58 人。",
-      fields: ["info.teachers", "info.staff"], cells: ["学校基本情况!C13", "学校基本情况!C12"],
-      explanation: null },
-    { rule: "aid.compulsory.persons_iff_amount", severity: "error",
-      message: "义务教育家庭经济困难学生生活补助：填了资助金额 3.25 万元，但资助人数为 0。",
-      fields: ["aid.compulsory.persons"], cells: ["学生资助!C8"], explanation: null },
-    { rule: "aid.compulsory.per_person", severity: "warning",
-      message: "义务教育生活补助人均 0.16 万元，超出常见范围 0.02–0.10 万元。",
-      fields: ["aid.compulsory.amount"], cells: ["学生资助!D8"], explanation: null },
-    { rule: "afterschool.teachers_le_teachers", severity: "warning",
-      message: "参与课后服务教师数 70 人多于专任教师数 62 人。",
-      fields: ["afterschool.teachers"], cells: ["课后服务!C6"],
-      explanation: "含外聘的体育和艺术教师 8 人" },
-  ],
-};
+// The server's answers (server ApiV1), as the server writes them.
+const FINDINGS = fixture("validate-e2e.json");
 
 const SCHOOL = { code: "3412250001", name: "城关镇第一小学", type: "小学", township: "城关镇" };
 const COLLECTION = { id: 1, standard: "edu-halfyear", title: "2024年上半年教育工作半年报表",
@@ -55,7 +36,7 @@ before(async () => {
     "POST validate": () => ({ body: FINDINGS }),
     "POST submit": () => {
       submitted = true;
-      return { status: 201, body: { ...FINDINGS, school: SCHOOL, version: 2, status: "error" } };
+      return { status: 201, body: fixture("submit-e2e.json") };
     },
     "GET status": (r) => (r.headers["x-huizong-secret"] !== "k-7788"
       ? { status: 401, body: { error: "学校密钥无效或已作废，请向教育局索取新的上传链接", details: [] } }

@@ -5,20 +5,15 @@ import test from "node:test";
 import { SECRET_HEADER } from "../src/main/resources/org/huizong/addin/js/api.mjs";
 import { boot } from "../src/main/resources/org/huizong/addin/js/main.mjs";
 import { fakeFetch } from "../testkit/fake-fetch.mjs";
+import { fixture } from "../testkit/fixtures.mjs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ADDIN_DIR, loadPage, until } from "../testkit/page.mjs";
 
 const XLSX = new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0]);
 
-// The server's validate answer (server ApiV1): one file, school by code.
-const ANSWER = {
-  file: "城关一小.xlsx", schoolCode: "3412250001", collection: "edu-halfyear", period: "2024H1",
-  verdict: "ERRORS", errors: 1, warnings: 0,
-  findings: [{ rule: "required", severity: "error", severityLabel: "错误",
-    message: "学校负责人（info.head）未填写", fields: ["info.head"],
-    cells: ["学校基本情况!C8"], explanation: null }],
-};
+// The server's validate answer (server ApiV1), as the server writes it: one file, school by code.
+const ANSWER = fixture("validate-one-error.json");
 const STATUS = { school: { code: "3412250001", name: "城关镇第一小学" },
   collection: { standard: "edu-halfyear", title: "2024年上半年教育工作半年报表", period: "2024H1" },
   status: "none", statusLabel: "未报", latestVersion: null, review: null };
@@ -32,8 +27,7 @@ async function start({ url, routes = {}, noOffice = true } = {}) {
       ? { ...STATUS, status: "error", statusLabel: "有错误" } : STATUS }),
     "POST submit": () => {
       submitted = true;
-      return { status: 201, body: { ...ANSWER, school: STATUS.school, version: 1,
-        status: "error" } };
+      return { status: 201, body: fixture("submit-one-error.json") };
     },
     ...routes,
   });
@@ -140,7 +134,8 @@ test("the upload link's ?s= secret is remembered, taken off the address and used
 test("a file of another school than the secret's is pointed out", async () => {
   const { win, $ } = await start({
     url: "https://huizong.example.edu.cn/addin/taskpane.html?s=k-7788",
-    routes: { "POST validate": () => ({ body: { ...ANSWER, schoolCode: "3412250009" } }) },
+    routes: { "POST validate": () => ({ body: { ...ANSWER,
+      files: [{ ...ANSWER.files[0], school: "3412250009" }] } }) },
   });
   choose(win, "别的学校.xlsx", XLSX);
   await until(() => !$("findings").hidden, "findings");

@@ -3,29 +3,10 @@ import test from "node:test";
 import {
   collectFindings, countBySeverity, groupBySheet, parseCellRef, summaryText,
 } from "../src/main/resources/org/huizong/addin/js/findings.mjs";
+import { fixture } from "../testkit/fixtures.mjs";
 
-const answer = {
-  files: [{
-    file: "城关镇第一小学-2024H1.xlsx",
-    school: "城关镇第一小学",
-    period: "2024H1",
-    errors: 3,
-    warnings: 1,
-    findings: [
-      { rule: "aid.unique_le_students", severity: "warning", message: "资助学生人数超过在校生",
-        fields: ["aid.unique"], cells: ["学生资助!D20"] },
-      { rule: "required", severity: "error", message: "学校负责人未填写",
-        fields: ["info.head"], cells: ["学校基本情况!C8"] },
-      { rule: "aid.hs_grant.persons_iff_amount", severity: "error", message: "有金额无人数",
-        fields: ["aid.hs_grant.persons", "aid.hs_grant.amount"],
-        cells: ["学生资助!C9", "学生资助!D9"] },
-      { rule: "type", severity: "error", message: "不是整数", fields: ["aid.unique"],
-        cells: ["学生资助!C7"] },
-      { rule: "read", severity: "notice", message: "文件由 WPS 保存", fields: [], cells: [] },
-    ],
-  }],
-  summary: { files: 1, errors: 3, warnings: 1 },
-};
+// What `huizong validate --format json` prints for one file with findings on three sheets.
+const answer = fixture("cli-report.json");
 
 test("parses the engine's cell references and Excel's quoted ones", () => {
   assert.deepEqual(parseCellRef("学生资助!D7"), { sheet: "学生资助", a1: "D7", row: 7, column: 4 });

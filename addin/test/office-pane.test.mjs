@@ -5,25 +5,12 @@ import test from "node:test";
 import { SECRET_HEADER } from "../src/main/resources/org/huizong/addin/js/api.mjs";
 import { boot } from "../src/main/resources/org/huizong/addin/js/main.mjs";
 import { fakeFetch } from "../testkit/fake-fetch.mjs";
+import { fixture } from "../testkit/fixtures.mjs";
 import { excelMock, officeMock } from "../testkit/office-mock.mjs";
 import { loadPage, until } from "../testkit/page.mjs";
 
-// The server's answers (server ApiV1, docs/api.md).
-const FINDINGS = {
-  file: "城关镇第一小学-2024H1.xlsx", schoolCode: "3412250001", collection: "edu-halfyear",
-  period: "2024H1", verdict: "ERRORS", errors: 2, warnings: 1,
-  findings: [
-    { rule: "aid.unique_le_students", severity: "warning", severityLabel: "警告",
-      message: "资助学生人数 900 超过在校生 850", fields: ["aid.unique"],
-      cells: ["学生资助!D20"], explanation: null },
-    { rule: "required", severity: "error", severityLabel: "错误",
-      message: "学校负责人（info.head）未填写", fields: ["info.head"],
-      cells: ["学校基本情况!C8"], explanation: null },
-    { rule: "type", severity: "error", severityLabel: "错误",
-      message: "学生资助!C7 应为整数，实际为“12.5”", fields: ["aid.preschool.persons"],
-      cells: ["学生资助!C7"], explanation: null },
-  ],
-};
+// The server's answers (server ApiV1, docs/api.md): validate, as the server writes it.
+const FINDINGS = fixture("validate-office.json");
 
 const RETURNED = {
   school: { code: "3412250001", name: "城关镇第一小学", type: "小学", township: "城关镇" },
@@ -46,8 +33,7 @@ async function start({ excel = {}, office = {}, routes = {}, storage = [] } = {}
   const server = fakeFetch({
     "POST validate": () => ({ body: FINDINGS }),
     "GET status": () => ({ body: RETURNED }),
-    "POST submit": () => ({ status: 201, body: { ...FINDINGS, findings: [],
-      school: RETURNED.school, version: 3, status: "submitted" } }),
+    "POST submit": () => ({ status: 201, body: fixture("submit-office.json") }),
     ...routes,
   });
   const pane = await boot(win, { Office, Excel, fetch: server.fetch });

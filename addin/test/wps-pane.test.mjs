@@ -9,12 +9,12 @@ import { JSDOM } from "jsdom";
 import { SECRET_HEADER } from "../src/main/resources/org/huizong/addin/js/api.mjs";
 import { boot } from "../src/main/resources/org/huizong/addin/js/main.mjs";
 import { fakeFetch } from "../testkit/fake-fetch.mjs";
+import { fixture } from "../testkit/fixtures.mjs";
 import { ADDIN_DIR, loadPage, until } from "../testkit/page.mjs";
 import { wpsFake } from "../testkit/wps-fake.mjs";
 
-const ANSWER = { file: "城关镇第一小学-2024H1.xlsx", schoolCode: "3412250001", period: "2024H1",
-  findings: [{ rule: "required", severity: "error", message: "学校负责人（info.head）未填写",
-    fields: ["info.head"], cells: ["学校基本情况!C8"], explanation: null }] };
+// The server's validate answer (server ApiV1), as the server writes it.
+const ANSWER = fixture("validate-one-error.json");
 
 async function start(options = {}) {
   const win = loadPage();

@@ -2,8 +2,6 @@ package org.huizong.server;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +9,13 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.huizong.server.demo.Demo;
+import org.huizong.server.store.AccountStore;
+import org.huizong.server.store.Database;
+import org.huizong.server.web.Route;
+import org.huizong.server.web.Routes;
+import org.huizong.server.web.StaffAuth;
+import org.huizong.server.web.WebApp;
 
 /**
  * The bureau server: {@code huizong serve} calls {@link #start(ServerConfig)}.
@@ -36,13 +41,20 @@ public final class HuizongServer {
         private final Database database;
         private final String scheme;
         private final Optional<String> initialAdminPassword;
+        private final List<Route> routes;
 
         private Handle(Javalin app, Database database, String scheme,
-                Optional<String> initialAdminPassword) {
+                Optional<String> initialAdminPassword, List<Route> routes) {
             this.app = app;
             this.database = database;
             this.scheme = scheme;
             this.initialAdminPassword = initialAdminPassword;
+            this.routes = routes;
+        }
+
+        /** Every route the server serves, as declared (tests walk them). */
+        List<Route> routes() {
+            return routes;
         }
 
         /** The port actually bound (useful with port 0). */
@@ -93,12 +105,13 @@ public final class HuizongServer {
             if (config.demo()) {
                 injector.getInstance(Demo.class).loadIfEmpty();
             }
-            List<Routes> routes = injector.getInstance(Key.get(new TypeLiteral<List<Routes>>() {
-            }));
-            Javalin app = Web.create(config, injector.getInstance(StaffAuth.class), routes);
+            Routes routes = injector.getInstance(Routes.class);
+            Javalin app = WebApp.create(new WebApp.Listen(config.host(), config.port(),
+                    config.maxUploadBytes(), config.keystore(), config.keystorePassword()),
+                    injector.getInstance(StaffAuth.class), routes);
             app.start();
             return new Handle(app, db, config.keystore().isPresent() ? "https" : "http",
-                    password);
+                    password, routes.declared());
         } catch (RuntimeException e) {
             db.close();
             throw e;

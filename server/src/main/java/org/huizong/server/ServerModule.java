@@ -4,7 +4,25 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import org.huizong.server.demo.Demo;
+import org.huizong.server.returns.Consolidations;
+import org.huizong.server.returns.EngineFacade;
+import org.huizong.server.returns.Submissions;
+import org.huizong.server.school.SchoolRoutes;
+import org.huizong.server.staff.StaffRoutes;
+import org.huizong.server.store.AccountStore;
+import org.huizong.server.store.Audit;
+import org.huizong.server.store.CollectionStore;
+import org.huizong.server.store.Database;
+import org.huizong.server.store.FileStore;
+import org.huizong.server.store.ReturnStore;
+import org.huizong.server.web.PublicAddress;
+import org.huizong.server.web.RouteGroup;
+import org.huizong.server.web.Routes;
+import org.huizong.server.web.StaffAuth;
+import org.huizong.server.web.StaticFiles;
 
 /**
  * Wires the server from its configuration. Every object is made by a provider method here, so
@@ -29,7 +47,7 @@ final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     Database database(ServerConfig c) {
-        return Database.open(c);
+        return Database.open(c.effectiveJdbcUrl());
     }
 
     @Provides
@@ -96,23 +114,22 @@ final class ServerModule extends AbstractModule {
                 c.publicUrl().orElse("http://localhost:" + (c.port() == 0 ? 8080 : c.port())));
     }
 
+    /** Every route, declared by its group: the staff's, the schools', the static files. */
     @Provides
     @Singleton
-    List<Routes> routes(AccountStore accounts, StaffAuth auth, Audit audit,
+    Routes routes(AccountStore accounts, StaffAuth auth, Audit audit,
             CollectionStore collections, ReturnStore returns, EngineFacade engine,
             FileStore files, Submissions submissions, Consolidations consolidations,
             ServerConfig c) {
-        AccountPages accountPages = new AccountPages(accounts, auth, audit);
-        CollectionPages collectionPages = new CollectionPages(auth, collections, returns, engine,
-                files, accountPages, c.maxUploadBytes());
         PublicAddress address = new PublicAddress(c.publicUrl());
-        return List.of(accountPages, collectionPages,
-                new LinkPages(auth, collections, collectionPages, address),
-                new ReviewPages(auth, collections, returns, submissions, engine, files,
-                        collectionPages),
-                new Downloads(auth, collections, returns, engine, files, consolidations,
-                        collectionPages, audit),
-                new SchoolPages(auth, collections, returns, submissions, engine, files),
-                new ApiV1(collections, returns, submissions), new AddinRoutes(address));
+        Routes routes = new Routes(auth, collections);
+        List<RouteGroup> groups = new ArrayList<>(StaffRoutes.of(accounts, auth, audit,
+                collections, returns, engine, files, submissions, consolidations, address,
+                c.maxUploadBytes()));
+        groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine,
+                address));
+        groups.add(new StaticFiles());
+        groups.forEach(g -> g.register(routes));
+        return routes;
     }
 }

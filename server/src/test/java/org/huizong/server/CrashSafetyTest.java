@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.huizong.server.WebClient.Response;
+import org.huizong.server.store.Crypto;
+import org.huizong.server.web.ApiRequest;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +74,7 @@ class CrashSafetyTest {
                     while (sent.incrementAndGet() <= MAX_REQUESTS && child.isAlive()) {
                         try {
                             Response r = c.postBytes("/api/v1/submit?filename=r.xlsx",
-                                    files.get(code), Map.of(ApiV1.SECRET_HEADER,
+                                    files.get(code), Map.of(ApiRequest.SECRET_HEADER,
                                             secrets.get(code)));
                             if (r.status() == 201) {
                                 String v = r.body().replaceAll(".*\"version\":(\\d+).*", "$1");

@@ -1,9 +1,15 @@
 package org.huizong.server;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.School;
 import org.huizong.engine.model.Value;
@@ -64,6 +70,32 @@ final class Fixtures {
     static byte[] returnWithoutExplanations(String code) {
         DemoCounty.SchoolData d = data(code);
         return write(d.school(), d.values(), d.projects(), Map.of());
+    }
+
+    /**
+     * A one-sheet workbook written with POI (as a clerk's spreadsheet program would), the first
+     * row the header; numbers as numbers, everything else as text.
+     */
+    static byte[] xlsx(String sheetName, List<List<Object>> rows) {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet(sheetName);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object v = rows.get(r).get(c);
+                    if (v instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else {
+                        row.createCell(c).setCellValue(String.valueOf(v));
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static byte[] write(School s, Map<String, Value> values, List<Map<String, Value>> projects,

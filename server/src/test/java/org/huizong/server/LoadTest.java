@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.huizong.engine.model.School;
 import org.huizong.server.WebClient.Response;
+import org.huizong.server.web.ApiRequest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +71,7 @@ class LoadTest {
                     go.await();
                     long t0 = System.nanoTime();
                     Response r = c.postBytes("/api/v1/submit?filename=return.xlsx", files.get(n),
-                            Map.of(ApiV1.SECRET_HEADER, secrets.get(schools.get(n).code())));
+                            Map.of(ApiRequest.SECRET_HEADER, secrets.get(schools.get(n).code())));
                     latencies[n] = System.nanoTime() - t0;
                     statuses[n] = r.status();
                     return null;

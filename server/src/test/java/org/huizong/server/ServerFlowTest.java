@@ -16,6 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.huizong.server.WebClient.Part;
 import org.huizong.server.WebClient.Response;
+import org.huizong.server.store.AccountStore;
+import org.huizong.server.web.ApiRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -230,7 +232,7 @@ abstract class ServerFlowTest {
                 + Fixtures.MIDDLE + "/link/revoke", Map.of("_csrf", csrf));
         assertThat(revoke.status()).isEqualTo(303);
         assertThat(school.get("/s/" + old).status()).isEqualTo(404);
-        assertThat(school.getWithHeaders("/api/v1/status", Map.of(ApiV1.SECRET_HEADER, old))
+        assertThat(school.getWithHeaders("/api/v1/status", Map.of(ApiRequest.SECRET_HEADER, old))
                 .status()).isEqualTo(401);
         Response reissue = s.staff().postForm("/collections/" + s.id() + "/schools/"
                 + Fixtures.MIDDLE + "/link/reissue", Map.of("_csrf", csrf));
@@ -249,7 +251,8 @@ abstract class ServerFlowTest {
         Response other = upload(school, a, "other.xlsx", Fixtures.validReturn(Fixtures.MIDDLE));
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.body()).contains("3134000048").contains("不是东城镇第二小学");
-        Response status = school.getWithHeaders("/api/v1/status", Map.of(ApiV1.SECRET_HEADER, a));
+        Response status = school.getWithHeaders("/api/v1/status",
+                Map.of(ApiRequest.SECRET_HEADER, a));
         assertThat(status.body()).contains("\"code\":\"3134000026\"")
                 .doesNotContain("3134000048");
         assertThat(school.get("/collections/" + s.id() + "/schools/" + Fixtures.MIDDLE).status())
@@ -329,7 +332,7 @@ abstract class ServerFlowTest {
         Response seen = school.get("/s/" + secret);
         assertThat(seen.body()).contains("已退回").contains("请核对毕业生数&lt;b&gt;")
                 .doesNotContain("请核对毕业生数<b>");
-        Response api = school.getWithHeaders("/api/v1/status", Map.of(ApiV1.SECRET_HEADER,
+        Response api = school.getWithHeaders("/api/v1/status", Map.of(ApiRequest.SECRET_HEADER,
                 secret));
         assertThat(api.body()).contains("\"status\":\"returned\"")
                 .contains("请核对毕业生数\\u003cb>");
@@ -351,7 +354,7 @@ abstract class ServerFlowTest {
         Setup s = setup();
         String secret = s.secrets().get(Fixtures.KINDERGARTEN);
         WebClient addin = client();
-        Map<String, String> auth = Map.of(ApiV1.SECRET_HEADER, secret);
+        Map<String, String> auth = Map.of(ApiRequest.SECRET_HEADER, secret);
         Response check = addin.postBytes("/api/v1/validate?filename=k.xlsx",
                 Fixtures.returnWithError(Fixtures.KINDERGARTEN), auth);
         assertThat(check.status()).as(check.body()).isEqualTo(200);
@@ -534,12 +537,12 @@ abstract class ServerFlowTest {
         rows.add(List.of("学校标识码", "学校名称", "学校类型", "所在乡镇", "办学性质"));
         rows.add(List.of("3134000001", "东城镇中心幼儿园", "幼儿园", "东城镇", "公办"));
         rows.add(List.of("3134000026", "东城镇第二小学", "小学", "东城镇", "公办"));
-        Response r = importRoster(c, id, "名单.xlsx", XlsxTable.write("名单", rows));
+        Response r = importRoster(c, id, "名单.xlsx", Fixtures.xlsx("名单", rows));
         assertThat(r.status()).as(r.body()).isEqualTo(303);
         assertThat(c.open(r.header("Location")).body()).contains("已导入名单：2 所学校，其中新增 2 所")
                 .contains("显示 2 / 2 所");
         rows.set(2, List.of("3134000026", "东城镇第二小学（新校区）", "小学", "东城镇", "公办"));
-        Response again = importRoster(c, id, "名单.xlsx", XlsxTable.write("名单", rows));
+        Response again = importRoster(c, id, "名单.xlsx", Fixtures.xlsx("名单", rows));
         assertThat(c.open(again.header("Location")).body()).contains("其中新增 0 所")
                 .contains("东城镇第二小学（新校区）").contains("显示 2 / 2 所");
     }
@@ -581,7 +584,8 @@ abstract class ServerFlowTest {
     @Test
     void concurrentUploadsOfOneSchoolGetDistinctVersionNumbers() throws Exception {
         Setup s = setup();
-        Map<String, String> auth = Map.of(ApiV1.SECRET_HEADER, s.secrets().get(Fixtures.MIDDLE));
+        Map<String, String> auth = Map.of(ApiRequest.SECRET_HEADER,
+                s.secrets().get(Fixtures.MIDDLE));
         byte[] file = Fixtures.validReturn(Fixtures.MIDDLE);
         int n = 8;
         java.util.concurrent.ExecutorService pool =

@@ -72,6 +72,11 @@ final class WebClient {
     }
 
     Response postForm(String path, Map<String, String> fields) {
+        return sendForm("POST", path, fields);
+    }
+
+    /** A urlencoded form sent with any method (POST, PUT, PATCH, DELETE). */
+    Response sendForm(String method, String path, Map<String, String> fields) {
         StringBuilder sb = new StringBuilder();
         fields.forEach((k, v) -> {
             if (sb.length() > 0) {
@@ -82,7 +87,7 @@ final class WebClient {
         });
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(sb.toString())));
+                .method(method, HttpRequest.BodyPublishers.ofString(sb.toString())));
     }
 
     Response postMultipart(String path, List<Part> parts) {

@@ -1,10 +1,10 @@
 // Findings from the server's validate and submit answers, grouped and sorted for the pane.
-// Pure functions: no DOM, no Office. Two answer shapes are read:
-//   one file   {"file","schoolCode","period",...,"findings":[F...]}  (the server's /api/v1/)
-//   many files {"files":[{"file","school","period",...,"findings":[F...]}],"summary":{...}}
-//              (docs/findings-json.md, as `huizong validate --format json` prints)
-// with each finding F {"ruleId"|"rule", "severity" (ERROR|error|...), "message",
-// "fieldIds"|"fields", "cells":["学生资助!D7"], "explanation"}.
+// Pure functions: no DOM, no Office. One shape is read, the findings report's
+// (docs/findings-json.md, written by the engine's FindingReport): an answer's "files" array,
+//   {"files":[{"file","school","period","errors",...,"findings":[F...]}], ...}
+// as `huizong validate --format json` prints it and every /api/v1/ answer with findings carries
+// it, with each finding F {"rule", "severity" (error|warning|notice), "message", "fields",
+// "cells":["学生资助!D7"], "explanation"}.
 
 /** Severity ids in the order a clerk should deal with them. */
 export const SEVERITIES = Object.freeze(["error", "warning", "notice"]);
@@ -40,12 +40,9 @@ export function parseCellRef(ref) {
   return { sheet, a1: letters + m[4], row: Number(m[4]), column };
 }
 
-/** The files of an answer in either shape: [{file, school, schoolCode, period, findings}]. */
+/** The files of an answer: [{file, school, period, ..., findings}]; none when it has none. */
 export function answerFiles(answer) {
-  if (Array.isArray(answer?.files)) {
-    return answer.files;
-  }
-  return Array.isArray(answer?.findings) ? [answer] : [];
+  return Array.isArray(answer?.files) ? answer.files : [];
 }
 
 /** Every finding of every file in a validate or submit answer, each with its file's name. */
@@ -65,18 +62,17 @@ export function collectFindings(answer) {
  * (unparseable references kept as text in `places`), `cell` the first parsed cell or null.
  */
 export function normalizeFinding(f, file) {
-  const given = String(f?.severity ?? "").toLowerCase();
+  const given = String(f?.severity ?? "");
   const severity = SEVERITIES.includes(given) ? given : "notice";
   const places = Array.isArray(f?.cells) ? f.cells.map(String) : [];
   const cells = places.map(parseCellRef).filter((c) => c !== null);
   const explanation = typeof f?.explanation === "string" && f.explanation.trim() !== ""
     ? f.explanation.trim() : null;
   return {
-    rule: String(f?.ruleId ?? f?.rule ?? ""),
+    rule: String(f?.rule ?? ""),
     severity,
     message: String(f?.message ?? ""),
-    fields: (Array.isArray(f?.fieldIds) ? f.fieldIds : Array.isArray(f?.fields) ? f.fields : [])
-      .map(String),
+    fields: (Array.isArray(f?.fields) ? f.fields : []).map(String),
     places,
     cells,
     cell: cells.length > 0 ? cells[0] : null,

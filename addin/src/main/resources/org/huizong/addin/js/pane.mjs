@@ -126,7 +126,7 @@ export class Pane {
       const answer = await this.api.validate(file.bytes, file.name, this.secret());
       this.showAnswerFile(answer);
       this.showFindings(answer);
-      this.checkSameSchool(answerFiles(answer)[0]?.schoolCode);
+      this.checkSameSchool(answerFiles(answer)[0]?.school);
     });
   }
 
@@ -284,11 +284,9 @@ export class Pane {
     if (this.workbook || this.secretSchool || !first) {
       return;
     }
-    const school = first.school && typeof first.school === "object" ? first.school : null;
-    const name = school ? school.name : typeof first.school === "string" ? first.school : "";
-    const code = school ? school.code : first.schoolCode;
-    this.showSchool(name, code ?? "",
-      typeof first.collection === "string" ? first.collection : "edu-halfyear", first.period);
+    // A file names its school by code only; the name comes with the secret's status.
+    this.showSchool("", first.school ?? "",
+      typeof answer.collection === "string" ? answer.collection : "edu-halfyear", first.period);
   }
 
   showFindings(answer) {

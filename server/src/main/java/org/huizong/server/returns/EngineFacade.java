@@ -1,0 +1,105 @@
+package org.huizong.server.returns;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Return;
+import org.huizong.engine.model.Roster;
+import org.huizong.engine.model.School;
+import org.huizong.engine.narrative.NarrativeTemplate;
+import org.huizong.engine.pipeline.Pipeline;
+import org.huizong.engine.returns.ReturnReader;
+import org.huizong.engine.roster.RosterReader;
+import org.huizong.engine.rules.Validator;
+import org.huizong.engine.template.ReturnData;
+import org.huizong.engine.template.TemplateWriter;
+import org.huizong.templates.StandardCollections;
+
+/**
+ * The server's one door into the engine: roster reading, templates, reading and validating a
+ * return, and the consolidated workbook. Collections and validators are loaded once per id and
+ * kept (they are immutable); nothing else is cached.
+ */
+public final class EngineFacade {
+    private final Map<String, Collection> collections = new ConcurrentHashMap<>();
+    private final Map<String, Validator> validators = new ConcurrentHashMap<>();
+    private final Map<String, ReturnReader> readers = new ConcurrentHashMap<>();
+    private final Map<String, NarrativeTemplate> narratives = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public EngineFacade(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Collection collection(String standardId) {
+        return collections.computeIfAbsent(standardId, StandardCollections::get);
+    }
+
+    /** @throws org.huizong.engine.roster.RosterException listing every bad line */
+    public Roster readRoster(Collection c, String fileName, byte[] bytes) {
+        return RosterReader.of(c).read(fileName, bytes);
+    }
+
+    /**
+     * @throws org.huizong.engine.UnreadableFileException with a Chinese message the school
+     *     can act on
+     */
+    public Return read(Collection c, String fileName, byte[] bytes) {
+        return readers.computeIfAbsent(c.id(), id -> ReturnReader.of(c)).read(fileName, bytes);
+    }
+
+    /** The reader's findings and the validator's, each once, in report order. */
+    List<Finding> validate(Collection c, Return r, Optional<Return> previous) {
+        Validator v = validators.computeIfAbsent(c.id(), id -> Validator.of(c));
+        LinkedHashSet<Finding> all = new LinkedHashSet<>(r.readFindings());
+        all.addAll(v.validate(r, previous).findings());
+        return new ArrayList<>(all);
+    }
+
+    public byte[] template(Collection c, Period p, School s) {
+        return TemplateWriter.of(c, p).toBytes(s, ReturnData.empty());
+    }
+
+    /** Every school's template in one zip, one {@code <code>-<name>.xlsx} entry each. */
+    public void templatesZip(Collection c, Period p, List<School> schools, OutputStream out) {
+        TemplateWriter writer = TemplateWriter.of(c, p);
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (School s : schools) {
+                zip.putNextEntry(new ZipEntry(templateName(c, p, s)));
+                zip.write(writer.toBytes(s, ReturnData.empty()));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A school's template filled with data (the demo county, tests). */
+    public byte[] filled(Collection c, Period p, School s, ReturnData data) {
+        return TemplateWriter.of(c, p).toBytes(s, data);
+    }
+
+    /** The one consolidation pipeline for {@code c}, with its narrative; a county's by default. */
+    Pipeline pipeline(Collection c) {
+        NarrativeTemplate narrative = narratives.computeIfAbsent(c.id(), id -> NarrativeTemplate
+                .parse(StandardCollections.resource(id + ".narrative.txt"),
+                        id + ".narrative.txt", c));
+        return Pipeline.of(c, narrative, clock);
+    }
+
+    public static String templateName(Collection c, Period p, School s) {
+        return p + "_" + TemplateWriter.fileName(s);
+    }
+}

@@ -1,0 +1,106 @@
+package org.huizong.server.returns;
+
+import java.util.List;
+import java.util.Map;
+import org.huizong.engine.model.CellRef;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Field;
+import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.Return;
+import org.huizong.engine.model.Sheet;
+import org.huizong.engine.model.TableRow;
+import org.huizong.engine.model.Value;
+import org.huizong.server.store.ReturnStore.ReviewRow;
+import org.huizong.server.store.ReturnStore.SchoolState;
+import org.huizong.server.store.ReturnStore.VersionRow;
+import org.huizong.server.web.Html;
+import org.huizong.server.web.HttpProblem;
+import org.huizong.server.web.PageChrome;
+
+/** Findings, values and version lists as the school and the bureau see them. */
+public final class ReturnView {
+    private ReturnView() {
+    }
+
+    /** The school's version numbered {@code no} (as text, from a path or form), else 404. */
+    public static VersionRow version(SchoolState st, String no) {
+        return st.versions().stream().filter(v -> String.valueOf(v.no()).equals(no)).findFirst()
+                .orElseThrow(() -> HttpProblem.notFound("第 " + no + " 版"));
+    }
+
+    public static Html findings(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return Html.raw("<p class=\"flash ok\" id=\"no-findings\">没有发现问题。</p>");
+        }
+        Html rows = Html.each(findings, f -> Html.of("""
+                <tr class="finding" data-rule="{}"><td class="sev-{}">{}</td><td>{}</td><td>{}</td>
+                <td>{}</td></tr>""",
+                f.ruleId(), f.severity().name(), f.severity().label(),
+                Html.each(f.cells(), c -> Html.of("<span class=\"cell\">{}</span> ", c.toString())),
+                f.message(), f.explanation().map(e -> "说明：" + e)
+                        .orElse(f.isUnexplainedWarning() ? "需要说明" : "")));
+        return Html.of("""
+                <table id="findings"><tr><th>级别</th><th>位置</th><th>问题</th><th>说明</th></tr>
+                {}</table>""", rows);
+    }
+
+    public static Html versions(List<VersionRow> versions, String fileUrlPrefix,
+            List<ReviewRow> reviews) {
+        Html rows = Html.each(versions, v -> {
+            String review = reviews.stream().filter(r -> r.versionId() == v.id())
+                    .reduce((a, b) -> b)
+                    .map(r -> (r.approved() ? "已通过" : "已退回") + "（" + r.reviewer() + "，"
+                            + PageChrome.time(r.at())
+                            + (r.reason().isEmpty() ? "" : "：" + r.reason())
+                            + "）")
+                    .orElse("");
+            return Html.of("""
+                    <tr><td class="num">{}</td><td>{}</td><td><a href="{}{}/file">{}</a></td>
+                    <td class="num">{}</td><td>{}</td><td>{}</td><td class="num">{}</td>
+                    <td class="num">{}</td><td>{}</td><td class="hash">{}</td></tr>""",
+                    v.no(), PageChrome.time(v.uploadedAt()), fileUrlPrefix, v.no(), v.fileName(),
+                    PageChrome.size(v.size()), v.uploadedBy(), v.verdict().label(), v.errors(),
+                    v.warnings(), review, v.sha().substring(0, 12));
+        });
+        return Html.of("""
+                <table id="versions"><tr><th class="num">版本</th><th>上传时间</th><th>文件</th>
+                <th class="num">大小</th><th>上传者</th><th>检查结果</th><th class="num">错误</th>
+                <th class="num">警告</th><th>审核</th><th>SHA-256</th></tr>{}</table>""", rows);
+    }
+
+    /** Every field's value by sheet, with its cell, so staff can read a return in the page. */
+    public static Html values(Collection c, Return r) {
+        StringBuilder sb = new StringBuilder();
+        for (Sheet sheet : c.sheets()) {
+            sb.append(Html.of("<h3>{}</h3>", sheet.title()));
+            if (sheet.table().isPresent()) {
+                sb.append(table(sheet, r.rows(sheet.table().get().id())));
+                continue;
+            }
+            Html rows = Html.each(sheet.fields(), f -> Html.of(
+                    "<tr><td>{}</td><td><span class=\"cell\">{}</span></td>"
+                            + "<td class=\"num\">{}</td></tr>", f.labelWithUnit(),
+                    r.findCell(f.id()).map(CellRef::toString).orElse(""),
+                    r.find(f.id()).map(Value::display).orElse("")));
+            sb.append(Html.of("<table class=\"values\"><tr><th>项目</th><th>单元格</th>"
+                    + "<th class=\"num\">数值</th></tr>{}</table>", rows));
+        }
+        return Html.raw(sb.toString());
+    }
+
+    private static Html table(Sheet sheet, List<TableRow> rows) {
+        List<Field> columns = sheet.table().orElseThrow().columns();
+        if (rows.isEmpty()) {
+            return Html.raw("<p class=\"muted\">（未填写）</p>");
+        }
+        Html head = Html.each(columns, f -> Html.of("<th>{}</th>", f.labelWithUnit()));
+        Html body = Html.each(rows, row -> Html.of("<tr><td class=\"num\">{}</td>{}</tr>",
+                row.index(), Html.each(columns, f -> {
+                    Map<String, Value> v = row.values();
+                    String key = org.huizong.engine.model.Table.key(f);
+                    return Html.of("<td>{}</td>", v.containsKey(key) ? v.get(key).display() : "");
+                })));
+        return Html.of("<table class=\"values\"><tr><th class=\"num\">行</th>{}</tr>{}</table>",
+                head, body);
+    }
+}

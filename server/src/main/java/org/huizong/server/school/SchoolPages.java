@@ -1,0 +1,193 @@
+package org.huizong.server.school;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
+import io.javalin.http.UploadedFile;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Finding;
+import org.huizong.engine.model.School;
+import org.huizong.server.returns.EngineFacade;
+import org.huizong.server.returns.ReturnView;
+import org.huizong.server.returns.Submissions;
+import org.huizong.server.store.CollectionStore.CollectionRow;
+import org.huizong.server.store.CollectionStore.SchoolRow;
+import org.huizong.server.store.ReturnStore;
+import org.huizong.server.store.ReturnStore.ReviewRow;
+import org.huizong.server.store.ReturnStore.SchoolState;
+import org.huizong.server.store.ReturnStore.VersionRow;
+import org.huizong.server.store.Verdict;
+import org.huizong.server.web.Forms;
+import org.huizong.server.web.Html;
+import org.huizong.server.web.HttpProblem;
+import org.huizong.server.web.PageChrome;
+import org.huizong.server.web.Reply;
+import org.huizong.server.web.RouteGroup;
+import org.huizong.server.web.Routes;
+import org.huizong.server.web.SchoolRequest;
+import org.huizong.server.web.StaffAuth;
+
+/**
+ * A school's own page, reached through its secret link: download the template, upload, see every
+ * finding with its cell, explain warnings, see the status and the bureau's reason. Everything is
+ * resolved from the secret alone, so one school's link never reaches another school's data.
+ */
+final class SchoolPages implements RouteGroup {
+    private static final String EXPLAIN_PREFIX = "explain.";
+    private final StaffAuth auth;
+    private final ReturnStore returns;
+    private final Submissions submissions;
+    private final EngineFacade engine;
+
+    SchoolPages(StaffAuth auth, ReturnStore returns, Submissions submissions,
+            EngineFacade engine) {
+        this.auth = auth;
+        this.returns = returns;
+        this.submissions = submissions;
+        this.engine = engine;
+    }
+
+    @Override
+    public void register(Routes r) {
+        r.school(GET, "/s/{secret}", s -> page(s, Optional.empty(), List.of()));
+        r.school(POST, "/s/{secret}/upload", this::upload);
+        r.school(POST, "/s/{secret}/explain", this::explain);
+        r.school(GET, "/s/{secret}/template.xlsx", this::template);
+        r.school(GET, "/s/{secret}/versions/{no}/file",
+                s -> submissions.storedFile(s.school(), s.ctx().pathParam("no")));
+    }
+
+    private Reply.Page page(SchoolRequest r, Optional<String> error, List<String> details) {
+        SchoolRow school = r.school();
+        CollectionRow c = r.collection();
+        String base = r.base();
+        SchoolState st = returns.state(school);
+        String csrf = auth.schoolCsrf(r.secret());
+        Optional<String> ok = Optional.ofNullable(r.ctx().queryParam("uploaded"))
+                .map(no -> "已收到第 " + no + " 版。");
+        Html latest = st.latest().map(v -> latestSection(v, base, csrf))
+                .orElse(Html.raw("<p>尚未上传。请先下载模板，填好后上传。</p>"));
+        Html body = Html.of("""
+                <h1>{}</h1>
+                <p class="muted">{} · 报告期 {} · 截止 {}</p>
+                {}
+                <p>当前状态：<span id="status">{}</span></p>
+                {}
+                <div class="card">
+                <form method="post" action="{}/upload" enctype="multipart/form-data">
+                  {}
+                  <b>上传填好的报表</b>
+                  <span class="muted">（.xlsx，不超过 {}；可多次上传，每次都会保存为新版本）</span>
+                  <div class="actions">
+                    <input type="file" name="file" id="file" accept=".xlsx" required>
+                    <button type="submit" id="upload">上传并检查</button>
+                    <a class="button secondary" href="{}/template.xlsx">下载本校模板</a>
+                  </div>
+                </form>
+                </div>
+                {}
+                <h2>上传记录</h2>{}""",
+                school.name(), c.title(), c.period().label(), c.deadline(),
+                PageChrome.flash(ok, error, details), PageChrome.badge(st.status()),
+                reviewNote(st), base,
+                PageChrome.csrf(csrf), PageChrome.size(submissions.maxBytes()), base,
+                latest, ReturnView.versions(st.versions(), base + "/versions/", st.reviews()));
+        return Reply.page(PageChrome.page(school.name() + " 报表上传", Optional.empty(), body));
+    }
+
+    private static Html reviewNote(SchoolState st) {
+        Optional<ReviewRow> r = st.latestReview();
+        if (r.isEmpty()) {
+            return Html.EMPTY;
+        }
+        ReviewRow review = r.get();
+        int no = st.versions().stream().filter(v -> v.id() == review.versionId())
+                .map(VersionRow::no).findFirst().orElse(0);
+        return review.approved()
+                ? Html.of("<div class=\"flash ok\" id=\"review\">教育局已于 {} 审核通过第 {} 版。</div>",
+                        PageChrome.time(review.at()), no)
+                : Html.of("<div class=\"flash error\" id=\"review\">教育局于 {} 退回了第 {} 版，原因："
+                        + "<b id=\"return-reason\">{}</b>。请修改后重新上传。</div>",
+                        PageChrome.time(review.at()), no, review.reason());
+    }
+
+    private static Html latestSection(VersionRow v, String base, String csrf) {
+        List<Finding> findings = v.validation().findings();
+        List<Finding> open = findings.stream().filter(Finding::isUnexplainedWarning).toList();
+        Html explainForm = Html.when(!open.isEmpty() && v.errors() == 0, Html.of("""
+                <h2>请对以下警告填写说明</h2>
+                <p class="muted">每条说明至少 6 个字；也可以在工作簿的“校验”表“说明”列填写后重新上传。</p>
+                <form class="card" method="post" action="{}/explain">
+                  {}<input type="hidden" name="version" value="{}">
+                  {}
+                  <div class="actions">
+                    <button type="submit" id="save-explanations">保存说明</button></div>
+                </form>""", base, Html.raw(csrfField(csrf)), v.no(),
+                Html.each(open, f -> Html.of("""
+                  <label for="x-{}">{} <span class="cell">{}</span></label>
+                  <textarea id="x-{}" name="explain.{}" data-rule="{}"></textarea>""",
+                f.ruleId(), f.message(), f.cell().map(Object::toString).orElse(""), f.ruleId(),
+                f.ruleId(), f.ruleId()))));
+        String headline = switch (v.verdict()) {
+            case REJECTED -> "第 " + v.no() + " 版有 " + v.errors() + " 个错误，未被接受。请按下表逐项修改后重新上传。";
+            case PENDING -> "第 " + v.no() + " 版没有错误，但有警告需要说明。";
+            case ACCEPTED -> "第 " + v.no() + " 版已被接受。";
+        };
+        return Html.of("""
+                <h2>最近一次上传的检查结果</h2>
+                <p id="verdict" class="flash {}">{}</p>{}{}""",
+                v.verdict() == Verdict.REJECTED ? "error" : "ok", headline,
+                ReturnView.findings(findings), explainForm);
+    }
+
+    private static String csrfField(String token) {
+        return PageChrome.csrf(token).toString();
+    }
+
+    private Reply upload(SchoolRequest r) {
+        SchoolRow school = r.school();
+        UploadedFile f = r.ctx().uploadedFile("file");
+        if (f == null) {
+            throw new HttpProblem(400, "没有收到文件，请选择填好的报表（.xlsx）再上传");
+        }
+        byte[] bytes = Forms.read(f, submissions.maxBytes());
+        Submissions.Stored stored;
+        try {
+            stored = submissions.submit(r.collection(), school,
+                    Submissions.safeName(f.filename()), bytes, "学校:" + school.code(), "web");
+        } catch (HttpProblem e) {
+            return page(r, Optional.of(e.getMessage()), e.details()).withStatus(e.status());
+        }
+        return Reply.redirect(r.base() + "?uploaded=" + stored.version().no());
+    }
+
+    private Reply explain(SchoolRequest r) {
+        SchoolRow school = r.school();
+        SchoolState st = returns.state(school);
+        VersionRow v = ReturnView.version(st, r.form("version"));
+        Map<String, String> texts = new LinkedHashMap<>();
+        r.ctx().formParamMap().forEach((k, vals) -> {
+            if (k.startsWith(EXPLAIN_PREFIX) && !vals.isEmpty()) {
+                texts.put(k.substring(EXPLAIN_PREFIX.length()), vals.get(0));
+            }
+        });
+        try {
+            submissions.explain(school, v, texts, "学校:" + school.code());
+        } catch (HttpProblem e) {
+            return page(r, Optional.of(e.getMessage()), e.details()).withStatus(e.status());
+        }
+        return Reply.redirect(r.base());
+    }
+
+    private Reply template(SchoolRequest r) {
+        CollectionRow c = r.collection();
+        School school = r.school().toSchool();
+        Collection collection = engine.collection(c.standardId());
+        return Reply.xlsx(EngineFacade.templateName(collection, c.period(), school),
+                engine.template(collection, c.period(), school));
+    }
+}

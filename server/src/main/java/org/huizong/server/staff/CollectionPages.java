@@ -1,0 +1,254 @@
+package org.huizong.server.staff;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Roster;
+import org.huizong.engine.roster.RosterException;
+import org.huizong.server.returns.EngineFacade;
+import org.huizong.server.returns.Submissions;
+import org.huizong.server.store.CollectionStore;
+import org.huizong.server.store.CollectionStore.CollectionRow;
+import org.huizong.server.store.CollectionStore.SchoolRow;
+import org.huizong.server.store.FileStore;
+import org.huizong.server.store.ReportStatus;
+import org.huizong.server.store.ReturnStore;
+import org.huizong.server.store.ReturnStore.SchoolState;
+import org.huizong.server.web.Forms;
+import org.huizong.server.web.Guard;
+import org.huizong.server.web.Html;
+import org.huizong.server.web.HttpProblem;
+import org.huizong.server.web.PageChrome;
+import org.huizong.server.web.Reply;
+import org.huizong.server.web.RouteGroup;
+import org.huizong.server.web.Routes;
+import org.huizong.server.web.StaffRequest;
+import org.huizong.templates.StandardCollections;
+
+/** The collection list, a new collection, its dashboard and its roster import. */
+final class CollectionPages implements RouteGroup {
+    private final CollectionStore collections;
+    private final ReturnStore returns;
+    private final EngineFacade engine;
+    private final FileStore files;
+    private final long maxBytes;
+
+    CollectionPages(CollectionStore collections, ReturnStore returns, EngineFacade engine,
+            FileStore files, long maxBytes) {
+        this.collections = collections;
+        this.returns = returns;
+        this.engine = engine;
+        this.files = files;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void register(Routes r) {
+        r.staff(GET, "/collections", Guard.STAFF, this::list);
+        r.staff(GET, "/collections/new", Guard.STAFF, this::newForm);
+        r.staff(POST, "/collections", Guard.STAFF, this::create);
+        r.collection(GET, "/collections/{id}", this::dashboard);
+        r.collection(POST, "/collections/{id}/roster", this::importRoster);
+        r.collection(POST, "/collections/{id}/previous", this::setPrevious);
+    }
+
+    private Reply list(StaffRequest s) {
+        Html rows = Html.each(collections.list(), c -> Html.of("""
+                <tr><td><a href="/collections/{}">{}</a></td><td>{}</td><td>{}</td>
+                <td class="num">{}</td><td>{}</td></tr>""",
+                c.id(), c.title(), c.period().label(), c.deadline(),
+                collections.schools(c.id()).size(), PageChrome.time(c.createdAt())));
+        Html body = Html.of("""
+                <h1>报表任务</h1>
+                <div class="actions"><a class="button" href="/collections/new">新建任务</a></div>
+                <table><tr><th>任务</th><th>报告期</th><th>截止日期</th><th class="num">学校数</th>
+                <th>创建时间</th></tr>{}</table>""", rows);
+        return s.page("报表任务", body);
+    }
+
+    private Reply newForm(StaffRequest s) {
+        Html standards = Html.each(StandardCollections.ids(), id -> Html.of(
+                "<option value=\"{}\">{}</option>", id, engine.collection(id).title()));
+        Html previous = Html.each(collections.list(), c -> Html.of(
+                "<option value=\"{}\">{}（{}）</option>", c.id(), c.title(), c.period()));
+        Html body = Html.of("""
+                <h1>新建报表任务</h1>
+                <form class="card" method="post" action="/collections">
+                  {}
+                  <label for="standard">标准报表</label>
+                  <select id="standard" name="standard">{}</select>
+                  <label for="period">报告期（如 2024H1 为上半年，2024H2 为下半年）</label>
+                  <input type="text" id="period" name="period" required pattern="\\d{4}H[12]"
+                         placeholder="2024H1">
+                  <label for="title">任务名称（可不填，默认为“报告期 + 报表名”）</label>
+                  <input type="text" id="title" name="title">
+                  <label for="deadline">截止日期</label>
+                  <input type="date" id="deadline" name="deadline" required>
+                  <label for="previous">同比上期（可选：较早的任务）</label>
+                  <select id="previous" name="previous"><option value="">无</option>{}</select>
+                  <div class="actions"><button type="submit">创建任务</button></div>
+                </form>""", s.csrfField(), standards, previous);
+        return s.page("新建任务", body);
+    }
+
+    private Reply create(StaffRequest s) {
+        String standard = s.form("standard");
+        if (!StandardCollections.ids().contains(standard)) {
+            throw new HttpProblem(422, "没有名为“" + standard + "”的标准报表");
+        }
+        Period period;
+        try {
+            period = Period.parse(s.ctx().formParam("period"));
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(422, e.getMessage());
+        }
+        String deadline = s.form("deadline").strip();
+        try {
+            LocalDate.parse(deadline);
+        } catch (DateTimeParseException e) {
+            throw new HttpProblem(422, "截止日期“" + deadline + "”格式不对，应为如 2024-07-10");
+        }
+        Collection c = engine.collection(standard);
+        String title = s.form("title").strip();
+        if (title.isEmpty()) {
+            title = period.label() + c.title();
+        }
+        Long previous = parsePrevious(s.form("previous"));
+        long id = collections.create(s.username(), standard, title, period, deadline, previous);
+        return Reply.redirect("/collections/" + id);
+    }
+
+    private Long parsePrevious(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.strip());
+            return collections.find(id).map(CollectionRow::id)
+                    .orElseThrow(() -> HttpProblem.notFound("报表任务 " + id));
+        } catch (NumberFormatException e) {
+            throw HttpProblem.notFound("报表任务 " + value);
+        }
+    }
+
+    private Reply importRoster(StaffRequest s, CollectionRow c) {
+        UploadedFile f = s.ctx().uploadedFile("roster");
+        if (f == null) {
+            throw new HttpProblem(400, "没有收到名单文件，请选择 schools.csv 或 .xlsx");
+        }
+        byte[] bytes = Forms.read(f, maxBytes);
+        String name = Submissions.safeName(f.filename());
+        Roster roster;
+        try {
+            roster = engine.readRoster(engine.collection(c.standardId()), name, bytes);
+        } catch (RosterException e) {
+            throw new HttpProblem(422, "学校名单 " + name + " 有 " + e.problems().size()
+                    + " 处错误，没有导入任何学校：", e.problems());
+        } catch (org.huizong.engine.HuizongException e) {
+            throw new HttpProblem(422, e.getMessage());
+        }
+        int added = collections.importRoster(s.username(), c.id(), roster, name);
+        return Reply.redirect("/collections/" + c.id() + "?imported=" + roster.size()
+                + "&added=" + added);
+    }
+
+    private Reply setPrevious(StaffRequest s, CollectionRow c) {
+        UploadedFile f = s.ctx().uploadedFile("book");
+        if (f != null && f.size() > 0) {
+            byte[] bytes = Forms.read(f, maxBytes);
+            checkPreviousBook(c, Submissions.safeName(f.filename()), bytes);
+            String sha = files.put(bytes);
+            collections.setPreviousFile(s.username(), c.id(), sha,
+                    Submissions.safeName(f.filename()));
+        } else {
+            Long previous = parsePrevious(s.form("previous"));
+            if (previous != null && previous == c.id()) {
+                throw new HttpProblem(422, "上期任务不能是本任务自己");
+            }
+            collections.setPreviousCollection(s.username(), c.id(), previous);
+        }
+        return Reply.redirect("/collections/" + c.id());
+    }
+
+    /** The previous period's book must be a consolidated workbook of the same collection. */
+    private void checkPreviousBook(CollectionRow c, String name, byte[] bytes) {
+        org.huizong.engine.model.Return book;
+        try {
+            book = engine.read(engine.collection(c.standardId()), name, bytes);
+        } catch (org.huizong.engine.HuizongException e) {
+            throw new HttpProblem(422, e.getMessage());
+        }
+        if (!org.huizong.engine.model.ReturnMeta.KIND_CONSOLIDATED.equals(book.meta().kind())) {
+            throw new HttpProblem(422, "“" + name + "”是学校报表，不是汇总工作簿；请上传上期下载的汇总表");
+        }
+    }
+
+    private Reply dashboard(StaffRequest s, CollectionRow c) {
+        Context ctx = s.ctx();
+        List<SchoolRow> schools = collections.schools(c.id());
+        List<SchoolState> states = returns.states(c.id(), schools);
+        String status = Forms.query(ctx, "status");
+        String township = Forms.query(ctx, "township");
+        String type = Forms.query(ctx, "type");
+        List<SchoolState> shown = states.stream()
+                .filter(st -> status.isEmpty() || st.status().key().equals(status))
+                .filter(st -> township.isEmpty() || st.school().township().equals(township))
+                .filter(st -> type.isEmpty() || st.school().type().equals(type))
+                .toList();
+        Optional<String> flash = Optional.ofNullable(ctx.queryParam("imported"))
+                .map(n -> "已导入名单：" + n + " 所学校，其中新增 "
+                        + Optional.ofNullable(ctx.queryParam("added")).orElse("0") + " 所");
+        Html body = Html.of("""
+                <h1>{}</h1>
+                <p class="muted">报告期 {} · 截止 {} · 标准报表 {}</p>
+                {}{}{}{}{}{}""",
+                c.title(), c.period().label(), c.deadline(),
+                engine.collection(c.standardId()).title(),
+                PageChrome.flash(flash, Optional.empty(), List.of()),
+                DashboardView.stats(states), DashboardView.actions(c, s.csrfField()),
+                DashboardView.completeness(states),
+                DashboardView.table(c, shown, states, status, township, type),
+                DashboardView.tools(c, s.csrfField(), collections.list()));
+        return s.page(c.title(), body);
+    }
+
+    /** Counts by a key, in first-seen order. */
+    static <K> Map<K, int[]> tally(List<SchoolState> states,
+            java.util.function.Function<SchoolState, K> key) {
+        Map<K, int[]> out = new LinkedHashMap<>();
+        for (SchoolState st : states) {
+            int[] n = out.computeIfAbsent(key.apply(st), k -> new int[3]);
+            n[0]++;
+            if (st.latestAccepted().isPresent()) {
+                n[1]++;
+            }
+            if (st.status() == ReportStatus.APPROVED) {
+                n[2]++;
+            }
+        }
+        return out;
+    }
+
+    static List<String> distinct(List<SchoolState> states,
+            java.util.function.Function<SchoolRow, String> f) {
+        List<String> out = new ArrayList<>();
+        for (SchoolState st : states) {
+            String v = f.apply(st.school());
+            if (!out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+}

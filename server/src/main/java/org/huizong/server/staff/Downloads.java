@@ -1,0 +1,128 @@
+package org.huizong.server.staff;
+
+import static io.javalin.http.HandlerType.GET;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.huizong.engine.model.Collection;
+import org.huizong.server.returns.Consolidations;
+import org.huizong.server.returns.EngineFacade;
+import org.huizong.server.store.Audit;
+import org.huizong.server.store.CollectionStore;
+import org.huizong.server.store.CollectionStore.CollectionRow;
+import org.huizong.server.store.CollectionStore.SchoolRow;
+import org.huizong.server.store.FileStore;
+import org.huizong.server.store.ReturnStore;
+import org.huizong.server.store.ReturnStore.ReviewRow;
+import org.huizong.server.store.ReturnStore.SchoolState;
+import org.huizong.server.store.ReturnStore.VersionRow;
+import org.huizong.server.web.HttpProblem;
+import org.huizong.server.web.PageChrome;
+import org.huizong.server.web.Reply;
+import org.huizong.server.web.RouteGroup;
+import org.huizong.server.web.Routes;
+import org.huizong.server.web.StaffRequest;
+
+/** The bureau's downloads: templates, every return, the submission status, the county book. */
+final class Downloads implements RouteGroup {
+    private static final String ZIP = "application/zip";
+    private final CollectionStore collections;
+    private final ReturnStore returns;
+    private final EngineFacade engine;
+    private final FileStore files;
+    private final Consolidations consolidations;
+    private final Audit audit;
+
+    Downloads(CollectionStore collections, ReturnStore returns, EngineFacade engine,
+            FileStore files, Consolidations consolidations, Audit audit) {
+        this.collections = collections;
+        this.returns = returns;
+        this.engine = engine;
+        this.files = files;
+        this.consolidations = consolidations;
+        this.audit = audit;
+    }
+
+    @Override
+    public void register(Routes r) {
+        r.collection(GET, "/collections/{id}/templates.zip", this::templates);
+        r.collection(GET, "/collections/{id}/returns.zip", this::allReturns);
+        r.collection(GET, "/collections/{id}/status.xlsx", this::status);
+        r.collection(GET, "/collections/{id}/consolidated.xlsx", this::consolidated);
+    }
+
+    private Reply templates(StaffRequest s, CollectionRow c) {
+        List<SchoolRow> schools = collections.schools(c.id());
+        if (schools.isEmpty()) {
+            throw new HttpProblem(409, "本任务还没有学校，请先导入名单");
+        }
+        Collection collection = engine.collection(c.standardId());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        engine.templatesZip(collection, c.period(),
+                schools.stream().map(SchoolRow::toSchool).toList(), out);
+        audit.record(s.username(), "download.templates", c.id(), null,
+                schools.size() + " 所学校的模板");
+        return new Reply.Download(c.title() + "-模板.zip", ZIP, out.toByteArray());
+    }
+
+    private Reply allReturns(StaffRequest s, CollectionRow c) {
+        List<SchoolState> states = returns.states(c.id(), collections.schools(c.id()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int n = 0;
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (SchoolState st : states) {
+                for (VersionRow v : st.versions()) {
+                    zip.putNextEntry(new ZipEntry(st.school().code() + "-" + st.school().name()
+                            + "/v" + v.no() + "-" + v.verdict().label() + "-" + v.fileName()));
+                    zip.write(files.get(v.sha()));
+                    zip.closeEntry();
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.record(s.username(), "download.returns", c.id(), null, n + " 个文件");
+        return new Reply.Download(c.title() + "-全部报表.zip", ZIP, out.toByteArray());
+    }
+
+    private Reply status(StaffRequest s, CollectionRow c) {
+        List<SchoolState> states = returns.states(c.id(), collections.schools(c.id()));
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("学校标识码", "学校名称", "学校类型", "所在乡镇", "办学性质", "状态",
+                "最近上传", "版本数", "错误", "警告", "审核意见"));
+        for (SchoolState st : states) {
+            SchoolRow sc = st.school();
+            VersionRow v = st.latest().orElse(null);
+            String review = st.latestReview().map(ReviewRow::reason).orElse("");
+            List<Object> row = new ArrayList<>(List.of(sc.code(), sc.name(), sc.type(),
+                    sc.township(), sc.ownership(), st.status().label()));
+            row.add(v == null ? "" : PageChrome.time(v.uploadedAt()));
+            row.add(st.versions().size());
+            row.add(v == null ? "" : (Object) v.errors());
+            row.add(v == null ? "" : (Object) v.warnings());
+            row.add(review);
+            rows.add(row);
+        }
+        audit.record(s.username(), "download.status", c.id(), null, "");
+        return Reply.xlsx(c.title() + "-报送情况.xlsx", XlsxTable.write("报送情况", rows));
+    }
+
+    private Reply consolidated(StaffRequest s, CollectionRow c) {
+        boolean approvedOnly = !"accepted".equals(s.ctx().queryParam("scope"));
+        Consolidations.Book book;
+        try {
+            book = consolidations.book(c, approvedOnly);
+        } catch (org.huizong.engine.HuizongException e) {
+            throw new HttpProblem(422, "无法生成汇总表：" + e.getMessage());
+        }
+        audit.record(s.username(), "download.consolidated", c.id(), null,
+                (approvedOnly ? "已通过" : "全部已接受") + "的报表 " + book.counted() + " 份");
+        return Reply.xlsx(c.title() + "-汇总.xlsx", book.bytes());
+    }
+}

@@ -1,0 +1,35 @@
+package org.huizong.server.staff;
+
+import java.util.List;
+import org.huizong.server.returns.Consolidations;
+import org.huizong.server.returns.EngineFacade;
+import org.huizong.server.returns.Submissions;
+import org.huizong.server.store.AccountStore;
+import org.huizong.server.store.Audit;
+import org.huizong.server.store.CollectionStore;
+import org.huizong.server.store.FileStore;
+import org.huizong.server.store.ReturnStore;
+import org.huizong.server.web.PublicAddress;
+import org.huizong.server.web.RouteGroup;
+import org.huizong.server.web.StaffAuth;
+
+/** The bureau staff's route groups; the pages themselves stay private to this package. */
+public final class StaffRoutes {
+    private StaffRoutes() {
+    }
+
+    /**
+     * Every staff group, in registration order: {@code /collections/new} is declared before
+     * {@code /collections/{id}}, which would otherwise take it.
+     */
+    public static List<RouteGroup> of(AccountStore accounts, StaffAuth auth, Audit audit,
+            CollectionStore collections, ReturnStore returns, EngineFacade engine,
+            FileStore files, Submissions submissions, Consolidations consolidations,
+            PublicAddress address, long maxUploadBytes) {
+        return List.of(new AccountPages(accounts, auth, audit),
+                new CollectionPages(collections, returns, engine, files, maxUploadBytes),
+                new LinkPages(collections, address),
+                new ReviewPages(returns, submissions, engine),
+                new Downloads(collections, returns, engine, files, consolidations, audit));
+    }
+}

@@ -1,0 +1,194 @@
+package org.huizong.server.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Staff accounts, their sessions, and server-wide settings (the key that derives school-page
+ * CSRF tokens). Session tokens and link secrets are stored only as SHA-256 hashes.
+ */
+public final class AccountStore {
+    public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    public static final String ADMIN = "admin";
+    /** Failed sign-ins of one user name within {@link #LOCKOUT_WINDOW} before it is locked. */
+    public static final int MAX_FAILURES = 10;
+    public static final Duration LOCKOUT_WINDOW = Duration.ofMinutes(15);
+
+    /** A staff account. */
+    public record User(long id, String username, String displayName, boolean admin) {
+    }
+
+    /** A signed-in staff member and the session's CSRF token. */
+    public record Session(User user, String csrfToken) {
+    }
+
+    /** What a sign-in attempt came to. */
+    public sealed interface Login {
+        /** Signed in: {@code token} is the new session's cookie value. */
+        record SignedIn(String token) implements Login {
+        }
+
+        /** The user name or the password is wrong (which one is not told). */
+        record Refused() implements Login {
+        }
+
+        /**
+         * Too many wrong passwords for this name within {@link #LOCKOUT_WINDOW}: refused without
+         * checking the password.
+         */
+        record Locked() implements Login {
+        }
+    }
+
+    private record Credentials(long userId, String passwordHash) {
+    }
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Audit audit;
+
+    public AccountStore(Jdbi jdbi, Clock clock, Audit audit) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * Creates the first administrator when there is no account yet.
+     *
+     * @return the generated password, to be shown once; empty when accounts already exist
+     */
+    public Optional<String> createFirstAdmin() {
+        return jdbi.inTransaction(h -> {
+            long n = h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one();
+            if (n > 0) {
+                return Optional.<String>empty();
+            }
+            String password = Crypto.randomToken(12);
+            insertUser(h, ADMIN, "管理员", password, true);
+            audit.record(h, "system", "user.create_first_admin", null, null, "用户 " + ADMIN);
+            return Optional.of(password);
+        });
+    }
+
+    public void createUser(String actor, String username, String displayName, String password,
+            boolean admin) {
+        jdbi.useTransaction(h -> {
+            insertUser(h, username, displayName, password, admin);
+            audit.record(h, actor, "user.create", null, null, "用户 " + username);
+        });
+    }
+
+    private void insertUser(Handle h, String username, String displayName, String password,
+            boolean admin) {
+        h.createUpdate("INSERT INTO users (username, display_name, password_hash, is_admin,"
+                        + " created_at) VALUES (:u, :d, :p, :a, :t)")
+                .bind("u", username).bind("d", displayName)
+                .bind("p", Crypto.hashPassword(password)).bind("a", admin ? 1 : 0)
+                .bind("t", clock.millis()).execute();
+    }
+
+    public boolean usernameTaken(String username) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE username = :u")
+                .bind("u", username).mapTo(Long.class).one() > 0);
+    }
+
+    /** Checks the password and opens a session, unless the name is locked out. */
+    public Login login(String username, String password, String ip) {
+        long since = clock.millis() - LOCKOUT_WINDOW.toMillis();
+        long failures = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log"
+                        + " WHERE actor = :u AND action = 'login.failed' AND at > :since")
+                .bind("u", username).bind("since", since).mapTo(Long.class).one());
+        if (failures >= MAX_FAILURES) {
+            jdbi.useHandle(h -> audit.record(h, username, "login.locked", null, null,
+                    "来自 " + ip));
+            return new Login.Locked();
+        }
+        Optional<Credentials> row = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, password_hash FROM users WHERE username = :u")
+                .bind("u", username)
+                .map((rs, ctx) -> new Credentials(rs.getLong("id"),
+                        rs.getString("password_hash")))
+                .findOne());
+        // Hash even for an unknown name so response time does not reveal which names exist.
+        String stored = row.map(Credentials::passwordHash).orElse(DUMMY_HASH);
+        boolean ok = Crypto.verifyPassword(password == null ? "" : password, stored)
+                && row.isPresent();
+        if (!ok) {
+            jdbi.useHandle(h -> audit.record(h, username, "login.failed", null, null,
+                    "来自 " + ip));
+            return new Login.Refused();
+        }
+        long userId = row.get().userId();
+        String token = Crypto.randomToken(32);
+        String csrf = Crypto.randomToken(32);
+        long now = clock.millis();
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM sessions WHERE expires_at < :now").bind("now", now)
+                    .execute();
+            h.createUpdate("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at,"
+                            + " expires_at) VALUES (:t, :u, :c, :now, :exp)")
+                    .bind("t", Crypto.sha256Hex(token)).bind("u", userId).bind("c", csrf)
+                    .bind("now", now).bind("exp", now + SESSION_LIFETIME.toMillis()).execute();
+            audit.record(h, username, "login", null, null, "来自 " + ip);
+        });
+        return new Login.SignedIn(token);
+    }
+
+    public Optional<Session> findSession(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT u.id, u.username, u.display_name, u.is_admin, s.csrf_token"
+                                + " FROM sessions s JOIN users u ON u.id = s.user_id"
+                                + " WHERE s.token_hash = :t AND s.expires_at > :now")
+                .bind("t", Crypto.sha256Hex(token)).bind("now", clock.millis())
+                .map((rs, ctx) -> new Session(user(rs), rs.getString("csrf_token")))
+                .findOne());
+    }
+
+    public void logout(String token, String username) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM sessions WHERE token_hash = :t")
+                    .bind("t", Crypto.sha256Hex(token)).execute();
+            audit.record(h, username, "logout", null, null, "");
+        });
+    }
+
+    public java.util.List<User> users() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, username, display_name, is_admin FROM users ORDER BY id")
+                .map((rs, ctx) -> user(rs))
+                .list());
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getInt("is_admin") == 1);
+    }
+
+    /** The server's random key for deriving tokens; created on first use and kept. */
+    public byte[] serverKey() {
+        return jdbi.inTransaction(h -> {
+            Optional<String> v = h.createQuery("SELECT value FROM settings WHERE name = 'key'")
+                    .mapTo(String.class).findOne();
+            if (v.isPresent()) {
+                return Base64.getUrlDecoder().decode(v.get());
+            }
+            String key = Crypto.randomToken(32);
+            h.createUpdate("INSERT INTO settings (name, value) VALUES ('key', :v)")
+                    .bind("v", key).execute();
+            return Base64.getUrlDecoder().decode(key);
+        });
+    }
+
+    /** A valid hash of a random password nobody knows, checked for unknown user names. */
+    private static final String DUMMY_HASH = Crypto.hashPassword(Crypto.randomToken(16));
+}

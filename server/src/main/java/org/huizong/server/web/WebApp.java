@@ -1,0 +1,141 @@
+package org.huizong.server.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.huizong.server.store.AccountStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Javalin app: limits, security headers, error pages, static files, and the routes of
+ * the registry (which adds the CSRF before-handler).
+ */
+public final class WebApp {
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    private static final String CSP = "default-src 'self'; img-src 'self' data:;"
+            + " style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    /**
+     * Where and how to listen (from the server's configuration).
+     *
+     * @param keystore a keystore for HTTPS, with its password; empty serves plain HTTP
+     */
+    public record Listen(String host, int port, long maxUploadBytes, Optional<Path> keystore,
+            Optional<String> keystorePassword) {
+    }
+
+    private WebApp() {
+    }
+
+    /** The app serving {@code routes}, with the style sheet and script added to them. */
+    public static Javalin create(Listen config, StaffAuth auth, Routes routes) {
+        long max = config.maxUploadBytes();
+        return Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.http.maxRequestSize = max + 1024 * 1024;
+            c.http.defaultContentType = "text/html; charset=utf-8";
+            c.jetty.host = config.host();
+            c.jetty.port = config.port();
+            c.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(max + 1024 * 1024, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
+            config.keystore().ifPresent(ks -> c.jetty.addConnector((server, httpConfig) -> {
+                SslContextFactory.Server ssl = new SslContextFactory.Server();
+                ssl.setKeyStorePath(ks.toAbsolutePath().toString());
+                ssl.setKeyStorePassword(config.keystorePassword().orElseThrow());
+                httpConfig.addCustomizer(new SecureRequestCustomizer(false));
+                ServerConnector connector = new ServerConnector(server,
+                        new SslConnectionFactory(ssl, "http/1.1"),
+                        new HttpConnectionFactory(httpConfig));
+                connector.setHost(config.host());
+                connector.setPort(config.port());
+                return connector;
+            }));
+            c.routes.before(ctx -> {
+                securityHeaders(ctx);
+                long length = ctx.req().getContentLengthLong();
+                if (length > max + 1024 * 1024) {
+                    throw new HttpProblem(413, "上传内容有 " + PageChrome.size(length) + "，超过上限 "
+                            + PageChrome.size(max));
+                }
+            });
+            routes.applyTo(c.routes);
+            c.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, auth, e));
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                if (isTooLarge(e)) {
+                    problem(ctx, auth, new HttpProblem(413, "上传文件超过上限 " + PageChrome.size(max)));
+                    return;
+                }
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                problem(ctx, auth, new HttpProblem(500, "服务器内部错误，请稍后重试或联系教育局："
+                        + e.getClass().getSimpleName()));
+            });
+            c.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    problem(ctx, auth, HttpProblem.notFound("页面 " + ctx.path()));
+                }
+            });
+        });
+    }
+
+    private static boolean isTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("exceeds") || m.contains("too large") || m.contains("max file size")
+                    || m.contains("maximum")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        // Secret links are in URLs: never send them on to another site.
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (!ctx.path().startsWith("/addin")) {
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Content-Security-Policy", CSP);
+        }
+        if (!ctx.path().startsWith("/static") && !ctx.path().startsWith("/addin")) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    static boolean wantsJson(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+
+    private static void problem(Context ctx, StaffAuth auth, HttpProblem e) {
+        ctx.status(e.status());
+        if (wantsJson(ctx)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", e.getMessage());
+            body.put("details", e.details());
+            ctx.contentType("application/json; charset=utf-8").result(Json.write(body));
+            return;
+        }
+        Optional<AccountStore.Session> session = ctx.path().startsWith("/s/")
+                ? Optional.empty() : auth.session(ctx);
+        Html body = Html.of("""
+                <h1>无法完成操作</h1>
+                {}
+                <p class="muted">状态码 {}</p>
+                <p><a href="javascript:history.back()">返回上一页</a></p>""",
+                PageChrome.flash(Optional.empty(), Optional.of(e.getMessage()), e.details()),
+                e.status());
+        ctx.contentType("text/html; charset=utf-8")
+                .result(PageChrome.page("无法完成操作", session, body));
+    }
+}
