@@ -1,12 +1,12 @@
 package org.huizong.engine.xlsx;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLStreamReader2;
 
 /**
  * The shared strings table of an .xlsx, read on demand: a reader needs a few dozen of its
@@ -53,7 +53,7 @@ public final class SharedStrings {
      * @throws XMLStreamException when the table is not in the plain form and does not parse
      */
     String get(int index) throws XMLStreamException {
-        if (count < 0 && parsed == null && !index()) {
+        if (count < 0 && parsed == null && (XmlParts.staxOnly() || !index())) {
             parsed = parse(xml);
         }
         if (parsed != null) {
@@ -199,7 +199,7 @@ public final class SharedStrings {
     /** Every item with StAX, for a table the byte scan does not take. */
     private static List<String> parse(byte[] xml) throws XMLStreamException {
         List<String> out = new ArrayList<>();
-        XMLStreamReader r = XmlParts.reader(new ByteArrayInputStream(xml));
+        XMLStreamReader r = XmlParts.reader(xml);
         try {
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && "si".equals(r.getLocalName())) {
@@ -224,8 +224,13 @@ public final class SharedStrings {
         while (depth > 0 && r.hasNext()) {
             int event = r.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
                 String n = r.getLocalName();
+                if (skip == 0 && "rPh".equals(n) && r instanceof XMLStreamReader2 r2) {
+                    r2.skipElement();
+                    inT = false;
+                    continue;
+                }
+                depth++;
                 if (skip > 0 || "rPh".equals(n)) {
                     skip++;
                 } else {

@@ -20,7 +20,8 @@ import javax.xml.stream.XMLStreamReader;
  * array formulas found from any cell of their range).
  *
  * <p>A part in memory is read straight from its bytes ({@link PlainXml}) when it is in the
- * plain form spreadsheet programs write, else, like a part streamed from the zip, with StAX.
+ * plain form spreadsheet programs write, else, like a part streamed from the zip, with StAX,
+ * which skips whole the elements nobody reads ({@link XmlCursor#skip}).
  *
  * <p>Rows and cells without an {@code r} attribute follow the one before, as the format says.
  */
@@ -134,9 +135,12 @@ public final class SheetCells {
                     String t = r.attribute("t");
                     if ("shared".equals(t) || "array".equals(t)) {
                         formula(row, column);
-                    } else {
-                        r.skipUnless("f");
+                    } else if (!r.skipUnless("f")) {
+                        r.skip();
                     }
+                } else {
+                    // a value, inline text or extension of a cell nobody asked for
+                    r.skip();
                 }
             } else if (event != XMLStreamConstants.END_ELEMENT || r.is("sheetData")) {
                 return;
@@ -144,10 +148,21 @@ public final class SheetCells {
         }
     }
 
+    /**
+     * To the {@code <sheetData>} start tag; the other children of {@code <worksheet>} before it
+     * (sheet views, column widths) skipped where the reader can.
+     */
     private boolean toSheetData() throws XMLStreamException {
+        boolean root = true;
         for (int e = r.next(); e != XMLStreamConstants.END_DOCUMENT; e = r.next()) {
-            if (e == XMLStreamConstants.START_ELEMENT && r.is("sheetData")) {
-                return true;
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                if (r.is("sheetData")) {
+                    return true;
+                }
+                if (!root) {
+                    r.skip();
+                }
+                root = false;
             }
         }
         return false;
@@ -197,7 +212,7 @@ public final class SheetCells {
                     formula = formula(row, column);
                 } else if (r.is("is")) {
                     inline = r.inlineText();
-                } else {
+                } else if (!r.skip()) {
                     depth++;
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {

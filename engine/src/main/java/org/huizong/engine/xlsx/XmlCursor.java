@@ -1,9 +1,9 @@
 package org.huizong.engine.xlsx;
 
-import java.io.ByteArrayInputStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLStreamReader2;
 
 /**
  * Where a reader of a package part is: at a start tag, an end tag or the end. Names are local
@@ -41,6 +41,16 @@ interface XmlCursor {
      */
     boolean skipUnless(String child);
 
+    /**
+     * Skips the current element, at its start tag, up to its end tag, where the reader can do
+     * so without looking at what it holds (StAX: {@code XMLStreamReader2.skipElement}); false
+     * when it did not (the reader is where it was, and the caller walks the element). Callers
+     * use it on elements whose content they would walk through unread.
+     */
+    default boolean skip() throws XMLStreamException {
+        return false;
+    }
+
     /** The text of the current element, which has no children, up to its end tag. */
     String text() throws XMLStreamException;
 
@@ -57,15 +67,18 @@ interface XmlCursor {
      * any other form or anything goes wrong, so StAX decides what is wrong.
      */
     static <T> T read(byte[] xml, Body<T> body) throws XMLStreamException {
-        try {
-            return body.read(new PlainXml(xml));
-        } catch (RuntimeException | XMLStreamException e) {
-            XMLStreamReader r = XmlParts.reader(new ByteArrayInputStream(xml));
+        if (!XmlParts.staxOnly()) {
             try {
-                return body.read(new Stax(r));
-            } finally {
-                r.close();
+                return body.read(new PlainXml(xml));
+            } catch (RuntimeException | XMLStreamException e) {
+                // StAX reads the part again and decides
             }
+        }
+        XMLStreamReader r = XmlParts.reader(xml);
+        try {
+            return body.read(new Stax(r));
+        } finally {
+            r.close();
         }
     }
 
@@ -116,8 +129,18 @@ interface XmlCursor {
             return n == null ? otherwise : Integer.parseInt(n.trim()) - 1;
         }
 
+        /** StAX cannot look ahead: the caller walks the element (and may {@link #skip} parts). */
         @Override
         public boolean skipUnless(String child) {
+            return false;
+        }
+
+        @Override
+        public boolean skip() throws XMLStreamException {
+            if (r instanceof XMLStreamReader2 r2) {
+                r2.skipElement();
+                return true;
+            }
             return false;
         }
 

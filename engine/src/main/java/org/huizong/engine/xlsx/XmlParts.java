@@ -11,6 +11,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
  * Reads the package parts around the sheets: the relationships (where the workbook part is,
@@ -28,6 +29,13 @@ public final class XmlParts {
      * after, so it is safely shared: creating readers from a configured factory is thread-safe.
      */
     private static final XMLInputFactory FACTORY = factory();
+
+    /**
+     * Benchmark only ({@code ReaderBench}, through the test helper {@code ReaderSwitch}): every
+     * part read with StAX, the byte scans ({@link PlainXml}, the index of {@link SharedStrings})
+     * left out, to weigh one against the other in one JVM. Never set by main code.
+     */
+    private static volatile boolean staxOnly;
 
     private XmlParts() {
     }
@@ -56,6 +64,21 @@ public final class XmlParts {
 
     static XMLStreamReader reader(InputStream in) throws XMLStreamException {
         return FACTORY.createXMLStreamReader(in);
+    }
+
+    /** A StAX reader straight over {@code xml}, which Aalto parses in place (no copy). */
+    static XMLStreamReader reader(byte[] xml) throws XMLStreamException {
+        return FACTORY.createXMLStreamReader(new Stax2ByteArraySource(xml, 0, xml.length));
+    }
+
+    /** Whether the byte scans are off (benchmark only, see {@link #staxOnly}). */
+    static boolean staxOnly() {
+        return staxOnly;
+    }
+
+    /** Turns the byte scans off or on again (benchmark only, see {@link #staxOnly}). */
+    static void staxOnly(boolean on) {
+        staxOnly = on;
     }
 
     /** The workbook part's path from {@code _rels/.rels}, without a leading slash. */
