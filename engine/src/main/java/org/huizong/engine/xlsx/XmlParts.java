@@ -10,14 +10,14 @@ import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLStreamReader2;
 import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
  * Reads the package parts around the sheets: the relationships (where the workbook part is,
  * and the worksheets and shared strings it points at) and the workbook part's sheets and
- * defined names, from their bytes ({@link PlainXml}) or else with StAX. The StAX factory
- * refuses DTDs and external entities.
+ * defined names, with StAX ({@link XmlCursor}). The StAX factory refuses DTDs and external
+ * entities.
  */
 public final class XmlParts {
     static final String OFFICE_DOCUMENT = "/officeDocument";
@@ -29,13 +29,6 @@ public final class XmlParts {
      * after, so it is safely shared: creating readers from a configured factory is thread-safe.
      */
     private static final XMLInputFactory FACTORY = factory();
-
-    /**
-     * Benchmark only ({@code ReaderBench}, through the test helper {@code ReaderSwitch}): every
-     * part read with StAX, the byte scans ({@link PlainXml}, the index of {@link SharedStrings})
-     * left out, to weigh one against the other in one JVM. Never set by main code.
-     */
-    private static volatile boolean staxOnly;
 
     private XmlParts() {
     }
@@ -62,23 +55,15 @@ public final class XmlParts {
     public record Relationship(String type, String target) {
     }
 
-    static XMLStreamReader reader(InputStream in) throws XMLStreamException {
-        return FACTORY.createXMLStreamReader(in);
+    /** A StAX reader over a part streamed; Aalto's readers are {@link XMLStreamReader2}s. */
+    static XMLStreamReader2 reader(InputStream in) throws XMLStreamException {
+        return (XMLStreamReader2) FACTORY.createXMLStreamReader(in);
     }
 
     /** A StAX reader straight over {@code xml}, which Aalto parses in place (no copy). */
-    static XMLStreamReader reader(byte[] xml) throws XMLStreamException {
-        return FACTORY.createXMLStreamReader(new Stax2ByteArraySource(xml, 0, xml.length));
-    }
-
-    /** Whether the byte scans are off (benchmark only, see {@link #staxOnly}). */
-    static boolean staxOnly() {
-        return staxOnly;
-    }
-
-    /** Turns the byte scans off or on again (benchmark only, see {@link #staxOnly}). */
-    static void staxOnly(boolean on) {
-        staxOnly = on;
+    static XMLStreamReader2 reader(byte[] xml) throws XMLStreamException {
+        return (XMLStreamReader2) FACTORY.createXMLStreamReader(
+                new Stax2ByteArraySource(xml, 0, xml.length));
     }
 
     /** The workbook part's path from {@code _rels/.rels}, without a leading slash. */

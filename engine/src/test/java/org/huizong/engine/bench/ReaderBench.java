@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -22,55 +20,54 @@ import org.huizong.engine.returns.ReturnReader;
 import org.huizong.engine.rules.Validation;
 import org.huizong.engine.rules.Validator;
 import org.huizong.engine.spec.CollectionSpecs;
-import org.huizong.engine.xlsx.ReaderSwitch;
 
 /**
- * The reader decision of issue 10: read + validate the same returns in one JVM, in the same
- * run, two ways, and nothing else differs: (a) today's path, the worksheets, shared strings,
- * workbook part and relationships read from their bytes ({@code PlainXml}, {@code
- * SharedStrings}' byte index), and (b) every part read with Aalto StAX, skipping the elements
- * nobody reads ({@code XMLStreamReader2.skipElement}), switched by {@link ReaderSwitch}.
+ * Read + validate per return, the figures of the reader decision of issue 10 for the one reader
+ * left (Aalto StAX, skipping the elements nobody reads). The decision itself, the byte cursor
+ * against StAX in one JVM, was measured by this benchmark's A/B form at commit 32d879a, the
+ * last with both readers; see docs/benchmarks.md, "Reader decision".
  *
  * <p>Every file is read from memory ({@code ReturnReader.read(name, bytes)}, the server's upload
- * path), so the disk takes no part. First both ways must give equal {@code Return}s and {@code
- * Validation}s for every file (records compared whole, and a SHA-256 over them printed); then
- * warm-up rounds, then N rounds, each measuring both ways one after the other, the order
- * swapped every round (A B, B A, ...): on one thread (wall, the thread's CPU time, and of it
- * the CPU time of {@code ReturnReader.read} alone) and on the parallel path (a parallel stream
- * as {@code consolidate} runs: wall, the workers' CPU time and the process's, GC and JIT
- * included). Each round's results are checksummed, and both ways must agree every round.
- * Prints medians over the rounds, per return. Not a unit test; see {@code docs/benchmarks.md}.
+ * path), so the disk takes no part. First every file is read once and a SHA-256 over the {@code
+ * Return}s and {@code Validation}s printed (the same digest as the A/B run's on the same files
+ * means the same values); then warm-up rounds, then N rounds, each on one thread (wall, the
+ * thread's CPU time, and of it the CPU time of {@code ReturnReader.read} alone, bytes
+ * allocated) and on the parallel path (a parallel stream as {@code consolidate} runs: wall, the
+ * workers' CPU time and the process's, GC and JIT included). Each round's results are
+ * checksummed and must agree. Prints medians over the rounds, per return. Not a unit test.
  *
  * <p>Arguments: folders of returns ({@code *.xlsx}, all of one collection); {@code --rounds N}
- * (default 11), {@code --warmup N} (rounds of both ways before measuring, default 5), {@code
+ * (default 11), {@code --warmup N} (rounds before measuring, default 5), {@code
  * --spec FILE} (default: the edu-halfyear collection of the templates module).
  */
 public final class ReaderBench {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    /** The two ways of reading the parts. */
-    enum Way {
-        BYTES("byte cursor (PlainXml)", false),
-        STAX("Aalto StAX, skipping", true);
+    /** A file's name and content, read into memory once. */
+    private static final class Input {
+        private final String name;
+        private final byte[] bytes;
 
-        final String label;
-        final boolean staxOnly;
+        Input(String name, byte[] bytes) {
+            this.name = name;
+            this.bytes = bytes;
+        }
 
-        Way(String label, boolean staxOnly) {
-            this.label = label;
-            this.staxOnly = staxOnly;
+        String name() {
+            return name;
+        }
+
+        byte[] bytes() {
+            return bytes;
         }
     }
 
-    private record Input(String name, byte[] bytes) {
-    }
-
     /**
-     * One measurement of all files one way, in nanoseconds: wall, the reading threads' CPU
-     * time in read + validate (summed per file, so the checksum is left out), of it {@code
-     * ReturnReader.read}'s, the process's CPU (all threads, GC and JIT included), the bytes
-     * the reading threads allocated, and the checksum of what was read.
+     * One measurement of all files, in nanoseconds: wall, the reading threads' CPU time in read
+     * + validate (summed per file, so the checksum is left out), of it {@code
+     * ReturnReader.read}'s, the process's CPU (all threads, GC and JIT included), the bytes the
+     * reading threads allocated, and the checksum of what was read.
      */
     private record Sample(long wall, long cpu, long readCpu, long processCpu, long allocated,
             long check) {
@@ -135,76 +132,44 @@ public final class ReaderBench {
         long bytes = files.stream().mapToLong(f -> f.bytes().length).sum();
         System.out.printf(Locale.ROOT, "%n%s: %d returns, %d KB each on average; load average"
                 + " %s%n", dir, files.size(), bytes / files.size() / 1024, loadAverage());
-        verify(files, engine);
+        digest(files, engine);
         for (int w = 0; w < warmup; w++) {
-            for (Way way : Way.values()) {
-                single(files, engine, way);
-                parallel(files, engine, way);
-            }
+            single(files, engine);
+            parallel(files, engine);
         }
-        Map<Way, List<Sample>> one = new EnumMap<>(Way.class);
-        Map<Way, List<Sample>> many = new EnumMap<>(Way.class);
-        for (Way way : Way.values()) {
-            one.put(way, new ArrayList<>());
-            many.put(way, new ArrayList<>());
-        }
+        List<Sample> one = new ArrayList<>();
+        List<Sample> many = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            List<Way> order = r % 2 == 0 ? List.of(Way.BYTES, Way.STAX)
-                    : List.of(Way.STAX, Way.BYTES);
-            for (Way way : order) {
-                one.get(way).add(single(files, engine, way));
+            one.add(single(files, engine));
+            many.add(parallel(files, engine));
+            if (one.get(r).check() != one.get(0).check()
+                    || many.get(r).check() != one.get(0).check()) {
+                throw new IllegalStateException("checksums differ between rounds");
             }
-            for (Way way : order) {
-                many.get(way).add(parallel(files, engine, way));
-            }
-            agree(one, many);
         }
-        ReaderSwitch.staxOnly(false);
         report(files.size(), rounds, one, many);
         System.out.printf(Locale.ROOT, "load average after %s: %s%n", dir.getFileName(),
                 loadAverage());
     }
 
-    /** Both ways give equal records for every file, or the comparison is void. */
-    private static void verify(List<Input> files, Engine engine)
+    /** A SHA-256 over what every file reads as: equal digests, equal values. */
+    private static void digest(List<Input> files, Engine engine)
             throws NoSuchAlgorithmException {
-        Map<Way, MessageDigest> digests = new EnumMap<>(Way.class);
+        MessageDigest d = MessageDigest.getInstance("SHA-256");
         long values = 0;
         long findings = 0;
         for (Input f : files) {
-            Return[] read = new Return[2];
-            Validation[] valid = new Validation[2];
-            for (Way way : Way.values()) {
-                ReaderSwitch.staxOnly(way.staxOnly);
-                read[way.ordinal()] = engine.reader().read(f.name(), f.bytes());
-                valid[way.ordinal()] = engine.validator().validate(read[way.ordinal()]);
-                MessageDigest d = digests.get(way);
-                if (d == null) {
-                    d = MessageDigest.getInstance("SHA-256");
-                    digests.put(way, d);
-                }
-                d.update((read[way.ordinal()] + "\n" + valid[way.ordinal()] + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            if (!read[0].equals(read[1]) || !valid[0].equals(valid[1])) {
-                throw new IllegalStateException("the two ways read " + f.name()
-                        + " differently:\n" + read[0] + "\n" + read[1]);
-            }
-            values += read[0].values().size();
-            findings += valid[0].findings().size();
+            Return r = engine.reader().read(f.name(), f.bytes());
+            Validation v = engine.validator().validate(r);
+            d.update((r + "\n" + v + "\n").getBytes(StandardCharsets.UTF_8));
+            values += r.values().size();
+            findings += v.findings().size();
         }
-        ReaderSwitch.staxOnly(false);
-        String a = HexFormat.of().formatHex(digests.get(Way.BYTES).digest());
-        String b = HexFormat.of().formatHex(digests.get(Way.STAX).digest());
-        if (!a.equals(b)) {
-            throw new IllegalStateException("digests differ: " + a + " " + b);
-        }
-        System.out.printf(Locale.ROOT, "both ways equal for every file: %d values, %d findings,"
-                + " SHA-256 %s...%n", values, findings, a.substring(0, 16));
+        System.out.printf(Locale.ROOT, "%d values, %d findings, SHA-256 %s...%n", values,
+                findings, HexFormat.of().formatHex(d.digest()).substring(0, 16));
     }
 
-    private static Sample single(List<Input> files, Engine engine, Way way) {
-        ReaderSwitch.staxOnly(way.staxOnly);
+    private static Sample single(List<Input> files, Engine engine) {
         Tally t = new Tally();
         long p0 = processCpu();
         long t0 = System.nanoTime();
@@ -216,8 +181,7 @@ public final class ReaderBench {
         return sample(wall, t, processCpu() - p0, check);
     }
 
-    private static Sample parallel(List<Input> files, Engine engine, Way way) {
-        ReaderSwitch.staxOnly(way.staxOnly);
+    private static Sample parallel(List<Input> files, Engine engine) {
         Tally t = new Tally();
         long p0 = processCpu();
         long t0 = System.nanoTime();
@@ -232,51 +196,17 @@ public final class ReaderBench {
                 t.allocated().sum(), check);
     }
 
-    private static void agree(Map<Way, List<Sample>> one, Map<Way, List<Sample>> many) {
-        long check = one.get(Way.BYTES).get(0).check();
-        for (Map<Way, List<Sample>> m : List.of(one, many)) {
-            for (List<Sample> samples : m.values()) {
-                for (Sample s : samples) {
-                    if (s.check() != check) {
-                        throw new IllegalStateException("checksums differ between rounds");
-                    }
-                }
-            }
-        }
-    }
-
-    private static void report(int n, int rounds, Map<Way, List<Sample>> one,
-            Map<Way, List<Sample>> many) {
+    private static void report(int n, int rounds, List<Sample> one, List<Sample> many) {
         System.out.printf(Locale.ROOT, "median of %d rounds, per return (checksum %d equal in"
-                + " every round both ways)%n", rounds, one.get(Way.BYTES).get(0).check());
-        System.out.printf(Locale.ROOT, "%-24s | %-44s | %-40s%n", "", "one thread: wall  CPU"
-                + "  (read alone)  allocated", "parallel: wall  returns/s  worker CPU  process"
-                + " CPU");
-        Map<Way, double[]> figures = new EnumMap<>(Way.class);
-        for (Way way : Way.values()) {
-            double[] f = {
-                median(one.get(way), Sample::wall) / n / 1e6,
-                median(one.get(way), Sample::cpu) / n / 1e6,
-                median(one.get(way), Sample::readCpu) / n / 1e6,
-                median(many.get(way), Sample::wall) / n / 1e6,
-                median(many.get(way), Sample::cpu) / n / 1e6,
-                median(many.get(way), Sample::processCpu) / n / 1e6,
-                median(one.get(way), Sample::allocated) / n / 1024,
-            };
-            figures.put(way, f);
-            System.out.printf(Locale.ROOT, "%-24s | %7.3f ms %7.3f ms (%6.3f ms) %6.0f KB | %7.3f"
-                    + " ms %7.0f %9.3f ms %9.3f ms%n", way.label, f[0], f[1], f[2], f[6], f[3],
-                    1e3 / f[3], f[4], f[5]);
-        }
-        double[] a = figures.get(Way.BYTES);
-        double[] b = figures.get(Way.STAX);
-        System.out.printf(Locale.ROOT, "%-24s | %7.2fx    %7.2fx    (%6.2fx)   %6.2fx | %7.2fx"
-                + "          %9.2fx    %9.2fx%n", "StAX / byte cursor", b[0] / a[0],
-                b[1] / a[1], b[2] / a[2], b[6] / a[6], b[3] / a[3], b[4] / a[4], b[5] / a[5]);
-        double gain = Math.min(b[1] / a[1], b[4] / a[4]);
-        System.out.printf(Locale.ROOT, "the byte reader %s by %.2fx on read + validate CPU (the"
-                + " smaller of one thread and parallel; keep it at >= 1.5x)%n",
-                gain >= 1 ? "wins" : "loses", gain);
+                + " every round)%n", rounds, one.get(0).check());
+        System.out.printf(Locale.ROOT, "one thread: wall %.3f ms, CPU %.3f ms (read alone %.3f"
+                + " ms), allocated %.0f KB%n", median(one, Sample::wall) / n / 1e6,
+                median(one, Sample::cpu) / n / 1e6, median(one, Sample::readCpu) / n / 1e6,
+                median(one, Sample::allocated) / n / 1024);
+        double wall = median(many, Sample::wall) / n / 1e6;
+        System.out.printf(Locale.ROOT, "parallel:   wall %.3f ms (%.0f returns/s), worker CPU"
+                + " %.3f ms, process CPU %.3f ms%n", wall, 1e3 / wall,
+                median(many, Sample::cpu) / n / 1e6, median(many, Sample::processCpu) / n / 1e6);
     }
 
     private static double median(List<Sample> samples,
