@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads chosen cells of one worksheet part, and nothing else: no cell objects for cells nobody
@@ -19,8 +18,9 @@ import javax.xml.stream.XMLStreamReader;
  * a formula cell gives its cached result and its formula (shared formulas shifted to the cell,
  * array formulas found from any cell of their range).
  *
- * <p>A part in memory is read straight from its bytes ({@link PlainXml}) when it is in the
- * plain form spreadsheet programs write, else, like a part streamed from the zip, with StAX.
+ * <p>Read with StAX ({@link XmlCursor}), in memory or streamed from the zip; the elements
+ * nobody reads (what comes before {@code <sheetData>}, the values of cells nobody asked for,
+ * formulas no other cell shares) are skipped whole.
  *
  * <p>Rows and cells without an {@code r} attribute follow the one before, as the format says.
  */
@@ -69,34 +69,27 @@ public final class SheetCells {
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        return XmlCursor.read(xml, cursor -> {
-            SheetCells s = new SheetCells(cursor, strings, wanted);
-            s.run();
-            return s.out;
-        });
+        return XmlCursor.read(xml, cursor -> new SheetCells(cursor, strings, wanted).run());
     }
 
-    /** {@link #read(byte[], Set, SharedStrings)} for a part streamed, with StAX. */
+    /** {@link #read(byte[], Set, SharedStrings)} for a part streamed from the zip. */
     public static Map<CellPos, RawCell> read(InputStream xml, Set<CellPos> wanted,
             SharedStrings strings)
             throws XMLStreamException {
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        XMLStreamReader r = XmlParts.reader(xml);
-        try {
-            SheetCells s = new SheetCells(new XmlCursor.Stax(r), strings, wanted);
-            s.run();
-            return s.out;
-        } finally {
-            r.close();
-        }
+        return XmlCursor.read(xml, cursor -> new SheetCells(cursor, strings, wanted).run());
     }
 
-    private void run() throws XMLStreamException {
-        if (!toSheetData()) {
-            return;
+    private Map<CellPos, RawCell> run() throws XMLStreamException {
+        if (toSheetData()) {
+            cells();
         }
+        return out;
+    }
+
+    private void cells() throws XMLStreamException {
         int lastRow = row(wanted[wanted.length - 1]);
         int row = -1;
         int column = -1;
@@ -110,10 +103,9 @@ public final class SheetCells {
                     int k = find(from, to, column);
                     if (k >= 0) {
                         out.put(new CellPos(row, column), cell(row, column));
-                    } else {
-                        // a cell nobody asked for matters only for a formula it may share
-                        r.skipUnless("f");
                     }
+                    // a cell nobody asked for matters only for a formula it may share: its
+                    // children are walked, and all but such a formula skipped
                 } else if (r.is("row")) {
                     row = r.row(row + 1);
                     if (row > lastRow) {
@@ -125,9 +117,6 @@ public final class SheetCells {
                     while (to < wanted.length && row(wanted[to]) == row) {
                         to++;
                     }
-                    if (from == to) {
-                        r.skipUnless("f");
-                    }
                 } else if (r.is("f")) {
                     // a cell nobody asked for may hold the first cell of a shared formula or
                     // an array formula; its other formulas are skipped unread
@@ -135,8 +124,11 @@ public final class SheetCells {
                     if ("shared".equals(t) || "array".equals(t)) {
                         formula(row, column);
                     } else {
-                        r.skipUnless("f");
+                        r.skip();
                     }
+                } else {
+                    // a value, inline text or extension of a cell nobody asked for
+                    r.skip();
                 }
             } else if (event != XMLStreamConstants.END_ELEMENT || r.is("sheetData")) {
                 return;
@@ -144,10 +136,21 @@ public final class SheetCells {
         }
     }
 
+    /**
+     * To the {@code <sheetData>} start tag; the other children of {@code <worksheet>} before it
+     * (sheet views, column widths) skipped.
+     */
     private boolean toSheetData() throws XMLStreamException {
+        boolean root = true;
         for (int e = r.next(); e != XMLStreamConstants.END_DOCUMENT; e = r.next()) {
-            if (e == XMLStreamConstants.START_ELEMENT && r.is("sheetData")) {
-                return true;
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                if (r.is("sheetData")) {
+                    return true;
+                }
+                if (!root) {
+                    r.skip();
+                }
+                root = false;
             }
         }
         return false;
@@ -198,7 +201,7 @@ public final class SheetCells {
                 } else if (r.is("is")) {
                     inline = r.inlineText();
                 } else {
-                    depth++;
+                    r.skip();
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;

@@ -1,134 +1,115 @@
 package org.huizong.engine.xlsx;
 
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLStreamReader2;
 
 /**
- * Where a reader of a package part is: at a start tag, an end tag or the end. Names are local
- * (no prefix); attributes are unqualified. Two readers: {@link PlainXml} over the bytes of the
- * plain form, and {@link Stax} for anything.
+ * A package part read with Aalto StAX, seen as where the reader is: at a start tag, an end tag
+ * or the end. Names are local (no prefix); attributes are unqualified. Elements nobody reads are
+ * skipped whole ({@link #skip}), their text never decoded.
+ *
+ * <p>The one XML reader of the container layer: a hand-written byte cursor over the plain form
+ * was measured against it on the same returns and dropped, being less than 1.5 times as fast
+ * (docs/benchmarks.md, "Reader decision: byte cursor vs Aalto StAX").
  */
-interface XmlCursor {
+final class XmlCursor {
+    private final XMLStreamReader2 r;
+
+    private XmlCursor(XMLStreamReader2 r) {
+        this.r = r;
+    }
+
+    /** What is read from a part. */
+    interface Body<T> {
+        T read(XmlCursor cursor) throws XMLStreamException;
+    }
+
+    /** {@code body} over the bytes of a part. */
+    static <T> T read(byte[] xml, Body<T> body) throws XMLStreamException {
+        return read(XmlParts.reader(xml), body);
+    }
+
+    /** {@code body} over a part streamed from the zip. */
+    static <T> T read(InputStream xml, Body<T> body) throws XMLStreamException {
+        return read(XmlParts.reader(xml), body);
+    }
+
+    private static <T> T read(XMLStreamReader2 r, Body<T> body) throws XMLStreamException {
+        try {
+            return body.read(new XmlCursor(r));
+        } finally {
+            r.close();
+        }
+    }
+
     /**
      * The next start or end tag: XMLStreamConstants START_ELEMENT, END_ELEMENT or
      * END_DOCUMENT.
      */
-    int next() throws XMLStreamException;
+    int next() throws XMLStreamException {
+        while (r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT
+                    || event == XMLStreamConstants.END_ELEMENT) {
+                return event;
+            }
+        }
+        return XMLStreamConstants.END_DOCUMENT;
+    }
 
     /** Whether the current tag's local name is {@code localName}. */
-    boolean is(String localName);
+    boolean is(String localName) {
+        return localName.equals(r.getLocalName());
+    }
 
     /** An unqualified attribute of the current start tag, or null. */
-    String attribute(String name);
+    String attribute(String name) {
+        return r.getAttributeValue(null, name);
+    }
 
     /**
      * The current start tag's relationship id ({@code r:id} whatever the prefix, transitional
      * or strict namespace), or empty.
      */
-    String relationshipId();
+    String relationshipId() {
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            String ns = r.getAttributeNamespace(i);
+            if ("id".equals(r.getAttributeLocalName(i)) && ns != null && !ns.isEmpty()) {
+                return r.getAttributeValue(i);
+            }
+        }
+        return "";
+    }
 
     /** The zero-based column of the current cell's {@code r}, else {@code otherwise}. */
-    int column(int otherwise);
+    int column(int otherwise) {
+        String ref = r.getAttributeValue(null, "r");
+        return ref == null ? otherwise : SheetCells.column(ref);
+    }
 
     /** The zero-based row of the current row's {@code r}, else {@code otherwise}. */
-    int row(int otherwise);
+    int row(int otherwise) {
+        String n = r.getAttributeValue(null, "r");
+        return n == null ? otherwise : Integer.parseInt(n.trim()) - 1;
+    }
 
     /**
-     * Skips the current element, at its start tag, up to its end tag if it holds no
-     * {@code child} element; false when it was not skipped (the reader is where it was).
+     * Skips the current element, at its start tag, up to its end tag, without decoding what it
+     * holds ({@code XMLStreamReader2.skipElement}).
      */
-    boolean skipUnless(String child);
+    void skip() throws XMLStreamException {
+        r.skipElement();
+    }
 
     /** The text of the current element, which has no children, up to its end tag. */
-    String text() throws XMLStreamException;
+    String text() throws XMLStreamException {
+        return r.getElementText();
+    }
 
     /** The {@code <t>} text of the current {@code <is>} up to its end, phonetic left out. */
-    String inlineText() throws XMLStreamException;
-
-    /** What is read from a part, through either reader. */
-    interface Body<T> {
-        T read(XmlCursor cursor) throws XMLStreamException;
-    }
-
-    /**
-     * {@code body} over the bytes of a part in the plain form; over StAX when the part is in
-     * any other form or anything goes wrong, so StAX decides what is wrong.
-     */
-    static <T> T read(byte[] xml, Body<T> body) throws XMLStreamException {
-        try {
-            return body.read(new PlainXml(xml));
-        } catch (RuntimeException | XMLStreamException e) {
-            XMLStreamReader r = XmlParts.reader(new ByteArrayInputStream(xml));
-            try {
-                return body.read(new Stax(r));
-            } finally {
-                r.close();
-            }
-        }
-    }
-
-    /** A StAX reader as a cursor. */
-    record Stax(XMLStreamReader r) implements XmlCursor {
-        @Override
-        public int next() throws XMLStreamException {
-            while (r.hasNext()) {
-                int event = r.next();
-                if (event == XMLStreamConstants.START_ELEMENT
-                        || event == XMLStreamConstants.END_ELEMENT) {
-                    return event;
-                }
-            }
-            return XMLStreamConstants.END_DOCUMENT;
-        }
-
-        @Override
-        public boolean is(String localName) {
-            return localName.equals(r.getLocalName());
-        }
-
-        @Override
-        public String attribute(String name) {
-            return r.getAttributeValue(null, name);
-        }
-
-        @Override
-        public String relationshipId() {
-            for (int i = 0; i < r.getAttributeCount(); i++) {
-                String ns = r.getAttributeNamespace(i);
-                if ("id".equals(r.getAttributeLocalName(i)) && ns != null && !ns.isEmpty()) {
-                    return r.getAttributeValue(i);
-                }
-            }
-            return "";
-        }
-
-        @Override
-        public int column(int otherwise) {
-            String ref = r.getAttributeValue(null, "r");
-            return ref == null ? otherwise : SheetCells.column(ref);
-        }
-
-        @Override
-        public int row(int otherwise) {
-            String n = r.getAttributeValue(null, "r");
-            return n == null ? otherwise : Integer.parseInt(n.trim()) - 1;
-        }
-
-        @Override
-        public boolean skipUnless(String child) {
-            return false;
-        }
-
-        @Override
-        public String text() throws XMLStreamException {
-            return r.getElementText();
-        }
-
-        @Override
-        public String inlineText() throws XMLStreamException {
-            return SharedStrings.text(r, "is");
-        }
+    String inlineText() throws XMLStreamException {
+        return SharedStrings.text(r, "is");
     }
 }

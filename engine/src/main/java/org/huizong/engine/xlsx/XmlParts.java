@@ -10,13 +10,14 @@ import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
  * Reads the package parts around the sheets: the relationships (where the workbook part is,
  * and the worksheets and shared strings it points at) and the workbook part's sheets and
- * defined names, from their bytes ({@link PlainXml}) or else with StAX. The StAX factory
- * refuses DTDs and external entities.
+ * defined names, with StAX ({@link XmlCursor}). The StAX factory refuses DTDs and external
+ * entities.
  */
 public final class XmlParts {
     static final String OFFICE_DOCUMENT = "/officeDocument";
@@ -54,8 +55,15 @@ public final class XmlParts {
     public record Relationship(String type, String target) {
     }
 
-    static XMLStreamReader reader(InputStream in) throws XMLStreamException {
-        return FACTORY.createXMLStreamReader(in);
+    /** A StAX reader over a part streamed; Aalto's readers are {@link XMLStreamReader2}s. */
+    static XMLStreamReader2 reader(InputStream in) throws XMLStreamException {
+        return (XMLStreamReader2) FACTORY.createXMLStreamReader(in);
+    }
+
+    /** A StAX reader straight over {@code xml}, which Aalto parses in place (no copy). */
+    static XMLStreamReader2 reader(byte[] xml) throws XMLStreamException {
+        return (XMLStreamReader2) FACTORY.createXMLStreamReader(
+                new Stax2ByteArraySource(xml, 0, xml.length));
     }
 
     /** The workbook part's path from {@code _rels/.rels}, without a leading slash. */

@@ -1,8 +1,8 @@
 /**
  * The xlsx container layer: zip parts read safely ({@link org.huizong.engine.xlsx.ZipGuard}: bomb
- * limits, CRC checks, only the parts asked for inflated), XML read as bytes or through StAX
- * ({@link org.huizong.engine.xlsx.PlainXml}, {@link org.huizong.engine.xlsx.XmlCursor}), the
- * workbook part, relationships and defined names ({@link org.huizong.engine.xlsx.XmlParts},
+ * limits, CRC checks, only the parts asked for inflated), XML read with Aalto StAX, skipping
+ * the elements nobody reads ({@link org.huizong.engine.xlsx.XmlCursor}), the workbook part,
+ * relationships and defined names ({@link org.huizong.engine.xlsx.XmlParts},
  * {@link org.huizong.engine.xlsx.NamedArea}), shared strings and the stored content of chosen
  * cells ({@link org.huizong.engine.xlsx.SheetCells}), number text as spreadsheets store it, and
  * deterministic re-zipping ({@link org.huizong.engine.xlsx.Zips}).
