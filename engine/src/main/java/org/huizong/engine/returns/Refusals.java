@@ -4,6 +4,7 @@ import java.util.List;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.xlsx.UnreadableFileException;
+import org.huizong.engine.xlsx.ZipGuard;
 
 /**
  * The messages of every {@link UnreadableFileException}, in one place so that they read alike:
@@ -31,9 +32,9 @@ final class Refusals {
                 + "请上传用教育局下发的模板填好后保存的 .xlsx 文件。");
     }
 
+    /** The same message as an encrypted zip's, whichever container the password is on. */
     static UnreadableFileException encrypted(String file) {
-        return new UnreadableFileException(file, "文件 " + file + " 设置了打开密码（已加密），无法读取。"
-                + "请在Excel中取消打开密码后重新保存再上传。");
+        return ZipGuard.encrypted(file);
     }
 
     static UnreadableFileException macroEnabled(String file) {

@@ -37,6 +37,9 @@ final class XlsxSource implements WorkbookSource {
     /** Rows of {@code _meta} read: it has seven. */
     private static final int META_ROWS = 100;
     private static final Set<CellPos> META_CELLS = metaCells();
+    /** Lower-cased marks of the content types of macro parts. */
+    private static final List<String> MACRO_TYPES = List.of("macroenabled", "vbaproject",
+            "macrosheet");
 
     private final String file;
     private final ZipGuard.Contents zip;
@@ -69,10 +72,8 @@ final class XlsxSource implements WorkbookSource {
 
     private static XlsxSource open(String file, ZipGuard.Contents zip, WorkbookStructures layouts) {
         String types = new String(zip.bytes(CONTENT_TYPES).orElse(new byte[0]),
-                StandardCharsets.UTF_8);
-        if (types.contains("macroEnabled") || types.contains("vbaProject")
-                || zip.names().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT)
-                        .endsWith("vbaproject.bin"))) {
+                StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        if (hasMacros(types, zip.names())) {
             throw Refusals.macroEnabled(file);
         }
         try {
@@ -92,6 +93,26 @@ final class XlsxSource implements WorkbookSource {
             }
             throw ZipGuard.damaged(file, e);
         }
+    }
+
+    /**
+     * Whether a package carries macros: a macro-enabled main part, a VBA project or an Excel 4.0
+     * macro sheet, by content type ({@code types}, lower-cased: content types compare without
+     * case) or by part name (which compare without case too).
+     */
+    private static boolean hasMacros(String types, List<String> parts) {
+        for (String mark : MACRO_TYPES) {
+            if (types.contains(mark)) {
+                return true;
+            }
+        }
+        for (String part : parts) {
+            String p = part.toLowerCase(Locale.ROOT);
+            if (p.endsWith("vbaproject.bin") || p.contains("macrosheets/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
