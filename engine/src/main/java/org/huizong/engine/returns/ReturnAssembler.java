@@ -221,7 +221,7 @@ final class ReturnAssembler {
             }
             RawCell raw = cell(cells, a.sheet(), a.firstRow(), a.firstColumn());
             String text = raw.kind() == RawCell.Kind.NUMBER
-                    ? NumberText.ofStored(raw.text()).toPlainString()
+                    ? NumberText.storedText(raw.text())
                     : NumberText.trim(raw.text());
             if (!text.isEmpty()) {
                 out.put(x.ruleId(), text);

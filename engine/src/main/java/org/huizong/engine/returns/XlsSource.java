@@ -119,7 +119,7 @@ final class XlsSource implements WorkbookSource {
             RawCell v = raw(row.getCell(1));
             if (!k.text().isBlank()) {
                 out.put(k.text().trim(), v.kind() == RawCell.Kind.NUMBER
-                        ? NumberText.ofStored(v.text()).toPlainString() : v.text().trim());
+                        ? NumberText.storedText(v.text()) : v.text().trim());
             }
         }
         return out;

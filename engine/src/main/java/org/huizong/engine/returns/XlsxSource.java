@@ -154,7 +154,7 @@ final class XlsxSource implements WorkbookSource {
         if (raw == null) {
             return "";
         }
-        return raw.kind() == RawCell.Kind.NUMBER ? NumberText.ofStored(raw.text()).toPlainString()
+        return raw.kind() == RawCell.Kind.NUMBER ? NumberText.storedText(raw.text())
                 : raw.text();
     }
 
