@@ -1,6 +1,7 @@
 package org.huizong.engine.returns;
 
 import java.util.List;
+import org.huizong.engine.model.CellRef;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.xlsx.UnreadableFileException;
@@ -47,6 +48,13 @@ final class Refusals {
                 : cause instanceof java.nio.file.AccessDeniedException ? "没有读取权限"
                 : cause.getMessage();
         return new UnreadableFileException(file, "无法读取文件 " + file + "：" + why, cause);
+    }
+
+    /** A cell whose stored content contradicts its type ({@code problem}, in Chinese). */
+    static UnreadableFileException badCell(String file, CellRef cell, String problem,
+            Exception cause) {
+        return new UnreadableFileException(file, "文件 " + file + " 的单元格 " + cell + " 已损坏（"
+                + problem + "），无法读取。请在Excel中重新打开并保存后再上传。", cause);
     }
 
     static UnreadableFileException notATemplate(String file) {

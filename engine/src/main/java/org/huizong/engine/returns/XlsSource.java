@@ -151,8 +151,11 @@ final class XlsSource implements WorkbookSource {
             type = c.getCachedFormulaResultType();
         }
         return switch (type) {
-            case NUMERIC -> new RawCell(RawCell.Kind.NUMBER,
-                    NumberToTextConverter.toText(c.getNumericCellValue()), formula);
+            // a NUMBER record may hold the bits of an infinity or NaN, which no program shows
+            case NUMERIC -> Double.isFinite(c.getNumericCellValue())
+                    ? new RawCell(RawCell.Kind.NUMBER,
+                            NumberToTextConverter.toText(c.getNumericCellValue()), formula)
+                    : new RawCell(RawCell.Kind.ERROR, FormulaError.NUM.getString(), formula);
             case STRING -> new RawCell(RawCell.Kind.TEXT, c.getStringCellValue(), formula);
             case BOOLEAN -> new RawCell(RawCell.Kind.BOOLEAN,
                     c.getBooleanCellValue() ? "TRUE" : "FALSE", formula);

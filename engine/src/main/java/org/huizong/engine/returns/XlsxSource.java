@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
+import org.huizong.engine.model.CellRef;
 import org.huizong.engine.template.MetaSheet;
 import org.huizong.engine.xlsx.CellPos;
 import org.huizong.engine.xlsx.NumberText;
@@ -169,10 +170,7 @@ final class XlsxSource implements WorkbookSource {
                 return SheetCells.read(zip.bytes(part).orElseThrow(), wanted, strings());
             }
         } catch (XMLStreamException | RuntimeException e) {
-            if (e instanceof UnreadableFileException u) {
-                throw u;
-            }
-            throw ZipGuard.damaged(file, e);
+            throw failed(sheetName, e);
         }
         Optional<InputStream> in = zip.open(part);
         if (in.isEmpty()) {
@@ -182,11 +180,20 @@ final class XlsxSource implements WorkbookSource {
         try (InputStream xml = in.get()) {
             return SheetCells.read(xml, wanted, strings());
         } catch (IOException | XMLStreamException | RuntimeException e) {
-            if (e instanceof UnreadableFileException u) {
-                throw u;
-            }
-            throw ZipGuard.damaged(file, e);
+            throw failed(sheetName, e);
         }
+    }
+
+    /** Why reading a sheet failed, as the refusal: at a cell when it is one cell. */
+    private UnreadableFileException failed(String sheetName, Exception e) {
+        if (e instanceof UnreadableFileException u) {
+            return u;
+        }
+        if (e instanceof SheetCells.BadCellException b) {
+            return Refusals.badCell(file, CellRef.of(sheetName, b.cell().row(),
+                    b.cell().column()), b.getMessage(), b);
+        }
+        return ZipGuard.damaged(file, e);
     }
 
     private SharedStrings strings() {

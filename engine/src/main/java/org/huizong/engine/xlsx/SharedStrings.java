@@ -66,7 +66,7 @@ public final class SharedStrings {
 
     private static void check(int index, int size) {
         if (index < 0 || index >= size) {
-            throw new IllegalArgumentException("shared string " + index + " of " + size);
+            throw new IllegalArgumentException("共享字符串第" + index + "项不存在（共" + size + "项）");
         }
     }
 
