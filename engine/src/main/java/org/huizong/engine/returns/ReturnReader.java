@@ -43,10 +43,13 @@ public final class ReturnReader {
     private final long sizeLimit;
     /** Shared by the copies {@link #expecting} and {@link #withSizeLimit} make: same plans. */
     private final WorkbookStructures layouts;
+    /** Whether every file is held to a school template's layout, whatever its kind claims. */
+    private final boolean schoolLayout;
 
     private ReturnReader(List<ReadPlan> plans, Optional<Period> expected, long sizeLimit,
-            WorkbookStructures layouts) {
+            WorkbookStructures layouts, boolean schoolLayout) {
         this.plans = List.copyOf(plans);
+        this.schoolLayout = schoolLayout;
         this.layouts = layouts;
         this.collections = this.plans.stream().map(ReadPlan::collection).toList();
         this.expected = expected;
@@ -62,7 +65,7 @@ public final class ReturnReader {
     /** A reader of returns of any of {@code collections}, any period. */
     public static ReturnReader of(List<Collection> collections) {
         return new ReturnReader(collections.stream().map(ReadPlan::of).toList(),
-                Optional.empty(), DEFAULT_SIZE_LIMIT, new WorkbookStructures());
+                Optional.empty(), DEFAULT_SIZE_LIMIT, new WorkbookStructures(), false);
     }
 
     public static ReturnReader of(Collection... collections) {
@@ -71,12 +74,21 @@ public final class ReturnReader {
 
     /** This reader, refusing returns of any period but {@code period}. */
     public ReturnReader expecting(Period period) {
-        return new ReturnReader(plans, Optional.of(period), sizeLimit, layouts);
+        return new ReturnReader(plans, Optional.of(period), sizeLimit, layouts, schoolLayout);
     }
 
     /** This reader with another size limit, in bytes. */
     public ReturnReader withSizeLimit(long bytes) {
-        return new ReturnReader(plans, expected, bytes, layouts);
+        return new ReturnReader(plans, expected, bytes, layouts, schoolLayout);
+    }
+
+    /**
+     * This reader, holding every file to a school template's layout even when its
+     * {@code _meta} says it is a consolidated book (whose names point elsewhere): for a file
+     * its roster entry says is a school's, never read by its own claim.
+     */
+    public ReturnReader asSchoolReturns() {
+        return new ReturnReader(plans, expected, sizeLimit, layouts, true);
     }
 
     /**
@@ -125,7 +137,8 @@ public final class ReturnReader {
         }
         try (WorkbookSource source = open(fileName, content)) {
             ReturnMeta meta = identify(fileName, source.meta());
-            return ReturnAssembler.assemble(fileName, source, plan(fileName, meta), meta);
+            boolean book = !schoolLayout && ReturnMeta.KIND_CONSOLIDATED.equals(meta.kind());
+            return ReturnAssembler.assemble(fileName, source, plan(fileName, meta), meta, book);
         }
     }
 

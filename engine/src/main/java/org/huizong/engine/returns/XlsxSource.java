@@ -205,9 +205,9 @@ final class XlsxSource implements WorkbookSource {
     }
 
     @Override
-    public ReturnAssembler.Located located(ReadPlan plan,
+    public ReturnAssembler.Located located(ReadPlan plan, boolean book,
             Supplier<ReturnAssembler.Located> locate) {
-        return layout.located(plan, locate);
+        return layout.located(plan, book, locate);
     }
 
     @Override
