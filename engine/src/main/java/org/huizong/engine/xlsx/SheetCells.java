@@ -109,7 +109,11 @@ public final class SheetCells {
                     column = r.column(column + 1);
                     int k = find(from, to, column);
                     if (k >= 0) {
-                        out.put(new CellPos(row, column), cell(row, column));
+                        CellPos p = new CellPos(row, column);
+                        if (out.put(p, cell(row, column)) != null) {
+                            // programs disagree on which of the two they show
+                            throw new BadCellException(p, "同一单元格在工作表中出现了两次", null);
+                        }
                     } else {
                         // a cell nobody asked for matters only for a formula it may share
                         r.skipUnless("f");
