@@ -28,6 +28,11 @@ final class Refusals {
                 + "，不予读取。请确认上传的是本校填好的报表文件。");
     }
 
+    static UnreadableFileException notARegularFile(String file) {
+        return new UnreadableFileException(file, "文件 " + file + " 不是普通文件（是文件夹、设备或管道），"
+                + "不予读取。请选择填好的报表文件。");
+    }
+
     static UnreadableFileException notASpreadsheet(String file) {
         return new UnreadableFileException(file, "文件 " + file + " 不是Excel工作簿，无法读取。"
                 + "请上传用教育局下发的模板填好后保存的 .xlsx 文件。");

@@ -25,7 +25,8 @@ import org.huizong.engine.xlsx.UnreadableFileException;
  *
  * <p>Refuses, with an {@link UnreadableFileException} whose Chinese message names the file:
  * anything that is not a spreadsheet, a damaged or truncated file, an encrypted or macro-enabled
- * workbook, a zip bomb, a file over the size limit, a workbook of an unknown collection, another
+ * workbook, a zip bomb, a file over the size limit (and, given a path, anything but a regular
+ * file: a device, a pipe, a folder), a workbook of an unknown collection, another
  * version or period, and a template whose structure was altered. Never writes to the file.
  *
  * <p>Immutable and thread-safe: one reader serves any number of files at once.
@@ -97,11 +98,19 @@ public final class ReturnReader {
     public Return read(Path file) {
         String name = file.getFileName().toString();
         try {
+            // a device, a pipe or a folder (also behind a link) has no size to check and may
+            // never end: refused before anything is read from it
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw Refusals.notARegularFile(name);
+            }
             long size = Files.size(file);
             if (size > sizeLimit) {
                 throw Refusals.tooLarge(name, size, sizeLimit);
             }
-            return read(name, Files.readAllBytes(file));
+            try (InputStream in = Files.newInputStream(file)) {
+                // a file that grew since its size was taken is read no further than the limit
+                return read(name, in);
+            }
         } catch (IOException e) {
             throw Refusals.unreadable(name, e);
         }
