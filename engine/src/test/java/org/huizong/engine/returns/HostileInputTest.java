@@ -1,0 +1,121 @@
+package org.huizong.engine.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.huizong.engine.fixtures.Cost;
+import org.huizong.engine.fixtures.HostileFiles;
+import org.huizong.engine.fixtures.IoFixtures;
+import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Finding;
+import org.huizong.engine.rules.Validation;
+import org.huizong.engine.rules.Validator;
+import org.huizong.engine.xlsx.UnreadableFileException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every file of the hostile-input corpus ({@link HostileFiles}) through the engine as the server
+ * and the command line call it, {@link ReturnReader} then {@link Validator}: refused with its
+ * message, or read with its findings, and nothing else escaping; each within
+ * {@value #MILLIS} ms and {@value #MEGABYTES} MB allocated beyond reading a good return, measured
+ * here ({@link Cost}). Generous bounds, so that a loaded two-core machine keeps them: the attacks
+ * they stop cost minutes and gigabytes.
+ */
+class HostileInputTest {
+    static final long MILLIS = 2_000;
+    static final long MEGABYTES = 64;
+
+    @TempDir
+    static Path dir;
+    private static List<HostileFiles.Case> cases;
+    private static ReturnReader reader;
+    private static Validator validator;
+    private static long baseline;
+    private static final List<String> costs = new ArrayList<>();
+
+    @BeforeAll
+    static void writeTheCorpus() throws Exception {
+        Collection c = IoFixtures.collection();
+        reader = ReturnReader.of(c);
+        validator = Validator.of(c);
+        cases = HostileFiles.write(dir);
+        Path good = dir.resolve("good.xlsx");
+        java.nio.file.Files.write(good, HostileFiles.filledReturn());
+        for (int i = 0; i < 3; i++) {
+            baseline = Cost.of(() -> outcome(good)).bytes();
+        }
+    }
+
+    @AfterAll
+    static void printTheCosts() {
+        costs.sort(Comparator.reverseOrder());
+        System.out.println("hostile input through the engine, costliest first (ms, MB, file):");
+        costs.subList(0, Math.min(10, costs.size())).forEach(x -> System.out.println("  " + x));
+    }
+
+    @Test
+    void theCorpusHasOverAHundredFiles() {
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(cases.stream().filter(x -> x.outcome() instanceof HostileFiles.Read))
+                .hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFileIsRefusedOrReadWithItsFindingsQuicklyAndInLittleMemory() {
+        return cases.stream().map(x -> DynamicTest.dynamicTest(x.toString(), () -> check(x)));
+    }
+
+    private static void check(HostileFiles.Case x) {
+        Cost<Object> cost = Cost.of(() -> outcome(x.file()));
+        costs.add(String.format(Locale.ROOT, "%5d ms %4d MB %s", cost.millis(),
+                cost.megabytes(), x));
+        String name = x.file().getFileName().toString();
+        if (x.outcome() instanceof HostileFiles.Refused r) {
+            assertThat(cost.result()).as(x.toString()).isInstanceOf(UnreadableFileException.class);
+            UnreadableFileException e = (UnreadableFileException) cost.result();
+            assertThat(e.getMessage()).as(x.toString()).startsWith("文件 " + name + " ")
+                    .contains(r.part());
+            assertThat(e.file()).isEqualTo(name);
+        } else {
+            HostileFiles.Read read = (HostileFiles.Read) x.outcome();
+            if (!(cost.result() instanceof Validation v)) {
+                throw new AssertionError(x + " was refused", (Throwable) cost.result());
+            }
+            List<String> found = v.findings().stream()
+                    .map(f -> f.ruleId() + ":" + f.message()).toList();
+            for (String expected : read.present()) {
+                String rule = expected.substring(0, expected.indexOf(':'));
+                String part = expected.substring(expected.indexOf(':') + 1);
+                assertThat(found).as(x + " finds " + expected)
+                        .anyMatch(f -> f.startsWith(rule + ":") && f.contains(part));
+            }
+            assertThat(v.findings()).as(x.toString()).extracting(Finding::ruleId)
+                    .noneMatch(read.absent()::contains);
+        }
+        assertThat(cost.millis()).as(x + ": milliseconds").isLessThan(MILLIS);
+        assertThat((cost.bytes() - baseline) >> 20).as(x + ": MB allocated beyond a good return")
+                .isLessThan(MEGABYTES);
+    }
+
+    /** The validation, or the refusal; anything else thrown fails the test. */
+    private static Object outcome(Path file) {
+        try {
+            return validator.validate(reader.read(file));
+        } catch (UnreadableFileException e) {
+            return e;
+        } catch (RuntimeException e) {
+            return fail(file + " threw " + e, e);
+        }
+    }
+}
