@@ -24,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * flagged too.
  */
 class IntakeTest {
-    private static final String META = "xl/worksheets/sheet12.xml";
-
     @TempDir
     Path dir;
 
@@ -37,14 +35,9 @@ class IntakeTest {
         return Files.write(dir.resolve(name), content);
     }
 
-    private byte[] claimingABook(byte[] ret) {
-        return ZipEdits.rewrite(ret, META, x -> HostileFiles.cell(x, "B6",
-                "<c r=\"B6\" t=\"inlineStr\"><is><t>consolidated</t></is></c>"));
-    }
-
     @Test
     void aSchoolsReturnClaimingToBeABookIsCheckedAsASchoolsAndFlagged() throws Exception {
-        Path file = write("自称汇总.xlsx", claimingABook(filled));
+        Path file = write("自称汇总.xlsx", HostileFiles.claimingABook(filled));
         Roster roster = new Roster(List.of(school));
 
         Submission s = intake.submission(file, roster);
@@ -62,8 +55,8 @@ class IntakeTest {
 
     @Test
     void aSchoolsReturnClaimingToBeABookIsHeldToTheTemplatesLayout() throws Exception {
-        byte[] moved = ZipEdits.rewrite(claimingABook(filled), "xl/workbook.xml", x -> x.replace(
-                "'学校基本情况'!$D$12<", "'学校基本情况'!$Z$100<"));
+        byte[] moved = ZipEdits.rewrite(HostileFiles.claimingABook(filled), "xl/workbook.xml",
+                x -> x.replace("'学校基本情况'!$D$12<", "'学校基本情况'!$Z$100<"));
         Path file = write("自称汇总.xlsx", moved);
 
         Submission s = intake.submission(file, new Roster(List.of(school)));
@@ -87,7 +80,7 @@ class IntakeTest {
 
     @Test
     void aReturnOfASchoolNotOnTheRosterIsASchoolsReturn() throws Exception {
-        Path file = write("名单外.xlsx", claimingABook(filled));
+        Path file = write("名单外.xlsx", HostileFiles.claimingABook(filled));
 
         Submission s = intake.submission(file, new Roster(List.of()));
 

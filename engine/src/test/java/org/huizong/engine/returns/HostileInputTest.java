@@ -3,13 +3,11 @@ package org.huizong.engine.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import org.huizong.engine.fixtures.Cost;
+import org.huizong.engine.fixtures.CorpusBudget;
 import org.huizong.engine.fixtures.HostileFiles;
 import org.huizong.engine.fixtures.IoFixtures;
 import org.huizong.engine.model.Collection;
@@ -27,22 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every file of the hostile-input corpus ({@link HostileFiles}) through the engine as the server
  * and the command line call it, {@link ReturnReader} then {@link Validator}: refused with its
- * message, or read with its findings, and nothing else escaping; each within
- * {@value #MILLIS} ms and {@value #MEGABYTES} MB allocated beyond reading a good return, measured
- * here ({@link Cost}). Generous bounds, so that a loaded two-core machine keeps them: the attacks
- * they stop cost minutes and gigabytes.
+ * message, or read with its findings, and nothing else escaping; each within the
+ * {@link CorpusBudget} (2 s, 64 MB), measured here.
  */
 class HostileInputTest {
-    static final long MILLIS = 2_000;
-    static final long MEGABYTES = 64;
-
     @TempDir
     static Path dir;
     private static List<HostileFiles.Case> cases;
     private static ReturnReader reader;
     private static Validator validator;
-    private static long baseline;
-    private static final List<String> costs = new ArrayList<>();
+    private static CorpusBudget budget;
 
     @BeforeAll
     static void writeTheCorpus() throws Exception {
@@ -50,18 +42,13 @@ class HostileInputTest {
         reader = ReturnReader.of(c);
         validator = Validator.of(c);
         cases = HostileFiles.write(dir);
-        Path good = dir.resolve("good.xlsx");
-        java.nio.file.Files.write(good, HostileFiles.filledReturn());
-        for (int i = 0; i < 3; i++) {
-            baseline = Cost.of(() -> outcome(good)).bytes();
-        }
+        Path good = Files.write(dir.resolve("good.xlsx"), HostileFiles.filledReturn());
+        budget = CorpusBudget.over(() -> outcome(good));
     }
 
     @AfterAll
     static void printTheCosts() {
-        costs.sort(Comparator.reverseOrder());
-        System.out.println("hostile input through the engine, costliest first (ms, MB, file):");
-        costs.subList(0, Math.min(10, costs.size())).forEach(x -> System.out.println("  " + x));
+        budget.print("hostile input through the engine");
     }
 
     @Test
@@ -77,35 +64,30 @@ class HostileInputTest {
     }
 
     private static void check(HostileFiles.Case x) {
-        Cost<Object> cost = Cost.of(() -> outcome(x.file()));
-        costs.add(String.format(Locale.ROOT, "%5d ms %4d MB %s", cost.millis(),
-                cost.megabytes(), x));
+        Object result = budget.spend(x, () -> outcome(x.file()));
         String name = x.file().getFileName().toString();
         if (x.outcome() instanceof HostileFiles.Refused r) {
-            assertThat(cost.result()).as(x.toString()).isInstanceOf(UnreadableFileException.class);
-            UnreadableFileException e = (UnreadableFileException) cost.result();
+            assertThat(result).as(x.toString()).isInstanceOf(UnreadableFileException.class);
+            UnreadableFileException e = (UnreadableFileException) result;
             assertThat(e.getMessage()).as(x.toString()).startsWith("文件 " + name + " ")
                     .contains(r.part());
             assertThat(e.file()).isEqualTo(name);
-        } else {
-            HostileFiles.Read read = (HostileFiles.Read) x.outcome();
-            if (!(cost.result() instanceof Validation v)) {
-                throw new AssertionError(x + " was refused", (Throwable) cost.result());
-            }
-            List<String> found = v.findings().stream()
-                    .map(f -> f.ruleId() + ":" + f.message()).toList();
-            for (String expected : read.present()) {
-                String rule = expected.substring(0, expected.indexOf(':'));
-                String part = expected.substring(expected.indexOf(':') + 1);
-                assertThat(found).as(x + " finds " + expected)
-                        .anyMatch(f -> f.startsWith(rule + ":") && f.contains(part));
-            }
-            assertThat(v.findings()).as(x.toString()).extracting(Finding::ruleId)
-                    .noneMatch(read.absent()::contains);
+            return;
         }
-        assertThat(cost.millis()).as(x + ": milliseconds").isLessThan(MILLIS);
-        assertThat((cost.bytes() - baseline) >> 20).as(x + ": MB allocated beyond a good return")
-                .isLessThan(MEGABYTES);
+        HostileFiles.Read read = (HostileFiles.Read) x.outcome();
+        if (!(result instanceof Validation v)) {
+            throw new AssertionError(x + " was refused", (Throwable) result);
+        }
+        List<String> found = v.findings().stream().map(f -> f.ruleId() + ":" + f.message())
+                .toList();
+        for (String expected : read.present()) {
+            String rule = expected.substring(0, expected.indexOf(':'));
+            String part = expected.substring(expected.indexOf(':') + 1);
+            assertThat(found).as(x + " finds " + expected)
+                    .anyMatch(f -> f.startsWith(rule + ":") && f.contains(part));
+        }
+        assertThat(v.findings()).as(x.toString()).extracting(Finding::ruleId)
+                .noneMatch(read.absent()::contains);
     }
 
     /** The validation, or the refusal; anything else thrown fails the test. */

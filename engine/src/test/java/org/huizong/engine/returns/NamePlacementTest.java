@@ -37,8 +37,7 @@ class NamePlacementTest {
 
     @Test
     void aSchoolsReturnClaimingToBeABookIsHeldToTheTemplateWhenAskedTo() {
-        byte[] claim = ZipEdits.rewrite(filled, "xl/worksheets/sheet12.xml", x -> HostileFiles.cell(x, "B6",
-                "<c r=\"B6\" t=\"inlineStr\"><is><t>consolidated</t></is></c>"));
+        byte[] claim = HostileFiles.claimingABook(filled);
         byte[] claimAndMove = ZipEdits.rewrite(claim, "xl/workbook.xml", x -> x.replace(
                 "'学校基本情况'!$D$12<", "'学校基本情况'!$Z$100<"));
 
@@ -53,8 +52,7 @@ class NamePlacementTest {
 
     @Test
     void aBooksNamesAreBoundedByABooksShape() {
-        byte[] book = ZipEdits.rewrite(filled, "xl/worksheets/sheet12.xml", x -> HostileFiles.cell(x, "B6",
-                "<c r=\"B6\" t=\"inlineStr\"><is><t>consolidated</t></is></c>"));
+        byte[] book = HostileFiles.claimingABook(filled);
         byte[] longList = ZipEdits.rewrite(book, "xl/workbook.xml", x -> x.replace(
                 "'项目建设'!$E$4:$E$23<", "'项目建设'!$E$4:$E$100004<"));
         byte[] rangeField = ZipEdits.rewrite(book, "xl/workbook.xml", x -> x.replace(
