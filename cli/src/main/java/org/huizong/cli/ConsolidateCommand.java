@@ -78,7 +78,7 @@ final class ConsolidateCommand implements Callable<Integer> {
         if (unitCode != null) {
             books = books.withUnit(new Pipeline.Unit(unitCode, unitName));
         }
-        List<Submission> submissions = intake.submissions(Intake.expand(inputs));
+        List<Submission> submissions = intake.submissions(Intake.expand(inputs), schools);
         Consolidation result = books.consolidate(schools, submissions);
         books.write(result, out);
         Path summary = docx != null ? docx : summaryBeside(out);

@@ -85,7 +85,8 @@ class SafetyMonthlyTest {
                     writer.toBytes(e.getKey(), e.getValue()));
         }
         Intake intake = Intake.of(c);
-        var submissions = intake.submissions(Intake.expand(List.of(dir)));
+        Roster roster = new Roster(List.of(KINDERGARTEN, PRIMARY, MIDDLE));
+        var submissions = intake.submissions(Intake.expand(List.of(dir)), roster);
         assertThat(submissions).allSatisfy(s -> assertThat(s)
                 .isInstanceOfSatisfying(Submission.Received.class,
                         r -> assertThat(r.hasErrors()).as(r.file()).isFalse()));
@@ -93,8 +94,7 @@ class SafetyMonthlyTest {
         Pipeline pipeline = Pipeline.of(c, def.narrative(),
                 Clock.fixed(Instant.parse("2024-06-03T00:00:00Z"), ZoneOffset.UTC))
                 .withPeriod(MAY);
-        Consolidation result = pipeline.consolidate(
-                new Roster(List.of(KINDERGARTEN, PRIMARY, MIDDLE)), submissions);
+        Consolidation result = pipeline.consolidate(roster, submissions);
         assertThat(result.totals()).containsEntry("hazards.found", new BigDecimal("15"))
                 .containsEntry("hazards.fixed", new BigDecimal("13"))
                 .containsEntry("hazards.reported", new BigDecimal("1"))
@@ -122,7 +122,8 @@ class SafetyMonthlyTest {
         Files.write(file, TemplateWriter.of(c, MAY).toBytes(PRIMARY, of(Map.of(
                 "hazards.found", 0, "hazards.fixed", 0, "hazards.reported", 0, "drills.count", 0,
                 "lessons", 4, "food.checks", 1, "guards.on_duty", 2, "incidents.count", 2))));
-        var findings = ((Submission.Received) Intake.of(c).submission(file)).findings();
+        var findings = ((Submission.Received) Intake.of(c).submission(file,
+                new Roster(List.of(PRIMARY)))).findings();
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.ruleId()).isEqualTo("incidents.note_required");
             assertThat(f.message()).isEqualTo("发生安全责任事故2起，请在“事故情况说明”中写明时间、经过、"

@@ -34,7 +34,8 @@ final class Indicators {
      * @param sums numeric field id to total
      * @param tables table id to the rows of the group's counted returns
      * @return indicator id to value, in the collection's order; empty when it cannot be
-     *     computed (a zero denominator)
+     *     computed (a zero denominator) or is too large for a workbook cell (a double), so no
+     *     infinity reaches a book
      */
     Map<String, Optional<BigDecimal>> compute(Map<String, BigDecimal> sums,
             Map<String, List<TableRow>> tables) {
@@ -43,7 +44,8 @@ final class Indicators {
         Evaluator ev = validator.evaluator(Evaluator.Source.of(values, tables));
         Map<String, Optional<BigDecimal>> out = new LinkedHashMap<>();
         for (Indicator i : collection.indicators()) {
-            out.put(i.id(), ev.number(validator.indicator(i.id())));
+            out.put(i.id(), ev.number(validator.indicator(i.id()))
+                    .filter(v -> Double.isFinite(v.doubleValue())));
         }
         return out;
     }

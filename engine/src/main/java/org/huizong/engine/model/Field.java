@@ -1,5 +1,6 @@
 package org.huizong.engine.model;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  * @param formula a rule-language expression that computes the field (locked, never entered),
  *     empty for an input
  * @param hint an extra line for the input prompt, empty when none
+ * @param max the largest plausible value of a numeric field, inclusive; empty for its type's
+ *     {@link FieldType#defaultMax()}
  */
 public record Field(
         String id,
@@ -32,7 +35,8 @@ public record Field(
         List<String> values,
         boolean prefilled,
         Optional<String> formula,
-        String hint) {
+        String hint,
+        Optional<BigDecimal> max) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
@@ -60,6 +64,28 @@ public record Field(
             throw new IllegalArgumentException("field " + id + " has values but is a "
                     + type.specName());
         }
+        Objects.requireNonNull(max, "max of " + id);
+        if (max.isPresent() && !type.isNumeric()) {
+            throw new IllegalArgumentException("field " + id + " has a max but is a "
+                    + type.specName());
+        }
+        if (max.isPresent() && max.get().signum() <= 0) {
+            throw new IllegalArgumentException("field " + id + ": max " + max.get().toPlainString()
+                    + " is not positive");
+        }
+    }
+
+    /** A field with its type's upper bound. */
+    public Field(String id, String label, FieldType type, String unit, int decimals,
+            Set<String> appliesTo, boolean required, List<String> values, boolean prefilled,
+            Optional<String> formula, String hint) {
+        this(id, label, type, unit, decimals, appliesTo, required, values, prefilled, formula,
+                hint, Optional.empty());
+    }
+
+    /** The largest plausible value: the spec's {@code max}, else the type's; empty for text. */
+    public Optional<BigDecimal> upperBound() {
+        return max.isPresent() ? max : type.defaultMax();
     }
 
     /** The workbook-scoped defined name of the input cell: {@code F_aid_hs_grant_amount}. */

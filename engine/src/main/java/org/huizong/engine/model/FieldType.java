@@ -1,27 +1,39 @@
 package org.huizong.engine.model;
 
+import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The kinds of value a field holds, with the defaults that {@code standard-return.md} fixes. */
+/**
+ * The kinds of value a field holds, with the defaults that {@code standard-return.md} fixes, and
+ * the largest value of each numeric kind that is still plausible for one school: a figure above
+ * it is a typing slip or an attack, never a fact (a field's {@code max} may say otherwise).
+ */
 public enum FieldType {
-    /** Whole number {@code >= 0}. */
-    COUNT(0, true),
-    /** 万元 (10,000 yuan), {@code >= 0}, at most 4 decimals (one yuan). */
-    MONEY(4, true),
-    /** 平方米, {@code >= 0}, at most 2 decimals. */
-    AREA(2, true),
-    TEXT(0, false),
+    /** Whole number {@code >= 0}; at most 10^7 (ten million: people, items, times). */
+    COUNT(0, 7),
+    /** 万元 (10,000 yuan), {@code >= 0}, at most 4 decimals (one yuan); at most 10^8 万元. */
+    MONEY(4, 8),
+    /** 平方米, {@code >= 0}, at most 2 decimals; at most 10^8 m² (100 km²). */
+    AREA(2, 8),
+    TEXT(0, -1),
     /** One of a closed list of values. */
-    ENUM(0, false),
+    ENUM(0, -1),
     /** An 11-digit mobile number or a landline with its area code (0555-1234567). */
-    PHONE(0, false);
+    PHONE(0, -1);
 
     private final int defaultDecimals;
-    private final boolean numeric;
+    /** The default upper bound as a power of ten; -1 for a type that is no number. */
+    private final int maxDigits;
 
-    FieldType(int defaultDecimals, boolean numeric) {
+    FieldType(int defaultDecimals, int maxDigits) {
         this.defaultDecimals = defaultDecimals;
-        this.numeric = numeric;
+        this.maxDigits = maxDigits;
+    }
+
+    /** The largest plausible value of one school's figure; empty for a type that is no number. */
+    public Optional<BigDecimal> defaultMax() {
+        return maxDigits < 0 ? Optional.empty() : Optional.of(BigDecimal.TEN.pow(maxDigits));
     }
 
     public int defaultDecimals() {
@@ -29,7 +41,7 @@ public enum FieldType {
     }
 
     public boolean isNumeric() {
-        return numeric;
+        return maxDigits >= 0;
     }
 
     /** The spec's lower-case name, {@code count}, {@code money}, ... */

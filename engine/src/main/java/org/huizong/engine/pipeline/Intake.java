@@ -18,6 +18,8 @@ import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.ReturnMeta;
+import org.huizong.engine.model.Roster;
+import org.huizong.engine.model.School;
 import org.huizong.engine.model.Severity;
 import org.huizong.engine.returns.ReturnReader;
 import org.huizong.engine.rules.Validation;
@@ -30,14 +32,22 @@ import org.huizong.engine.rules.Validator;
 public final class Intake {
     /** The rule id of the one finding an unreadable file gets. */
     public static final String UNREADABLE = "unreadable";
+    /**
+     * The rule id of the error a return gets when its {@code _meta} claims another kind
+     * (school return, consolidated book) than its roster entry says it is.
+     */
+    public static final String KIND = "kind";
 
     private final Collection collection;
     private final ReturnReader reader;
+    /** The same reader holding every file to a school template's layout. */
+    private final ReturnReader schools;
     private final Validator validator;
 
     private Intake(Collection collection) {
         this.collection = collection;
         this.reader = ReturnReader.of(List.of(collection));
+        this.schools = reader.asSchoolReturns();
         this.validator = Validator.of(collection);
     }
 
@@ -82,25 +92,52 @@ public final class Intake {
                 || name.endsWith(".xlsm"));
     }
 
-    /** Reads and validates one file; an unreadable file becomes a submission with its reason. */
-    public Submission submission(Path file) {
+    /**
+     * Reads and validates one file as what its entry in {@code roster} says it is, never as what
+     * the file says of itself: a consolidating unit's ({@link School#UNIT_TYPE}) as a
+     * consolidated book, anything else as a school's return, held to the template's layout and
+     * checked by every school rule. A file whose {@code _meta} claims the other kind gets a
+     * {@value #KIND} error. An unreadable file becomes a submission with its reason.
+     */
+    public Submission submission(Path file, Roster roster) {
         Instant time = modified(file);
         try {
             Return r = reader.read(file);
+            Optional<School> entry = roster.find(r.meta().unitCode());
+            boolean book = entry.map(School::isUnit).orElse(false);
+            boolean claimsBook = ReturnMeta.KIND_CONSOLIDATED.equals(r.meta().kind());
+            if (claimsBook && !book) {
+                r = schools.read(file);
+            }
             // A consolidated book (a county's, read a level up) sums returns that were checked
             // one by one; school rules (contact fields, type applicability) do not fit a unit's
             // totals, so only what reading noticed comes with it.
-            List<Finding> findings = ReturnMeta.KIND_CONSOLIDATED.equals(r.meta().kind())
-                    ? r.readFindings() : validator.validate(r).findings();
+            List<Finding> findings = new ArrayList<>(book ? r.readFindings()
+                    : validator.validate(r).findings());
+            if (claimsBook != book) {
+                findings.add(wrongKind(r, entry, book));
+            }
             return new Submission.Received(r, findings, time);
         } catch (UnreadableFileException e) {
             return new Submission.Unreadable(file.getFileName().toString(), e.getMessage(), time);
         }
     }
 
-    /** Reads and validates {@code files} in parallel; results sorted by file name. */
-    public List<Submission> submissions(List<Path> files) {
-        return files.parallelStream().map(this::submission)
+    private static Finding wrongKind(Return r, Optional<School> entry, boolean book) {
+        String who = entry.map(s -> "名单中“" + s.name() + "”（" + s.code() + "）是" + s.type())
+                .orElse("名单中没有代码 " + r.meta().unitCode());
+        String message = book
+                ? "文件 " + r.file() + " 是学校报表，但" + who + "：只收其汇总表，此文件不计入"
+                : "文件 " + r.file() + " 的标识信息自称汇总表，但" + who + "：按学校报表校验，不作汇总表计入";
+        return new Finding(KIND, Severity.ERROR, message, List.of(), List.of(), Optional.empty());
+    }
+
+    /**
+     * Reads and validates {@code files} in parallel, each as what its entry in {@code roster}
+     * says it is; results sorted by file name.
+     */
+    public List<Submission> submissions(List<Path> files, Roster roster) {
+        return files.parallelStream().map(f -> submission(f, roster))
                 .sorted(Comparator.comparing(Submission::file)).toList();
     }
 

@@ -58,15 +58,11 @@ final class CellValues {
 
     private static Optional<Value> number(Field field, String label, RawCell cell, CellRef ref,
             List<Finding> findings) {
-        switch (cell.kind()) {
-            case BLANK:
-                return Optional.empty();
-            case NUMBER:
-                return Optional.of(Value.of(NumberText.ofStored(cell.text())));
-            default:
-                break;
-        }
-        NumberText.Reading r = NumberText.parse(cell.text());
+        NumberText.Reading r = switch (cell.kind()) {
+            case BLANK -> new NumberText.Blank();
+            case NUMBER -> NumberText.stored(cell.text());
+            default -> NumberText.parse(cell.text());
+        };
         if (r instanceof NumberText.Blank) {
             return Optional.empty();
         }
@@ -83,7 +79,19 @@ final class CellValues {
                     + d.typed() + "”，按0读取", field.id(), ref));
             return Optional.of(Value.of(0));
         }
+        if (r instanceof NumberText.TooLong t) {
+            // quoted in part: the whole of it would be a message of any length
+            findings.add(Finding.of(NUMBER, Severity.ERROR, ref + " " + label + " 填写了长达"
+                    + t.length() + "个字符的内容“" + t.start() + "”，不是一个数字，请只填数字",
+                    field.id(), ref));
+            return Optional.of(Value.of(t.start()));
+        }
         String typed = NumberText.trim(cell.text());
+        if (r instanceof NumberText.OutOfRange) {
+            findings.add(Finding.of(NUMBER, Severity.ERROR, ref + " " + label + " 填写了“" + typed
+                    + "”，超出可读取的数值范围（绝对值应小于10的15次方），请核实", field.id(), ref));
+            return Optional.of(Value.of(typed));
+        }
         findings.add(Finding.of(NUMBER, Severity.ERROR, ref + " " + label + " 填写了“" + typed
                 + "”，请只填数字", field.id(), ref));
         return Optional.of(Value.of(typed));
@@ -91,7 +99,7 @@ final class CellValues {
 
     private static Optional<Value> text(RawCell cell) {
         String s = cell.kind() == RawCell.Kind.NUMBER
-                ? NumberText.ofStored(cell.text()).toPlainString() : NumberText.trim(cell.text());
+                ? NumberText.storedText(cell.text()) : NumberText.trim(cell.text());
         return s.isEmpty() ? Optional.empty() : Optional.of(Value.of(s));
     }
 }

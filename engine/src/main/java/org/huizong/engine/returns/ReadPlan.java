@@ -1,7 +1,12 @@
 package org.huizong.engine.returns;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Rule;
@@ -11,17 +16,28 @@ import org.huizong.engine.rules.Expr;
 import org.huizong.engine.rules.RuleParser;
 import org.huizong.engine.rules.Validator;
 import org.huizong.engine.template.TemplateWriter;
+import org.huizong.engine.xlsx.NamedArea;
 
 /**
  * What reading a return of one collection needs, worked out once per collection rather than
  * once per file (a county reads thousands): the defined name of every field and table column,
- * which of them each sheet must have, the optional {@code X_} 说明 name of every rule, and the
- * parsed formulas of the computed fields, evaluated by the collection's validator (which parses
- * the rule language once). Immutable.
+ * which of them each sheet must have and where the template puts each, the optional {@code X_}
+ * 说明 name of every rule, and the parsed formulas of the computed fields, evaluated by the
+ * collection's validator (which parses the rule language once). Immutable.
+ *
+ * @param layout every {@code F_} and {@code T_} name's place in the template
  */
 record ReadPlan(Collection collection, Validator validator, List<SheetNames> sheets,
         List<Named> fields, List<TableNames> tables, List<Explanation> explanations,
-        List<Computed> computed) {
+        List<Computed> computed, Map<String, Place> layout) {
+
+    /**
+     * Where the template puts a name.
+     *
+     * @param column whether it names a table column (rows may be inserted) rather than a field
+     */
+    record Place(NamedArea area, boolean column) {
+    }
 
     /** The names a sheet's fields and table columns are found by. */
     record SheetNames(String title, List<String> names) {
@@ -56,6 +72,7 @@ record ReadPlan(Collection collection, Validator validator, List<SheetNames> she
         tables = List.copyOf(tables);
         explanations = List.copyOf(explanations);
         computed = List.copyOf(computed);
+        layout = Collections.unmodifiableMap(new LinkedHashMap<>(layout));
     }
 
     static ReadPlan of(Collection c) {
@@ -88,6 +105,12 @@ record ReadPlan(Collection collection, Validator validator, List<SheetNames> she
         for (Rule r : c.rules()) {
             explanations.add(new Explanation(r.id(), TemplateWriter.explanationName(r.id())));
         }
-        return new ReadPlan(c, Validator.of(c), sheets, fields, tables, explanations, computed);
+        Set<String> columns = new HashSet<>();
+        tables.forEach(t -> t.columns().forEach(col -> columns.add(col.name())));
+        Map<String, Place> layout = new LinkedHashMap<>();
+        TemplateWriter.namedAreas(c).forEach((name, area) -> layout.put(name,
+                new Place(area, columns.contains(name))));
+        return new ReadPlan(c, Validator.of(c), sheets, fields, tables, explanations, computed,
+                layout);
     }
 }

@@ -2,8 +2,10 @@ package org.huizong.engine.returns;
 
 import java.util.List;
 import org.huizong.engine.UnreadableFileException;
+import org.huizong.engine.model.CellRef;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
+import org.huizong.engine.xlsx.ZipGuard;
 
 /**
  * The messages of every {@link UnreadableFileException}, in one place so that they read alike:
@@ -26,14 +28,19 @@ final class Refusals {
                 + "，不予读取。请确认上传的是本校填好的报表文件。");
     }
 
+    static UnreadableFileException notARegularFile(String file) {
+        return new UnreadableFileException(file, "文件 " + file + " 不是普通文件（是文件夹、设备或管道），"
+                + "不予读取。请选择填好的报表文件。");
+    }
+
     static UnreadableFileException notASpreadsheet(String file) {
         return new UnreadableFileException(file, "文件 " + file + " 不是Excel工作簿，无法读取。"
                 + "请上传用教育局下发的模板填好后保存的 .xlsx 文件。");
     }
 
+    /** The same message as an encrypted zip's, whichever container the password is on. */
     static UnreadableFileException encrypted(String file) {
-        return new UnreadableFileException(file, "文件 " + file + " 设置了打开密码（已加密），无法读取。"
-                + "请在Excel中取消打开密码后重新保存再上传。");
+        return ZipGuard.encrypted(file);
     }
 
     static UnreadableFileException macroEnabled(String file) {
@@ -46,6 +53,13 @@ final class Refusals {
                 : cause instanceof java.nio.file.AccessDeniedException ? "没有读取权限"
                 : cause.getMessage();
         return new UnreadableFileException(file, "无法读取文件 " + file + "：" + why, cause);
+    }
+
+    /** A cell whose stored content contradicts its type ({@code problem}, in Chinese). */
+    static UnreadableFileException badCell(String file, CellRef cell, String problem,
+            Exception cause) {
+        return new UnreadableFileException(file, "文件 " + file + " 的单元格 " + cell + " 已损坏（"
+                + problem + "），无法读取。请在Excel中重新打开并保存后再上传。", cause);
     }
 
     static UnreadableFileException notATemplate(String file) {

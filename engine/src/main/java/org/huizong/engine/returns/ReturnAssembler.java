@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,14 +45,11 @@ final class ReturnAssembler {
      *
      * @param problems what is missing, in Chinese; empty when nothing is
      */
-    record Located(Map<String, NamedArea> areas, Map<String, Set<CellPos>> wanted,
+    record Located(Map<String, NamedArea> areas, Map<String, CellColumns> wanted,
             List<String> problems) {
         Located {
             areas = Collections.unmodifiableMap(new LinkedHashMap<>(areas));
-            Map<String, Set<CellPos>> w = new LinkedHashMap<>();
-            wanted.forEach((k, v) -> w.put(k, Collections.unmodifiableSet(
-                    new LinkedHashSet<>(v))));
-            wanted = Collections.unmodifiableMap(w);
+            wanted = Collections.unmodifiableMap(new LinkedHashMap<>(wanted));
             problems = List.copyOf(problems);
         }
     }
@@ -67,8 +63,13 @@ final class ReturnAssembler {
         this.located = located;
     }
 
-    static Return assemble(String file, WorkbookSource source, ReadPlan plan, ReturnMeta meta) {
-        Located l = source.located(plan, () -> locate(source, plan));
+    /**
+     * @param book whether to locate names as in a consolidated book rather than a school's
+     *     return
+     */
+    static Return assemble(String file, WorkbookSource source, ReadPlan plan, ReturnMeta meta,
+            boolean book) {
+        Located l = source.located(plan, book, () -> locate(source, plan, book));
         if (!l.problems().isEmpty()) {
             throw Refusals.structureAltered(file, l.problems());
         }
@@ -76,22 +77,31 @@ final class ReturnAssembler {
     }
 
     /**
-     * Finds every name the collection needs, and the 说明 names that exist (none is
-     * required).
+     * Finds every name the collection needs, each where the collection's layout lets it point
+     * ({@link Placements}; {@code book}: a consolidated book's), and the 说明 names that exist
+     * (none is required; only their first cell is read). The cells to read are the located
+     * areas' only, so their number is bounded by the layout, never by what a name claims.
      */
-    private static Located locate(WorkbookSource source, ReadPlan plan) {
+    private static Located locate(WorkbookSource source, ReadPlan plan, boolean book) {
         Map<String, NamedArea> areas = new LinkedHashMap<>();
         Map<String, String> names = source.definedNames();
         Set<String> sheets = new HashSet<>(source.sheetNames());
         List<String> missingSheets = new ArrayList<>();
         List<String> missingNames = new ArrayList<>();
+        List<String> misplaced = new ArrayList<>();
         for (ReadPlan.SheetNames s : plan.sheets()) {
             List<String> expected = s.names();
             List<String> missing = new ArrayList<>();
             for (String n : expected) {
                 Optional<NamedArea> a = NamedArea.parse(names.get(n))
                         .filter(x -> sheets.contains(x.sheet()));
-                a.ifPresentOrElse(x -> areas.put(n, x), () -> missing.add(n));
+                if (a.isEmpty()) {
+                    missing.add(n);
+                    continue;
+                }
+                ReadPlan.Place p = plan.layout().get(n);
+                Placements.problem(n, a.get(), p.area(), p.column(), book)
+                        .ifPresentOrElse(misplaced::add, () -> areas.put(n, a.get()));
             }
             if (missing.size() == expected.size() && !sheets.contains(s.title())) {
                 missingSheets.add(s.title());
@@ -99,29 +109,68 @@ final class ReturnAssembler {
                 missing.forEach(n -> missingNames.add(n + "（" + s.title() + "）"));
             }
         }
+        for (ReadPlan.TableNames t : plan.tables()) {
+            misaligned(t, areas).ifPresent(misplaced::add);
+        }
         List<String> problems = new ArrayList<>();
         if (!missingSheets.isEmpty()) {
             problems.add("缺少工作表 " + String.join("、", missingSheets));
         }
         if (!missingNames.isEmpty()) {
-            String listed = String.join("、", missingNames.subList(0,
-                    Math.min(LISTED_NAMES, missingNames.size())));
-            problems.add("缺少名称 " + listed + (missingNames.size() > LISTED_NAMES
-                    ? " 等" + missingNames.size() + "个" : ""));
+            problems.add("缺少名称 " + listed(missingNames, "、", "个"));
+        }
+        if (!misplaced.isEmpty()) {
+            problems.add(listed(misplaced, "；", "处"));
         }
         for (ReadPlan.Explanation x : plan.explanations()) {
             String n = x.name();
             NamedArea.parse(names.get(n)).filter(a -> sheets.contains(a.sheet()))
-                    .ifPresent(a -> areas.put(n, a));
+                    .ifPresent(a -> areas.put(n, new NamedArea(a.sheet(), a.firstRow(),
+                            a.firstColumn(), a.firstRow(), a.firstColumn())));
         }
-        Map<String, Set<CellPos>> wanted = new LinkedHashMap<>();
+        Map<String, List<CellColumns.Run>> runs = new LinkedHashMap<>();
         for (NamedArea a : areas.values()) {
-            Set<CellPos> ps = wanted.computeIfAbsent(a.sheet(), k -> new LinkedHashSet<>());
-            for (int r = a.firstRow(); r <= a.lastRow(); r++) {
-                ps.add(new CellPos(r, a.firstColumn()));
+            runs.computeIfAbsent(a.sheet(), k -> new ArrayList<>())
+                    .add(new CellColumns.Run(a.firstColumn(), a.firstRow(), a.lastRow()));
+        }
+        Map<String, CellColumns> wanted = new LinkedHashMap<>();
+        runs.forEach((sheet, r) -> wanted.put(sheet, CellColumns.of(r)));
+        return new Located(areas, wanted, problems);
+    }
+
+    /**
+     * The problem when a table's columns do not start on one row of one sheet, so that a row
+     * of the list would pair cells a spreadsheet shows on different rows; empty when they do.
+     */
+    private static Optional<String> misaligned(ReadPlan.TableNames t,
+            Map<String, NamedArea> areas) {
+        ReadPlan.Named first = null;
+        for (ReadPlan.Named c : t.columns()) {
+            NamedArea a = areas.get(c.name());
+            if (a == null) {
+                continue;
+            }
+            if (first == null) {
+                first = c;
+                continue;
+            }
+            NamedArea f = areas.get(first.name());
+            if (!a.sheet().equals(f.sheet()) || a.firstRow() != f.firstRow()) {
+                return Optional.of("名称 " + c.name() + " 从 " + topCell(a) + " 起，与 "
+                        + first.name() + " 的 " + topCell(f) + " 不在同一行");
             }
         }
-        return new Located(areas, wanted, problems);
+        return Optional.empty();
+    }
+
+    private static CellRef topCell(NamedArea a) {
+        return CellRef.of(a.sheet(), a.firstRow(), a.firstColumn());
+    }
+
+    /** The first {@value #LISTED_NAMES} items joined, and how many there are when more. */
+    private static String listed(List<String> items, String separator, String measure) {
+        return String.join(separator, items.subList(0, Math.min(LISTED_NAMES, items.size())))
+                + (items.size() > LISTED_NAMES ? " 等" + items.size() + measure : "");
     }
 
     private Return build() {
@@ -221,7 +270,7 @@ final class ReturnAssembler {
             }
             RawCell raw = cell(cells, a.sheet(), a.firstRow(), a.firstColumn());
             String text = raw.kind() == RawCell.Kind.NUMBER
-                    ? NumberText.ofStored(raw.text()).toPlainString()
+                    ? NumberText.storedText(raw.text())
                     : NumberText.trim(raw.text());
             if (!text.isEmpty()) {
                 out.put(x.ruleId(), text);

@@ -25,7 +25,8 @@ import org.huizong.engine.template.MetaSheet;
  *
  * <p>Refuses, with an {@link UnreadableFileException} whose Chinese message names the file:
  * anything that is not a spreadsheet, a damaged or truncated file, an encrypted or macro-enabled
- * workbook, a zip bomb, a file over the size limit, a workbook of an unknown collection, another
+ * workbook, a zip bomb, a file over the size limit (and, given a path, anything but a regular
+ * file: a device, a pipe, a folder), a workbook of an unknown collection, another
  * version or period, and a template whose structure was altered. Never writes to the file.
  *
  * <p>Immutable and thread-safe: one reader serves any number of files at once.
@@ -43,10 +44,13 @@ public final class ReturnReader {
     private final long sizeLimit;
     /** Shared by the copies {@link #expecting} and {@link #withSizeLimit} make: same plans. */
     private final WorkbookStructures layouts;
+    /** Whether every file is held to a school template's layout, whatever its kind claims. */
+    private final boolean schoolLayout;
 
     private ReturnReader(List<ReadPlan> plans, Optional<Period> expected, long sizeLimit,
-            WorkbookStructures layouts) {
+            WorkbookStructures layouts, boolean schoolLayout) {
         this.plans = List.copyOf(plans);
+        this.schoolLayout = schoolLayout;
         this.layouts = layouts;
         this.collections = this.plans.stream().map(ReadPlan::collection).toList();
         this.expected = expected;
@@ -62,7 +66,7 @@ public final class ReturnReader {
     /** A reader of returns of any of {@code collections}, any period. */
     public static ReturnReader of(List<Collection> collections) {
         return new ReturnReader(collections.stream().map(ReadPlan::of).toList(),
-                Optional.empty(), DEFAULT_SIZE_LIMIT, new WorkbookStructures());
+                Optional.empty(), DEFAULT_SIZE_LIMIT, new WorkbookStructures(), false);
     }
 
     public static ReturnReader of(Collection... collections) {
@@ -71,12 +75,21 @@ public final class ReturnReader {
 
     /** This reader, refusing returns of any period but {@code period}. */
     public ReturnReader expecting(Period period) {
-        return new ReturnReader(plans, Optional.of(period), sizeLimit, layouts);
+        return new ReturnReader(plans, Optional.of(period), sizeLimit, layouts, schoolLayout);
     }
 
     /** This reader with another size limit, in bytes. */
     public ReturnReader withSizeLimit(long bytes) {
-        return new ReturnReader(plans, expected, bytes, layouts);
+        return new ReturnReader(plans, expected, bytes, layouts, schoolLayout);
+    }
+
+    /**
+     * This reader, holding every file to a school template's layout even when its
+     * {@code _meta} says it is a consolidated book (whose names point elsewhere): for a file
+     * its roster entry says is a school's, never read by its own claim.
+     */
+    public ReturnReader asSchoolReturns() {
+        return new ReturnReader(plans, expected, sizeLimit, layouts, true);
     }
 
     /**
@@ -85,11 +98,19 @@ public final class ReturnReader {
     public Return read(Path file) {
         String name = file.getFileName().toString();
         try {
+            // a device, a pipe or a folder (also behind a link) has no size to check and may
+            // never end: refused before anything is read from it
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw Refusals.notARegularFile(name);
+            }
             long size = Files.size(file);
             if (size > sizeLimit) {
                 throw Refusals.tooLarge(name, size, sizeLimit);
             }
-            return read(name, Files.readAllBytes(file));
+            try (InputStream in = Files.newInputStream(file)) {
+                // a file that grew since its size was taken is read no further than the limit
+                return read(name, in);
+            }
         } catch (IOException e) {
             throw Refusals.unreadable(name, e);
         }
@@ -125,7 +146,8 @@ public final class ReturnReader {
         }
         try (WorkbookSource source = open(fileName, content)) {
             ReturnMeta meta = identify(fileName, source.meta());
-            return ReturnAssembler.assemble(fileName, source, plan(fileName, meta), meta);
+            boolean book = !schoolLayout && ReturnMeta.KIND_CONSOLIDATED.equals(meta.kind());
+            return ReturnAssembler.assemble(fileName, source, plan(fileName, meta), meta, book);
         }
     }
 

@@ -30,11 +30,12 @@ interface WorkbookSource extends AutoCloseable {
     Map<CellPos, RawCell> read(String sheet, Set<CellPos> wanted);
 
     /**
-     * What {@code plan} locates in this workbook's sheets and names ({@code locate} works it
-     * out); remembered for every workbook of the same structure where the source can tell
-     * (an .xlsx, by its workbook part), else worked out each time.
+     * What {@code plan} locates in this workbook's sheets and names, read as a consolidated
+     * book or not ({@code locate} works it out); remembered for every workbook of the same
+     * structure where the source can tell (an .xlsx, by its workbook part), else worked out
+     * each time.
      */
-    default ReturnAssembler.Located located(ReadPlan plan,
+    default ReturnAssembler.Located located(ReadPlan plan, boolean book,
             Supplier<ReturnAssembler.Located> locate) {
         return locate.get();
     }

@@ -33,7 +33,10 @@ final class WorkbookStructures {
         private final Map<String, String> names;
         private final Map<String, String> sheetParts;
         private final Optional<String> stringsPart;
+        /** What each plan located, read as a school's return and as a consolidated book. */
         private final Map<ReadPlan, ReturnAssembler.Located> located =
+                Collections.synchronizedMap(new IdentityHashMap<>());
+        private final Map<ReadPlan, ReturnAssembler.Located> locatedInBook =
                 Collections.synchronizedMap(new IdentityHashMap<>());
 
         private Structure(XmlParts.Workbook parts, Map<String, XmlParts.Relationship> rels) {
@@ -70,12 +73,17 @@ final class WorkbookStructures {
             return stringsPart;
         }
 
-        /** What {@code plan} locates in this structure, worked out once per plan. */
-        ReturnAssembler.Located located(ReadPlan plan, Supplier<ReturnAssembler.Located> locate) {
-            ReturnAssembler.Located l = located.get(plan);
+        /**
+         * What {@code plan} locates in this structure, read as a consolidated book or not,
+         * worked out once per plan.
+         */
+        ReturnAssembler.Located located(ReadPlan plan, boolean book,
+                Supplier<ReturnAssembler.Located> locate) {
+            Map<ReadPlan, ReturnAssembler.Located> memo = book ? locatedInBook : located;
+            ReturnAssembler.Located l = memo.get(plan);
             if (l == null) {
                 l = locate.get();
-                located.putIfAbsent(plan, l);
+                memo.putIfAbsent(plan, l);
             }
             return l;
         }

@@ -119,7 +119,7 @@ final class XlsSource implements WorkbookSource {
             RawCell v = raw(row.getCell(1));
             if (!k.text().isBlank()) {
                 out.put(k.text().trim(), v.kind() == RawCell.Kind.NUMBER
-                        ? NumberText.ofStored(v.text()).toPlainString() : v.text().trim());
+                        ? NumberText.storedText(v.text()) : v.text().trim());
             }
         }
         return out;
@@ -151,8 +151,11 @@ final class XlsSource implements WorkbookSource {
             type = c.getCachedFormulaResultType();
         }
         return switch (type) {
-            case NUMERIC -> new RawCell(RawCell.Kind.NUMBER,
-                    NumberToTextConverter.toText(c.getNumericCellValue()), formula);
+            // a NUMBER record may hold the bits of an infinity or NaN, which no program shows
+            case NUMERIC -> Double.isFinite(c.getNumericCellValue())
+                    ? new RawCell(RawCell.Kind.NUMBER,
+                            NumberToTextConverter.toText(c.getNumericCellValue()), formula)
+                    : new RawCell(RawCell.Kind.ERROR, FormulaError.NUM.getString(), formula);
             case STRING -> new RawCell(RawCell.Kind.TEXT, c.getStringCellValue(), formula);
             case BOOLEAN -> new RawCell(RawCell.Kind.BOOLEAN,
                     c.getBooleanCellValue() ? "TRUE" : "FALSE", formula);

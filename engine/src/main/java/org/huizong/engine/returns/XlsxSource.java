@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
 import org.huizong.engine.UnreadableFileException;
+import org.huizong.engine.model.CellRef;
 import org.huizong.engine.template.MetaSheet;
 import org.huizong.engine.xlsx.CellPos;
 import org.huizong.engine.xlsx.NumberText;
@@ -37,6 +38,9 @@ final class XlsxSource implements WorkbookSource {
     /** Rows of {@code _meta} read: it has seven. */
     private static final int META_ROWS = 100;
     private static final Set<CellPos> META_CELLS = metaCells();
+    /** Lower-cased marks of the content types of macro parts. */
+    private static final List<String> MACRO_TYPES = List.of("macroenabled", "vbaproject",
+            "macrosheet");
 
     private final String file;
     private final ZipGuard.Contents zip;
@@ -69,10 +73,8 @@ final class XlsxSource implements WorkbookSource {
 
     private static XlsxSource open(String file, ZipGuard.Contents zip, WorkbookStructures layouts) {
         String types = new String(zip.bytes(CONTENT_TYPES).orElse(new byte[0]),
-                StandardCharsets.UTF_8);
-        if (types.contains("macroEnabled") || types.contains("vbaProject")
-                || zip.names().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT)
-                        .endsWith("vbaproject.bin"))) {
+                StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        if (hasMacros(types, zip.names())) {
             throw Refusals.macroEnabled(file);
         }
         try {
@@ -92,6 +94,26 @@ final class XlsxSource implements WorkbookSource {
             }
             throw ZipGuard.damaged(file, e);
         }
+    }
+
+    /**
+     * Whether a package carries macros: a macro-enabled main part, a VBA project or an Excel 4.0
+     * macro sheet, by content type ({@code types}, lower-cased: content types compare without
+     * case) or by part name (which compare without case too).
+     */
+    private static boolean hasMacros(String types, List<String> parts) {
+        for (String mark : MACRO_TYPES) {
+            if (types.contains(mark)) {
+                return true;
+            }
+        }
+        for (String part : parts) {
+            String p = part.toLowerCase(Locale.ROOT);
+            if (p.endsWith("vbaproject.bin") || p.contains("macrosheets/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -133,7 +155,7 @@ final class XlsxSource implements WorkbookSource {
         if (raw == null) {
             return "";
         }
-        return raw.kind() == RawCell.Kind.NUMBER ? NumberText.ofStored(raw.text()).toPlainString()
+        return raw.kind() == RawCell.Kind.NUMBER ? NumberText.storedText(raw.text())
                 : raw.text();
     }
 
@@ -148,10 +170,7 @@ final class XlsxSource implements WorkbookSource {
                 return SheetCells.read(zip.bytes(part).orElseThrow(), wanted, strings());
             }
         } catch (XMLStreamException | RuntimeException e) {
-            if (e instanceof UnreadableFileException u) {
-                throw u;
-            }
-            throw ZipGuard.damaged(file, e);
+            throw failed(sheetName, e);
         }
         Optional<InputStream> in = zip.open(part);
         if (in.isEmpty()) {
@@ -161,11 +180,20 @@ final class XlsxSource implements WorkbookSource {
         try (InputStream xml = in.get()) {
             return SheetCells.read(xml, wanted, strings());
         } catch (IOException | XMLStreamException | RuntimeException e) {
-            if (e instanceof UnreadableFileException u) {
-                throw u;
-            }
-            throw ZipGuard.damaged(file, e);
+            throw failed(sheetName, e);
         }
+    }
+
+    /** Why reading a sheet failed, as the refusal: at a cell when it is one cell. */
+    private UnreadableFileException failed(String sheetName, Exception e) {
+        if (e instanceof UnreadableFileException u) {
+            return u;
+        }
+        if (e instanceof SheetCells.BadCellException b) {
+            return Refusals.badCell(file, CellRef.of(sheetName, b.cell().row(),
+                    b.cell().column()), b.getMessage(), b);
+        }
+        return ZipGuard.damaged(file, e);
     }
 
     private SharedStrings strings() {
@@ -177,9 +205,9 @@ final class XlsxSource implements WorkbookSource {
     }
 
     @Override
-    public ReturnAssembler.Located located(ReadPlan plan,
+    public ReturnAssembler.Located located(ReadPlan plan, boolean book,
             Supplier<ReturnAssembler.Located> locate) {
-        return layout.located(plan, locate);
+        return layout.located(plan, book, locate);
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.huizong.engine.model.Value;
 
 /**
  * The checks every collection gets without a spec entry, driven by field metadata: required,
- * number, integer, negative, decimals, enum, phone, applies and row.required. Findings come in
+ * number, integer, negative, decimals, bound (above the field's plausible maximum), enum, phone,
+ * applies and row.required. Findings come in
  * sheet order, field by field; a table's used rows row by row.
  */
 final class BuiltInChecks {
@@ -27,6 +28,7 @@ final class BuiltInChecks {
     static final String INTEGER = "integer";
     static final String NEGATIVE = "negative";
     static final String DECIMALS = "decimals";
+    static final String BOUND = "bound";
     static final String ENUM = "enum";
     static final String PHONE = "phone";
     static final String APPLIES = "applies";
@@ -125,6 +127,11 @@ final class BuiltInChecks {
         }
         if (x.signum() < 0) {
             out.add(error(NEGATIVE, label + "不能为负数，填的是 " + v.display(), f, cell));
+        }
+        Optional<BigDecimal> max = f.upperBound();
+        if (max.isPresent() && x.compareTo(max.get()) > 0) {
+            out.add(error(BOUND, label + "超过合理上限 " + max.get().toPlainString() + f.unit()
+                    + "，填的是 " + v.display() + "，请核实", f, cell));
         }
     }
 

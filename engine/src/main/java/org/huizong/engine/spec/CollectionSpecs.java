@@ -38,7 +38,7 @@ public final class CollectionSpecs {
     private static final Set<String> SHEET = Set.of("id", "title", "columns", "fields", "lines",
             "table");
     private static final Set<String> FIELD = Set.of("id", "key", "label", "type", "unit",
-            "decimals", "appliesTo", "required", "values", "prefilled", "formula", "hint");
+            "decimals", "appliesTo", "required", "values", "prefilled", "formula", "hint", "max");
     private static final Set<String> LINE = Set.of("label", "fields");
     private static final Set<String> TABLE = Set.of("id", "rows", "requiredWhenUsed", "columns");
     private static final Set<String> RULE = Set.of("id", "severity", "when", "check", "message",
@@ -216,7 +216,7 @@ public final class CollectionSpecs {
             return new Field(id, e.text("label"), type, e.text("unit", ""),
                     e.integer("decimals", type.defaultDecimals()), applies, e.flag("required"),
                     e.texts("values"), e.flag("prefilled"),
-                    e.find("formula").map(YamlNode::text), e.text("hint", ""));
+                    e.find("formula").map(YamlNode::text), e.text("hint", ""), e.positive("max"));
         } catch (IllegalArgumentException ex) {
             throw e.error(ex.getMessage());
         }

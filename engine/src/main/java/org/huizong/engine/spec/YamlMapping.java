@@ -1,5 +1,6 @@
 package org.huizong.engine.spec;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,22 @@ final class YamlMapping {
             }
             return t.equals("true");
         }).orElse(false);
+    }
+
+    /** A positive decimal, at most 40 characters long; empty when the key is absent. */
+    Optional<BigDecimal> positive(String key) {
+        return find(key).map(n -> {
+            String t = n.text().trim();
+            try {
+                BigDecimal v = t.length() <= 40 ? new BigDecimal(t) : BigDecimal.ZERO;
+                if (v.signum() > 0) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the value
+            }
+            throw n.error(what + ": '" + key + "' 应为正数，而不是 '" + t + "'");
+        });
     }
 
     int integer(String key, int fallback) {

@@ -82,10 +82,16 @@ public final class MetaSheet {
             period = Period.parse(periodText);
         } catch (IllegalArgumentException e) {
             throw new UnreadableFileException(file, "文件 " + file + " 的模板标识信息（_meta）已损坏：版本“"
-                    + versionText + "”或报告期“" + periodText + "”无法识别。请使用教育局下发的原模板重新填写。", e);
+                    + quoted(versionText) + "”或报告期“" + quoted(periodText)
+                    + "”无法识别。请使用教育局下发的原模板重新填写。", e);
         }
         return new ReturnMeta(collection, version, period, require(kv, UNIT, file),
                 require(kv, STRUCTURE_HASH, file), kv.getOrDefault(KIND, ReturnMeta.KIND_RETURN));
+    }
+
+    /** At most the first 20 characters of a value, for a message of bounded length. */
+    private static String quoted(String s) {
+        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
     }
 
     /** {@code 1.0} as {@code 1}: a version a program stored as a number. */

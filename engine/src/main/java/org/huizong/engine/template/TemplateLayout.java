@@ -10,6 +10,7 @@ import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Line;
 import org.huizong.engine.model.Sheet;
 import org.huizong.engine.model.Table;
+import org.huizong.engine.xlsx.NamedArea;
 
 /**
  * Where everything sits on a template's form sheets. All indexes are zero-based. A form sheet is
@@ -29,22 +30,25 @@ final class TemplateLayout {
     static final int UNIT_COL = 2;
     static final int FIRST_VALUE_COL = 3;
 
-    private final Map<String, CellRef> cells;
+    /** Every form field's cell, by field id. */
+    private final Map<String, NamedArea> cells;
 
-    private TemplateLayout(Map<String, CellRef> cells) {
+    private TemplateLayout(Map<String, NamedArea> cells) {
         this.cells = Collections.unmodifiableMap(cells);
     }
 
     static TemplateLayout of(Collection collection) {
-        Map<String, CellRef> cells = new LinkedHashMap<>();
+        Map<String, NamedArea> cells = new LinkedHashMap<>();
         for (Sheet s : collection.sheets()) {
             List<Line> lines = s.lines();
             for (int i = 0; i < lines.size(); i++) {
                 List<Field> fs = lines.get(i).fields();
                 for (int j = 0; j < fs.size(); j++) {
                     if (fs.get(j) != null) {
-                        cells.put(fs.get(j).id(), CellRef.of(s.title(), lineRow(i),
-                                FIRST_VALUE_COL + j));
+                        int row = lineRow(i);
+                        int column = FIRST_VALUE_COL + j;
+                        cells.put(fs.get(j).id(), new NamedArea(s.title(), row, column, row,
+                                column));
                     }
                 }
             }
@@ -52,13 +56,34 @@ final class TemplateLayout {
         return new TemplateLayout(cells);
     }
 
+    /**
+     * Where the template puts every {@code F_} and {@code T_} name, in sheet order: a field's
+     * one cell, a table column's {@link Table#rows()} input rows.
+     */
+    Map<String, NamedArea> namedAreas(Collection collection) {
+        Map<String, NamedArea> out = new LinkedHashMap<>();
+        for (Sheet s : collection.sheets()) {
+            for (Field f : s.fields()) {
+                out.put(f.definedName(), cells.get(f.id()));
+            }
+            s.table().ifPresent(t -> {
+                int first = tableFirstRow(s);
+                for (int j = 0; j < t.columns().size(); j++) {
+                    out.put(t.columnName(t.columns().get(j)), new NamedArea(s.title(), first,
+                            tableColumn(j), first + t.rows() - 1, tableColumn(j)));
+                }
+            });
+        }
+        return out;
+    }
+
     /** The cell of a form field (not a table column). */
     CellRef cell(Field field) {
-        CellRef c = cells.get(field.id());
+        NamedArea c = cells.get(field.id());
         if (c == null) {
             throw new IllegalArgumentException("field " + field.id() + " is not on a form line");
         }
-        return c;
+        return CellRef.of(c.sheet(), c.firstRow(), c.firstColumn());
     }
 
     static int lineRow(int lineIndex) {

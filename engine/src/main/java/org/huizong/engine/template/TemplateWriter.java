@@ -27,6 +27,7 @@ import org.huizong.engine.model.Roster;
 import org.huizong.engine.model.Rule;
 import org.huizong.engine.model.School;
 import org.huizong.engine.model.Sheet;
+import org.huizong.engine.xlsx.NamedArea;
 import org.huizong.engine.xlsx.Zips;
 
 /**
@@ -152,6 +153,15 @@ public final class TemplateWriter {
     public static String fileName(School school) {
         return school.code() + "_" + school.name().replaceAll("[\\\\/:*?\"<>|\\s]", "_")
                 + ".xlsx";
+    }
+
+    /**
+     * Where a template of {@code collection} puts its {@code F_} and {@code T_} names, by name,
+     * in sheet order: a field's one cell, a table column's input rows. The reader checks that a
+     * return's names still point there.
+     */
+    public static Map<String, NamedArea> namedAreas(Collection collection) {
+        return TemplateLayout.of(collection).namedAreas(collection);
     }
 
     /** The defined name of a warning's 说明 cell: {@code X_} and the rule id, non-word chars _. */

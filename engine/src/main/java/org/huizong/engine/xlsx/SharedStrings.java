@@ -43,10 +43,14 @@ public final class SharedStrings {
         if (items == null) {
             items = parse(xml);
         }
-        if (index < 0 || index >= items.size()) {
-            throw new IllegalArgumentException("shared string " + index + " of " + items.size());
-        }
+        check(index, items.size());
         return items.get(index);
+    }
+
+    private static void check(int index, int size) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("共享字符串第" + index + "项不存在（共" + size + "项）");
+        }
     }
 
     private static List<String> parse(byte[] xml) throws XMLStreamException {

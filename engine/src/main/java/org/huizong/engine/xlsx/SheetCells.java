@@ -62,7 +62,7 @@ public final class SheetCells {
      * cells absent from the part are absent from the result.
      *
      * @throws XMLStreamException when the part does not parse
-     * @throws IllegalArgumentException when a cell's content contradicts its type
+     * @throws BadCellException when a wanted cell's content contradicts its type
      */
     public static Map<CellPos, RawCell> read(byte[] xml, Set<CellPos> wanted, SharedStrings strings)
             throws XMLStreamException {
@@ -102,7 +102,11 @@ public final class SheetCells {
                     column = r.column(column + 1);
                     int k = find(from, to, column);
                     if (k >= 0) {
-                        out.put(new CellPos(row, column), cell(row, column));
+                        CellPos p = new CellPos(row, column);
+                        if (out.put(p, cell(row, column)) != null) {
+                            // programs disagree on which of the two they show
+                            throw new BadCellException(p, "同一单元格在工作表中出现了两次", null);
+                        }
                     }
                     // a cell nobody asked for matters only for a formula it may share: its
                     // children are walked, and all but such a formula skipped
@@ -212,10 +216,35 @@ public final class SheetCells {
         if (formula == null || formula.isEmpty()) {
             formula = arrayFormula(row, column);
         }
-        return raw(type == null ? "n" : type, value, inline,
-                Optional.ofNullable(formula).filter(f -> !f.isEmpty()));
+        try {
+            return raw(type == null ? "n" : type, value, inline,
+                    Optional.ofNullable(formula).filter(f -> !f.isEmpty()));
+        } catch (IllegalArgumentException e) {
+            throw new BadCellException(new CellPos(row, column), e.getMessage(), e);
+        }
     }
 
+    /**
+     * A cell asked for whose stored content contradicts its type (a boolean holding 7, a number
+     * holding text, a shared string that does not exist): the file is damaged at that cell.
+     */
+    public static final class BadCellException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient CellPos cell;
+
+        BadCellException(CellPos cell, String problem, Throwable cause) {
+            super(problem, cause);
+            this.cell = cell;
+        }
+
+        /** Where it is. */
+        public CellPos cell() {
+            return cell;
+        }
+    }
+
+    /** @throws IllegalArgumentException, in Chinese, when the content contradicts the type */
     private RawCell raw(String type, String value, String inline, Optional<String> formula)
             throws XMLStreamException {
         boolean none = value == null || value.isEmpty();
@@ -229,8 +258,8 @@ public final class SheetCells {
                 return new RawCell(RawCell.Kind.NUMBER, value, formula);
             }
             case "s" -> {
-                return new RawCell(RawCell.Kind.TEXT,
-                        none ? "" : strings.get(Integer.parseInt(value.trim())), formula);
+                return new RawCell(RawCell.Kind.TEXT, none ? "" : strings.get(index(value)),
+                        formula);
             }
             case "inlineStr" -> {
                 return inline == null ? blank : new RawCell(RawCell.Kind.TEXT, inline, formula);
@@ -243,7 +272,7 @@ public final class SheetCells {
                     return blank;
                 }
                 if (!value.equals("0") && !value.equals("1")) {
-                    throw new IllegalArgumentException("boolean cell holding " + value);
+                    throw new IllegalArgumentException("逻辑值单元格存的是“" + quote(value) + "”");
                 }
                 return new RawCell(RawCell.Kind.BOOLEAN, value.equals("1") ? "TRUE" : "FALSE",
                         formula);
@@ -251,8 +280,22 @@ public final class SheetCells {
             case "e" -> {
                 return none ? blank : new RawCell(RawCell.Kind.ERROR, value, formula);
             }
-            default -> throw new IllegalArgumentException("unknown cell type " + type);
+            default -> throw new IllegalArgumentException("单元格类型“" + quote(type) + "”无法识别");
         }
+    }
+
+    /** A shared string's index, checked against the table when the string is read. */
+    private static int index(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("共享字符串序号“" + quote(value) + "”不是数字", e);
+        }
+    }
+
+    /** At most the first 20 characters of stored text, for a message. */
+    private static String quote(String s) {
+        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
     }
 
     /** The formula of the {@code <f>} the reader is at; remembers shared and array ones. */
@@ -289,15 +332,27 @@ public final class SheetCells {
 
     /**
      * Refuses, as a damaged file, a number cell whose text is no number or a number beyond any
-     * spreadsheet's range (about 1E308), which would take unbounded memory to write out.
+     * spreadsheet's range (about 1E308), which would take unbounded memory to write out. Digits
+     * past {@link NumberText#MAX_LENGTH} in the plain form are left for the reader to report at
+     * the cell; in any other form they are not parsed at all.
      */
     private static void checkNumber(String text) {
-        if (!plainNumber(text)) {
-            BigDecimal b = new BigDecimal(text);
-            long exponent = (long) b.precision() - b.scale() - 1;
-            if (exponent > MAX_EXPONENT || exponent < -MAX_EXPONENT) {
-                throw new IllegalArgumentException("number out of range: " + text);
-            }
+        if (plainNumber(text)) {
+            return;
+        }
+        if (text.length() > NumberText.MAX_LENGTH) {
+            throw new IllegalArgumentException("数字单元格存的是" + text.length() + "个字符的“"
+                    + quote(text) + "”");
+        }
+        BigDecimal b;
+        try {
+            b = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("数字单元格存的是“" + quote(text) + "”", e);
+        }
+        long exponent = (long) b.precision() - b.scale() - 1;
+        if (exponent > MAX_EXPONENT || exponent < -MAX_EXPONENT) {
+            throw new IllegalArgumentException("数字单元格存的“" + text + "”超出任何表格程序的范围");
         }
     }
 

@@ -3,10 +3,13 @@ package org.huizong.engine.xlsx;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -145,8 +148,20 @@ public final class XmlParts {
         });
     }
 
-    /** Workbook-scoped names first; a sheet-scoped one only where no workbook-scoped exists. */
+    /**
+     * Workbook-scoped names first; a sheet-scoped one only where no workbook-scoped exists.
+     *
+     * @throws IllegalArgumentException when one name is defined twice in one scope (names
+     *     compare without case): programs disagree on which counts, Excel repairs the file
+     */
     public static Map<String, String> names(List<DefinedName> names) {
+        Set<String> scoped = new HashSet<>(names.size() * 2);
+        for (DefinedName n : names) {
+            if (n.name() != null
+                    && !scoped.add(n.sheetScope() + "!" + n.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("defined name " + n.name() + " twice");
+            }
+        }
         Map<String, String> out = new HashMap<>(names.size() * 2);
         for (DefinedName n : names) {
             if (n.sheetScope() < 0) {

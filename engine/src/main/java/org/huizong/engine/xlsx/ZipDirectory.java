@@ -65,6 +65,22 @@ public final class ZipDirectory {
         return p == end ? Optional.of(out) : Optional.empty();
     }
 
+    /**
+     * At least as many as the entries any zip reader can find in {@code zip}: the number of
+     * central directory signatures in it. One scan, nothing allocated; counting stops past
+     * {@code Integer.MAX_VALUE}.
+     */
+    public static int mostEntries(byte[] zip) {
+        int n = 0;
+        for (int p = 0; p + 4 <= zip.length; p++) {
+            if (zip[p] == 'P' && zip[p + 1] == 'K' && zip[p + 2] == 1 && zip[p + 3] == 2) {
+                n++;
+                p += 3;
+            }
+        }
+        return n;
+    }
+
     /** The end of central directory record, whose comment runs exactly to the end; or -1. */
     private static int endRecord(byte[] zip) {
         for (int p = zip.length - END_SIZE; p >= 0 && p >= zip.length - END_SIZE - MAX_COMMENT;

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -48,6 +49,12 @@ public final class ZipGuard {
      * upload does not hold hundreds of megabytes at once.
      */
     static final long HOLD_LIMIT = 16L * 1024 * 1024;
+    /**
+     * Most entries a zip may have. A template has about twenty; a workbook with many pictures a
+     * few hundred. Counted from the bytes before any entry is built, so a directory of hundreds
+     * of thousands of tiny entries costs one scan, not an object each.
+     */
+    static final int MAX_PARTS = 10_000;
 
     private ZipGuard() {
     }
@@ -102,10 +109,17 @@ public final class ZipGuard {
             this.zip = zip;
             List<String> n = new ArrayList<>(parts.size());
             this.entries = new HashMap<>(parts.size() * 2);
+            Map<String, String> folded = new HashMap<>(parts.size() * 2);
             for (Part p : parts) {
                 n.add(p.name());
-                // zip readers find the first of two entries of one name; so does this one
-                entries.putIfAbsent(p.name(), p);
+                // Programs disagree on which of two entries of one part name counts (the first,
+                // the last; part names compare without case), so what huizong would count could
+                // differ from what Excel shows: such a package is refused.
+                String earlier = folded.putIfAbsent(p.name().toLowerCase(Locale.ROOT), p.name());
+                if (earlier != null) {
+                    throw duplicate(file, p.name());
+                }
+                entries.put(p.name(), p);
             }
             this.names = List.copyOf(n);
         }
@@ -317,6 +331,9 @@ public final class ZipGuard {
      * @throws UnreadableFileException naming {@code file} when the zip is damaged or a bomb
      */
     public static Contents inspect(String file, byte[] zip) {
+        if (ZipDirectory.mostEntries(zip) > MAX_PARTS) {
+            throw tooManyParts(file);
+        }
         Optional<List<ZipDirectory.CentralEntry>> plain = ZipDirectory.read(zip);
         if (plain.isPresent()) {
             List<Part> parts = plain.get().stream().map(Part::of).toList();
@@ -351,6 +368,9 @@ public final class ZipGuard {
     private static void checkDeclared(String file, List<Part> parts) {
         long declared = 0;
         for (Part p : parts) {
+            if (p.encrypted()) {
+                throw encrypted(file);
+            }
             long size = Math.max(0, p.size());
             declared += size;
             if (declared > MAX_TOTAL || isBomb(size, p.compressed())) {
@@ -366,6 +386,22 @@ public final class ZipGuard {
     static UnreadableFileException bomb(String file) {
         return new UnreadableFileException(file, "文件 " + file + " 解压后异常巨大（疑似压缩炸弹），"
                 + "为安全起见不予读取。请上传由报表模板填写保存的原文件。");
+    }
+
+    /** The one message for a file with an open password, whatever its container. */
+    public static UnreadableFileException encrypted(String file) {
+        return new UnreadableFileException(file, "文件 " + file + " 设置了打开密码（已加密），无法读取。"
+                + "请在Excel中取消打开密码后重新保存再上传。");
+    }
+
+    static UnreadableFileException duplicate(String file, String part) {
+        return new UnreadableFileException(file, "文件 " + file + " 含有两个同名部件 " + part
+                + "，不同程序会读出不同的内容，为安全起见不予读取。请在Excel中重新打开并保存后再上传。");
+    }
+
+    static UnreadableFileException tooManyParts(String file) {
+        return new UnreadableFileException(file, "文件 " + file + " 含有的部件超过" + MAX_PARTS
+                + "个，不是报表模板保存的文件，不予读取。请上传由报表模板填写保存的原文件。");
     }
 
     public static UnreadableFileException damaged(String file, Exception cause) {

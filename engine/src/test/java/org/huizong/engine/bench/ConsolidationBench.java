@@ -80,13 +80,13 @@ public final class ConsolidationBench {
         Intake intake = Intake.of(c);
         Consolidator consolidator = Consolidator.of(c, roster).withPeriod(PERIOD);
         List<Path> warm = files.subList(0, Math.min(warmCount, files.size()));
-        Consolidation warmed = warm.parallelStream().map(intake::submission)
+        Consolidation warmed = warm.parallelStream().map(f -> intake.submission(f, roster))
                 .collect(consolidator.collector());
         naive(c, warm);
         System.out.println("warmed up on " + warmed.completeness().files() + " files");
 
         Measure fold = Measure.start("huizong: read + validate + fold (parallel)");
-        Timed first = consolidate(files, intake, consolidator);
+        Timed first = consolidate(files, intake, roster, consolidator);
         fold.stop(files.size());
         first.print();
         Consolidation result = first.result();
@@ -95,7 +95,7 @@ public final class ConsolidationBench {
         Measure steady = fold;
         for (int round = 2; round <= rounds; round++) {
             Measure m = Measure.start("huizong: the same again, round " + round);
-            Timed again = consolidate(files, intake, consolidator);
+            Timed again = consolidate(files, intake, roster, consolidator);
             m.stop(files.size());
             again.print();
             steady = m.perSecond() > steady.perSecond() ? m : steady;
@@ -138,8 +138,10 @@ public final class ConsolidationBench {
     }
 
     /** huizong's path, the collector's two halves apart to time the finish on its own. */
-    private static Timed consolidate(List<Path> files, Intake intake, Consolidator consolidator) {
-        Partial partial = files.parallelStream().map(intake::submission).collect(Collector.of(
+    private static Timed consolidate(List<Path> files, Intake intake, Roster roster,
+            Consolidator consolidator) {
+        Partial partial = files.parallelStream().map(f -> intake.submission(f, roster))
+                .collect(Collector.of(
                 consolidator::partial, Partial::add, Partial::combine));
         long start = System.nanoTime();
         Consolidation result = consolidator.finish(partial);

@@ -92,11 +92,14 @@ class ReadBackTest {
         ReturnReader reader = ReturnReader.of(edu());
         Intake intake = Intake.of(edu());
         for (int k = 0; k < COUNTIES.length; k++) {
-            books.add(intake.submission(writeCounty(k, Fixtures.PERIOD)));
-            counties.add(new School(unitCode(k), COUNTIES[k] + "教育局", "县级汇总", COUNTIES[k],
-                    "公办"));
+            counties.add(new School(unitCode(k), COUNTIES[k] + "教育局", School.UNIT_TYPE,
+                    COUNTIES[k], "公办"));
         }
-        Consolidation city = Consolidator.of(edu(), new Roster(counties)).consolidate(books);
+        Roster roster = new Roster(counties);
+        for (int k = 0; k < COUNTIES.length; k++) {
+            books.add(intake.submission(writeCounty(k, Fixtures.PERIOD), roster));
+        }
+        Consolidation city = Consolidator.of(edu(), roster).consolidate(books);
         assertThat(city.summary())
                 .isEqualTo("共 3 个文件：计入 3，有错误未计入 0，重复 0，名单外 0，无法读取 0");
         int rows = 0;

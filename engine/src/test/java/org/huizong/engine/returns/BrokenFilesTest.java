@@ -141,6 +141,20 @@ class BrokenFilesTest {
     }
 
     @Test
+    void aDeviceAPipeOrAFolderIsRefusedBeforeAnythingIsRead(@TempDir Path dir) throws Exception {
+        Path zero = Files.createSymbolicLink(dir.resolve("零.xlsx"), Path.of("/dev/zero"));
+        Path folder = Files.createDirectories(dir.resolve("文件夹.xlsx"));
+        Path pipe = dir.resolve("管道.xlsx");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+        for (Path p : List.of(zero, folder, pipe)) {
+            String name = p.getFileName().toString();
+            assertThatThrownBy(() -> reader.read(p)).isInstanceOf(UnreadableFileException.class)
+                    .hasMessage("文件 " + name + " 不是普通文件（是文件夹、设备或管道），不予读取。请选择填好的报表文件。");
+        }
+    }
+
+    @Test
     void aDeletedSheetIsAnAlteredStructure() throws IOException {
         byte[] b = edit(wb -> wb.removeSheetAt(wb.getSheetIndex("学生资助")));
 

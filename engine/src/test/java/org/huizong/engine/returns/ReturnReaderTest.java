@@ -222,20 +222,18 @@ class ReturnReaderTest {
         byte[] original = writer.toBytes(school, IoFixtures.fullData(collection, school));
         Field unique = collection.getField("aid.unique");
         String name = unique.definedName() + "\">'学生资助'!$D$13<";
-        // the same workbook with the name moved to the cell below, as a clerk inserting a row
-        // in Excel would leave it
+        // the same workbook with the name moved to the cell below, where Excel shows another
+        // figure than the one it would count
         byte[] moved = ZipEdits.rewrite(original, "xl/workbook.xml",
                 x -> x.replace(name, unique.definedName() + "\">'学生资助'!$D$14<"));
         byte[] removed = ZipEdits.rewrite(original, "xl/workbook.xml", x -> x.replace(name,
                 unique.definedName() + "\">#REF!<"));
 
         Return first = reader.read("原样.xlsx", original);
-        Return shifted = reader.read("移动.xlsx", moved);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read("移动.xlsx", moved))
+                .hasMessageContaining("名称 " + unique.definedName() + " 指向 学生资助!D14，应为 学生资助!D13");
         Return again = reader.read("原样2.xlsx", original);
 
-        assertThat(shifted.findCell("aid.unique")).contains(CellRef.of("学生资助", 13, 3));
-        assertThat(shifted).usingRecursiveComparison().isEqualTo(
-                ReturnReader.of(collection).read("移动.xlsx", moved));
         assertThat(again.values()).isEqualTo(first.values());
         assertThat(again.findCell("aid.unique")).contains(CellRef.of("学生资助", 12, 3));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read("坏名.xlsx", removed))

@@ -74,6 +74,30 @@ class ValidatorTest {
     }
 
     @Test
+    void figuresAboveTheirTypesPlausibleMaximumAreErrorsUnlessTheSpecSaysOtherwise() {
+        Return r = Fixtures.school("小学").valid()
+                .set("info.students", 10_000_001)
+                .set("info.staff", 10_000_000)
+                .set("info.teachers", 25)
+                .set("info.area", "20000.5")
+                .set("aid.other.amount", "100000000.0001")
+                .build();
+        Validator capped = Validator.of(CollectionSpecs.parse(Fixtures.YAML.replace(
+                "{id: info.area, label: 校舍面积, type: area, unit: 平方米}",
+                "{id: info.area, label: 校舍面积, type: area, unit: 平方米, max: 20000}"),
+                "mini.yaml"));
+
+        assertThat(lines(MINI.validate(r))).filteredOn(x -> x.startsWith("bound ")).containsExactly(
+                "bound ERROR 学校基本情况!D7 [info.students] 在校学生数超过合理上限 10000000人，"
+                        + "填的是 10000001，请核实",
+                "bound ERROR 学生资助!E4 [aid.other.amount] 其他资助金额超过合理上限 100000000万元，"
+                        + "填的是 100000000.0001，请核实");
+        assertThat(lines(capped.validate(r))).filteredOn(x -> x.startsWith("bound "))
+                .contains("bound ERROR 学校基本情况!D11 [info.area] 校舍面积超过合理上限 20000平方米，"
+                        + "填的是 20000.5，请核实");
+    }
+
+    @Test
     void aFieldThatDoesNotApplyIsNotRequiredAndAnEmptyOneIsFine() {
         Return kindergarten = Fixtures.school("幼儿园").valid().build();
         assertThat(MINI.validate(kindergarten).findings()).isEmpty();

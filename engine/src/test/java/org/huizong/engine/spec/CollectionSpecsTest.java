@@ -3,6 +3,7 @@ package org.huizong.engine.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import org.huizong.engine.model.Collection;
@@ -76,6 +77,26 @@ class CollectionSpecsTest {
         assertThat(a.structureHash()).isEqualTo(b.structureHash()).hasSize(16);
         Collection other = CollectionSpecs.parse(HEAD, "t.yaml");
         assertThat(other.structureHash()).isNotEqualTo(a.structureHash());
+    }
+
+    @Test
+    void aNumericFieldMayNameItsPlausibleMaximum() {
+        Collection c = CollectionSpecs.parse(HEAD.replace("type: count, unit: 人}",
+                "type: count, unit: 人, max: 5000}"), "t.yaml");
+
+        assertThat(c.getField("info.students").upperBound()).contains(new BigDecimal("5000"));
+        assertThat(c.getField("info.type").upperBound()).isEmpty();
+        assertThat(CollectionSpecs.load(EDU).getField("funding.public").upperBound())
+                .as("the type's default").contains(new BigDecimal("100000000"));
+        assertThatThrownBy(() -> CollectionSpecs.parse(HEAD.replace("type: count, unit: 人}",
+                "type: count, unit: 人, max: -1}"), "t.yaml"))
+                .hasMessage("t.yaml:10: field: 'max' 应为正数，而不是 '-1'");
+        assertThatThrownBy(() -> CollectionSpecs.parse(HEAD.replace("type: count, unit: 人}",
+                "type: count, unit: 人, max: 很多}"), "t.yaml"))
+                .hasMessage("t.yaml:10: field: 'max' 应为正数，而不是 '很多'");
+        assertThatThrownBy(() -> CollectionSpecs.parse(HEAD.replace("values: [幼儿园, 小学]}",
+                "values: [幼儿园, 小学], max: 3}"), "t.yaml"))
+                .hasMessageContaining("field info.type has a max but is a enum");
     }
 
     @Test

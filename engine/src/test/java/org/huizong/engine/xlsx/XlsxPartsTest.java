@@ -118,18 +118,28 @@ class XlsxPartsTest {
     }
 
     @Test
-    void aCellContradictingItsTypeIsRefused() {
-        assertThatThrownBy(() -> cells("<row r=\"1\"><c r=\"A1\"><v>abc</v></c></row>",
-                SharedStrings.none(), new CellPos(0, 0))).isInstanceOf(NumberFormatException.class);
-        assertThatThrownBy(() -> cells("<row r=\"1\"><c r=\"A1\"><v>1E999999999</v></c></row>",
-                SharedStrings.none(), new CellPos(0, 0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("range");
-        assertThatThrownBy(() -> cells("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>5</v></c></row>",
-                strings("<si><t>a</t></si>"), new CellPos(0, 0)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> cells("<row r=\"1\"><c r=\"A1\" t=\"x\"><v>1</v></c></row>",
-                SharedStrings.none(), new CellPos(0, 0)))
-                .isInstanceOf(IllegalArgumentException.class);
+    void aCellContradictingItsTypeIsRefusedAtItsPlace() {
+        assertBadCell("<row r=\"1\"><c r=\"A1\"><v>abc</v></c></row>", SharedStrings.none(),
+                "数字单元格存的是“abc”");
+        assertBadCell("<row r=\"1\"><c r=\"A1\"><v>1E999999999</v></c></row>",
+                SharedStrings.none(), "数字单元格存的“1E999999999”超出任何表格程序的范围");
+        assertBadCell("<row r=\"1\"><c r=\"A1\"><v>1x" + "9".repeat(100_000) + "</v></c></row>",
+                SharedStrings.none(), "数字单元格存的是100002个字符的“1x999999999999999999…”");
+        assertBadCell("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>5</v></c></row>",
+                strings("<si><t>a</t></si>"), "共享字符串第5项不存在（共1项）");
+        assertBadCell("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>x</v></c></row>",
+                strings("<si><t>a</t></si>"), "共享字符串序号“x”不是数字");
+        assertBadCell("<row r=\"1\"><c r=\"A1\" t=\"b\"><v>7</v></c></row>",
+                SharedStrings.none(), "逻辑值单元格存的是“7”");
+        assertBadCell("<row r=\"1\"><c r=\"A1\" t=\"x\"><v>1</v></c></row>",
+                SharedStrings.none(), "单元格类型“x”无法识别");
+    }
+
+    private void assertBadCell(String rows, SharedStrings strings, String problem) {
+        assertThatThrownBy(() -> cells(rows, strings, new CellPos(0, 0)))
+                .isInstanceOf(SheetCells.BadCellException.class).hasMessage(problem)
+                .satisfies(e -> assertThat(((SheetCells.BadCellException) e).cell())
+                        .isEqualTo(new CellPos(0, 0)));
     }
 
     @Test

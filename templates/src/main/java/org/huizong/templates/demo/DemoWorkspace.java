@@ -81,11 +81,11 @@ public final class DemoWorkspace {
             Pipeline books = Pipeline.of(c, StandardCollections.narrative(c), clock)
                     .withUnit(new Pipeline.Unit(DemoCounty.UNIT_CODE, DemoCounty.UNIT_NAME));
             Consolidation last = books.consolidate(roster, intake.submissions(
-                    Intake.expand(List.of(previousReturns))));
+                    Intake.expand(List.of(previousReturns)), roster));
             books.write(last, previousBook);
             books = books.withPrevious(Optional.of(intake.read(previousBook)));
             Consolidation current = books.consolidate(roster, intake.submissions(
-                    Intake.expand(List.of(returns))));
+                    Intake.expand(List.of(returns)), roster));
             books.write(current, book);
             StringBuilder text = new StringBuilder();
             for (Paragraph p : books.narrative(current)) {

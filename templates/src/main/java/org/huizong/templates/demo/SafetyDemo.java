@@ -58,7 +58,7 @@ final class SafetyDemo {
         Pipeline pipeline = Pipeline.of(c, def.narrative(), clock).withPeriod(MAY)
                 .withUnit(new Pipeline.Unit(DemoCounty.UNIT_CODE, DemoCounty.UNIT_NAME));
         Consolidation result = pipeline.consolidate(roster,
-                intake.submissions(Intake.expand(List.of(returns))));
+                intake.submissions(Intake.expand(List.of(returns)), roster));
         pipeline.write(result, book);
         return new Output(returns, book, result.summary());
     }
