@@ -126,7 +126,7 @@ final class ServerModule extends AbstractModule {
         List<RouteGroup> groups = new ArrayList<>(StaffRoutes.of(accounts, auth, audit,
                 collections, returns, engine, files, submissions, consolidations, address,
                 c.maxUploadBytes()));
-        groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine, files,
+        groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine,
                 address));
         groups.add(new StaticFiles());
         groups.forEach(g -> g.register(routes));

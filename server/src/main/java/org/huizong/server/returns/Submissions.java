@@ -19,12 +19,12 @@ import org.huizong.server.store.CollectionStore.SchoolRow;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore.NewVersion;
-import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.Verdict;
 import org.huizong.server.web.HttpProblem;
 import org.huizong.server.web.PageChrome;
+import org.huizong.server.web.Reply;
 
 /**
  * Checks and stores uploads. An upload is checked completely (size, content, the reader's
@@ -234,8 +234,10 @@ public final class Submissions {
         return engine.read(engine.collection(c.standardId()), v.fileName(), files.get(v.sha()));
     }
 
-    Optional<SchoolState> stateOf(SchoolRow s) {
-        return Optional.of(returns.state(s));
+    /** A school's version numbered {@code no} as the file it uploaded, else 404. */
+    public Reply.Download storedFile(SchoolRow school, String no) {
+        VersionRow v = ReturnView.version(returns.state(school), no);
+        return Reply.xlsx(v.fileName(), files.get(v.sha()));
     }
 
     /** A file name without directories or control characters, at most 120 characters. */

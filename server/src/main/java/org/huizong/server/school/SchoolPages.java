@@ -16,7 +16,6 @@ import org.huizong.server.returns.ReturnView;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
-import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore.ReviewRow;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
@@ -43,15 +42,13 @@ final class SchoolPages implements RouteGroup {
     private final ReturnStore returns;
     private final Submissions submissions;
     private final EngineFacade engine;
-    private final FileStore files;
 
     SchoolPages(StaffAuth auth, ReturnStore returns, Submissions submissions,
-            EngineFacade engine, FileStore files) {
+            EngineFacade engine) {
         this.auth = auth;
         this.returns = returns;
         this.submissions = submissions;
         this.engine = engine;
-        this.files = files;
     }
 
     @Override
@@ -60,10 +57,8 @@ final class SchoolPages implements RouteGroup {
         r.school(POST, "/s/{secret}/upload", this::upload);
         r.school(POST, "/s/{secret}/explain", this::explain);
         r.school(GET, "/s/{secret}/template.xlsx", this::template);
-        r.school(GET, "/s/{secret}/versions/{no}/file", s -> {
-            VersionRow v = ReturnView.version(returns.state(s.school()), s.ctx().pathParam("no"));
-            return Reply.xlsx(v.fileName(), files.get(v.sha()));
-        });
+        r.school(GET, "/s/{secret}/versions/{no}/file",
+                s -> submissions.storedFile(s.school(), s.ctx().pathParam("no")));
     }
 
     private Reply.Page page(SchoolRequest r, Optional<String> error, List<String> details) {

@@ -4,7 +4,6 @@ import java.util.List;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.CollectionStore;
-import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.web.PublicAddress;
 import org.huizong.server.web.RouteGroup;
@@ -16,9 +15,9 @@ public final class SchoolRoutes {
     }
 
     public static List<RouteGroup> of(StaffAuth auth, CollectionStore collections,
-            ReturnStore returns, Submissions submissions, EngineFacade engine, FileStore files,
+            ReturnStore returns, Submissions submissions, EngineFacade engine,
             PublicAddress address) {
-        return List.of(new SchoolPages(auth, returns, submissions, engine, files),
+        return List.of(new SchoolPages(auth, returns, submissions, engine),
                 new ApiV1(collections, returns, submissions), new AddinRoutes(address));
     }
 }

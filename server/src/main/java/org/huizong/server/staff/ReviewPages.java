@@ -13,7 +13,6 @@ import org.huizong.server.returns.ReturnView;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
-import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
 import org.huizong.server.store.ReturnStore;
@@ -30,14 +29,11 @@ final class ReviewPages implements RouteGroup {
     private final ReturnStore returns;
     private final Submissions submissions;
     private final EngineFacade engine;
-    private final FileStore files;
 
-    ReviewPages(ReturnStore returns, Submissions submissions, EngineFacade engine,
-            FileStore files) {
+    ReviewPages(ReturnStore returns, Submissions submissions, EngineFacade engine) {
         this.returns = returns;
         this.submissions = submissions;
         this.engine = engine;
-        this.files = files;
     }
 
     @Override
@@ -45,11 +41,7 @@ final class ReviewPages implements RouteGroup {
         r.collectionSchool(GET, "/collections/{id}/schools/{code}", this::detail);
         r.collectionSchool(POST, "/collections/{id}/schools/{code}/review", this::review);
         r.collectionSchool(GET, "/collections/{id}/schools/{code}/versions/{no}/file",
-                (s, c, school) -> {
-                    VersionRow v = ReturnView.version(returns.state(school),
-                            s.ctx().pathParam("no"));
-                    return Reply.xlsx(v.fileName(), files.get(v.sha()));
-                });
+                (s, c, school) -> submissions.storedFile(school, s.ctx().pathParam("no")));
     }
 
     private Reply detail(StaffRequest s, CollectionRow c, SchoolRow school) {

@@ -29,7 +29,7 @@ public final class StaffRoutes {
         return List.of(new AccountPages(accounts, auth, audit),
                 new CollectionPages(collections, returns, engine, files, maxUploadBytes),
                 new LinkPages(collections, address),
-                new ReviewPages(returns, submissions, engine, files),
+                new ReviewPages(returns, submissions, engine),
                 new Downloads(collections, returns, engine, files, consolidations, audit));
     }
 }
