@@ -11,13 +11,13 @@ import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.pipeline.Pipeline;
+import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
-import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.FileStore;
+import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
-import org.huizong.server.store.ReturnStore;
 import org.huizong.server.web.HttpProblem;
 
 /**

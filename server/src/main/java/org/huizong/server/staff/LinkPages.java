@@ -4,11 +4,11 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
 import java.util.List;
+import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.IssuedLink;
 import org.huizong.server.store.CollectionStore.LinkState;
 import org.huizong.server.store.CollectionStore.SchoolRow;
-import org.huizong.server.store.CollectionStore;
 import org.huizong.server.web.Html;
 import org.huizong.server.web.HttpProblem;
 import org.huizong.server.web.PageChrome;

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.huizong.server.store.AccountStore.Session;
+import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
-import org.huizong.server.store.CollectionStore;
 
 /**
  * Every route of the server, each declared once with what it needs: a {@link Route} (method,

@@ -2,8 +2,8 @@ package org.huizong.server.web;
 
 import io.javalin.http.Context;
 import java.util.Optional;
-import org.huizong.server.store.AccountStore.Session;
 import org.huizong.server.store.AccountStore;
+import org.huizong.server.store.AccountStore.Session;
 import org.huizong.server.store.Crypto;
 
 /**
