@@ -20,7 +20,6 @@ import org.huizong.server.store.CollectionStore.SchoolRow;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.ReturnStore.NewVersion;
-import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
 import org.huizong.server.store.Verdict;
 import org.huizong.server.web.HttpProblem;
