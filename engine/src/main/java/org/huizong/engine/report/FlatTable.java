@@ -30,23 +30,26 @@ import org.huizong.engine.xlsx.Zips;
 
 /**
  * One plain table for other programs and for printing (报送情况, 催报 lists, 学校明细 as CSV),
- * written through fastexcel, the maintained successor of the EasyExcel API: an .xlsx with a title
- * row above the header, borders, column widths fitted to the text, the header frozen and repeated
- * on every printed A4 page; or a CSV in UTF-8 with a byte order mark so Excel in China opens it
- * as UTF-8. Both are the same bytes for the same table.
+ * written through fastexcel, the maintained successor of the EasyExcel API: an .xlsx with an
+ * optional title row above the header, borders, column widths fitted to the text, the header
+ * frozen and repeated on every printed A4 page; or a CSV in UTF-8 with a byte order mark so Excel
+ * in China opens it as UTF-8. Both are the same bytes for the same table.
  *
- * @param title the title row of the .xlsx, also its sheet name (cut to Excel's 31 characters)
+ * @param sheetName the .xlsx's sheet name (cut to Excel's 31 characters)
+ * @param title the title row above the header, when there is one
  * @param header the column headings
  * @param rows the data; a {@link Number} cell is written as a number, {@code null} as blank
  */
-public record FlatTable(String title, List<String> header, List<List<Object>> rows) {
+public record FlatTable(String sheetName, Optional<String> title, List<String> header,
+        List<List<Object>> rows) {
     /** Excel's longest sheet name. */
     private static final int SHEET_NAME_MAX = 31;
     /** Widest column, in characters: longer text wraps rather than widening the page. */
     private static final int WIDTH_MAX = 40;
 
     public FlatTable {
-        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(sheetName, "sheetName");
+        Objects.requireNonNull(title, "title of " + sheetName);
         header = List.copyOf(header);
         List<List<Object>> copy = new ArrayList<>(rows.size());
         for (List<Object> r : rows) {
@@ -55,17 +58,27 @@ public record FlatTable(String title, List<String> header, List<List<Object>> ro
         rows = List.copyOf(copy);
     }
 
+    /** A table with its header on the first row. */
+    public static FlatTable of(String sheetName, List<String> header, List<List<Object>> rows) {
+        return new FlatTable(sheetName, Optional.empty(), header, rows);
+    }
+
+    /** The same table under a title row. */
+    public FlatTable titled(String text) {
+        return new FlatTable(sheetName, Optional.of(text), header, rows);
+    }
+
     /** The .xlsx bytes. */
     public byte[] toXlsx() {
         ByteArrayOutputStream raw = new ByteArrayOutputStream(16 * 1024);
         List<List<String>> head = new ArrayList<>();
         for (String h : header) {
-            head.add(List.of(title, h));
+            head.add(title.map(t -> List.of(t, h)).orElse(List.of(h)));
         }
         FastExcel.write(raw).excelType(ExcelTypeEnum.XLSX).head(head).useDefaultStyle(false)
                 .registerWriteHandler(styles()).registerWriteHandler(new PageSetup())
                 .registerWriteHandler(new FixedDates())
-                .sheet(sheetName()).doWrite(rows);
+                .sheet(safeSheetName()).doWrite(rows);
         return Zips.normalize(raw.toByteArray(), Zips.BOOK_STAMP);
     }
 
@@ -74,7 +87,7 @@ public record FlatTable(String title, List<String> header, List<List<Object>> ro
         try {
             out.write(toXlsx());
         } catch (java.io.IOException e) {
-            throw new ReportException("无法写出表格 " + title + "：" + e.getMessage(), e);
+            throw new ReportException("无法写出表格 " + sheetName + "：" + e.getMessage(), e);
         }
     }
 
@@ -105,8 +118,8 @@ public record FlatTable(String title, List<String> header, List<List<Object>> ro
         sb.append("\r\n");
     }
 
-    private String sheetName() {
-        String name = title.replaceAll("[\\\\/?*\\[\\]:]", "_");
+    private String safeSheetName() {
+        String name = sheetName.replaceAll("[\\\\/?*\\[\\]:]", "_");
         return name.length() > SHEET_NAME_MAX ? name.substring(0, SHEET_NAME_MAX) : name;
     }
 
@@ -137,7 +150,7 @@ public record FlatTable(String title, List<String> header, List<List<Object>> ro
         return s;
     }
 
-    /** Column widths from the text, the two head rows frozen and repeated, A4 fitted to width. */
+    /** Column widths from the text, the head rows frozen and repeated, A4 fitted to width. */
     private final class PageSetup implements SheetWriteHandler {
         @Override
         public void afterSheetCreate(SheetWriteHandlerContext context) {
@@ -145,8 +158,10 @@ public record FlatTable(String title, List<String> header, List<List<Object>> ro
             for (int c = 0; c < header.size(); c++) {
                 sheet.setColumnWidth(c, 256 * (width(c) + 2));
             }
-            sheet.createFreezePane(0, 2);
-            sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(0, 1, -1, -1));
+            int headRows = title.isPresent() ? 2 : 1;
+            sheet.createFreezePane(0, headRows);
+            sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(0, headRows - 1,
+                    -1, -1));
             PrintSetup print = sheet.getPrintSetup();
             print.setPaperSize(PrintSetup.A4_PAPERSIZE);
             print.setLandscape(header.size() > 6);

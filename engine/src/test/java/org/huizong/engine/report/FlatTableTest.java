@@ -15,15 +15,17 @@ import org.junit.jupiter.api.Test;
 
 /** Flat tables through fastexcel, read back with POI; CSV as Excel in China opens it. */
 class FlatTableTest {
-    private final FlatTable table = new FlatTable("示范县报送情况", List.of("学校标识码", "学校名称", "版本", "金额"),
-            List.of(Arrays.asList("3134000001", "东城镇中心幼儿园", 2, new BigDecimal("12.3456")),
-                    Arrays.asList("3134000002", "西河小学, \"新\"校区", null, null)));
+    private final FlatTable table = FlatTable.of("报送情况", List.of("学校标识码", "学校名称", "版本",
+            "金额"), List.of(Arrays.asList("3134000001", "东城镇中心幼儿园", 2,
+                    new BigDecimal("12.3456")),
+                    Arrays.asList("3134000002", "西河小学, \"新\"校区", null, null)))
+            .titled("示范县报送情况");
 
     @Test
     void anXlsxHasTitleHeaderValuesAndPrintsOnA4WithTheHeaderRepeated() throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(table.toXlsx()))) {
             XSSFSheet s = wb.getSheetAt(0);
-            assertThat(wb.getSheetName(0)).isEqualTo("示范县报送情况");
+            assertThat(wb.getSheetName(0)).isEqualTo("报送情况");
             assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("示范县报送情况");
             assertThat(s.getMergedRegions()).as("the title spans the table").anySatisfy(r -> {
                 assertThat(r.getFirstRow()).isZero();
@@ -41,6 +43,19 @@ class FlatTableTest {
                     .as("cells have borders").isPositive();
             assertThat(s.getColumnWidth(1)).as("fitted to 东城镇中心幼儿园")
                     .isGreaterThan(s.getColumnWidth(2));
+        }
+    }
+
+    @Test
+    void withoutATitleTheHeaderIsTheFirstRowFrozenAndRepeated() throws Exception {
+        FlatTable plain = FlatTable.of("报送情况", table.header(), table.rows());
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(plain.toXlsx()))) {
+            XSSFSheet s = wb.getSheetAt(0);
+            assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("学校标识码");
+            assertThat(s.getRow(1).getCell(1).getStringCellValue()).isEqualTo("东城镇中心幼儿园");
+            assertThat(s.getLastRowNum()).isEqualTo(2);
+            assertThat(s.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(s.getRepeatingRows().formatAsString()).isEqualTo("1:1");
         }
     }
 

@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.report.FlatTable;
 import org.huizong.server.returns.Consolidations;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.store.Audit;
-import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
+import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.FileStore;
-import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.ReturnStore.ReviewRow;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
+import org.huizong.server.store.ReturnStore;
 import org.huizong.server.web.HttpProblem;
 import org.huizong.server.web.PageChrome;
 import org.huizong.server.web.Reply;
@@ -93,9 +94,9 @@ final class Downloads implements RouteGroup {
 
     private Reply status(StaffRequest s, CollectionRow c) {
         List<SchoolState> states = returns.states(c.id(), collections.schools(c.id()));
+        List<String> header = List.of("学校标识码", "学校名称", "学校类型", "所在乡镇", "办学性质",
+                "状态", "最近上传", "版本数", "错误", "警告", "审核意见");
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("学校标识码", "学校名称", "学校类型", "所在乡镇", "办学性质", "状态",
-                "最近上传", "版本数", "错误", "警告", "审核意见"));
         for (SchoolState st : states) {
             SchoolRow sc = st.school();
             VersionRow v = st.latest().orElse(null);
@@ -110,7 +111,8 @@ final class Downloads implements RouteGroup {
             rows.add(row);
         }
         audit.record(s.username(), "download.status", c.id(), null, "");
-        return Reply.xlsx(c.title() + "-报送情况.xlsx", XlsxTable.write("报送情况", rows));
+        return Reply.xlsx(c.title() + "-报送情况.xlsx",
+                FlatTable.of("报送情况", header, rows).toXlsx());
     }
 
     private Reply consolidated(StaffRequest s, CollectionRow c) {
