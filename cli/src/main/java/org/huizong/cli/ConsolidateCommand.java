@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import com.google.inject.Inject;
+import org.huizong.engine.consolidate.Completeness;
 import org.huizong.engine.consolidate.Consolidation;
+import org.huizong.engine.consolidate.FileOutcome;
 import org.huizong.engine.consolidate.Submission;
+import org.huizong.engine.findings.ConsolidationReport;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.pipeline.Intake;
 import org.huizong.engine.pipeline.Pipeline;
@@ -20,12 +24,24 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code huizong consolidate}: every file counted, rejected with a reason or listed as a
- * duplicate; the summary line adds up to the number of files given.
+ * duplicate; the summary line adds up to the number of files given. Exit 0 when every file is
+ * in the totals, 1 when some were left out (the book is still written), 2 when nothing could be
+ * consolidated (no book).
  */
 @Command(name = "consolidate", mixinStandardHelpOptions = true,
-        description = "汇总学校报表，生成县级汇总工作簿（含分类汇总、学校明细、问题清单、报送情况和工作总结）。")
+        description = "汇总学校报表，生成县级汇总工作簿（含分类汇总、学校明细、问题清单、报送情况和工作总结）。"
+                + "退出码：0 所有文件均已计入，1 有文件未计入（仍生成汇总工作簿），2 没有可汇总的报表（不生成）。")
 final class ConsolidateCommand implements Callable<Integer> {
+    /** Some file was left out of the totals; the book was written. */
+    static final int LEFT_OUT = 1;
+
+    enum Format { text, json }
+
     private final Clock clock;
+
+    @Option(names = "--format", defaultValue = "text",
+            description = "输出格式：text 或 json（各文件的计入情况，见 docs/consolidate-json.md）")
+    Format format;
 
     @Option(names = "--collection", defaultValue = StandardCollections.EDU_HALFYEAR,
             description = "标准报表编号（默认 ${DEFAULT-VALUE}）")
@@ -77,14 +93,43 @@ final class ConsolidateCommand implements Callable<Integer> {
             books = books.withUnit(new Pipeline.Unit(unitCode, unitName));
         }
         List<Submission> submissions = intake.submissions(Intake.expand(inputs));
+        Optional<Period> period = books.period(submissions);
+        if (period.isEmpty()) {
+            Completeness refused = books.refusals(schools, submissions);
+            return nothingCounted(period, refused, FileOutcome.of(refused, List.of()));
+        }
         Consolidation result = books.consolidate(schools, submissions);
+        if (result.completeness().counted() == 0) {
+            return nothingCounted(period, result.completeness(), result.files());
+        }
         books.write(result, out);
         Path summary = docx != null ? docx : summaryBeside(out);
         books.writeSummary(result, summary);
-        System.out.println(result.summary());
-        System.out.println("汇总工作簿：" + out.toAbsolutePath());
-        System.out.println("工作总结：" + summary.toAbsolutePath());
-        return 0;
+        print(period, result.completeness(), result.files(), new ConsolidationReport.Outputs(
+                Optional.of(out.toAbsolutePath().toString()),
+                Optional.of(summary.toAbsolutePath().toString()), Optional.empty()));
+        return result.countsEveryFile() ? 0 : LEFT_OUT;
+    }
+
+    /** Nothing to put in a book: every file's outcome, no book, exit 2. */
+    private int nothingCounted(Optional<Period> period, Completeness done,
+            List<FileOutcome> files) {
+        print(period, done, files, ConsolidationReport.Outputs.NONE);
+        System.err.println("错误: 没有可计入汇总的报表，未生成汇总工作簿" + (files.isEmpty()
+                ? "（没有找到报表文件）" : ""));
+        return ErrorHandler.BAD_INPUT;
+    }
+
+    private void print(Optional<Period> period, Completeness done, List<FileOutcome> files,
+            ConsolidationReport.Outputs outputs) {
+        if (format == Format.json) {
+            System.out.print(ConsolidationReport.json(period, done, files, outputs));
+            return;
+        }
+        System.out.print(ConsolidationReport.text(done, files));
+        outputs.comparison().ifPresent(System.out::println);
+        outputs.book().ifPresent(b -> System.out.println("汇总工作簿：" + b));
+        outputs.document().ifPresent(d -> System.out.println("工作总结：" + d));
     }
 
     /** {@code 县汇总.xlsx} → {@code 县汇总-工作总结.docx} in the same folder. */

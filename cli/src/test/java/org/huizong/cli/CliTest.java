@@ -145,8 +145,9 @@ class CliTest {
         Path book = dir.resolve("county.xlsx");
         Run r = run("consolidate", "--roster", roster().toString(), "--unit-code", "313400",
                 "--unit-name", "示范县", "--out", book.toString(), returns.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("共 6 个文件：计入 4，有错误未计入 0，重复 1，名单外 0，无法读取 1");
+        assertThat(r.code()).as("some files left out: " + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("共 6 个文件：计入 4，有错误未计入 0，重复 1，名单外 0，无法读取 1")
+                .contains("未计入 说明.xlsx（无法读取）：文件 说明.xlsx 不是Excel工作簿");
         assertThat(book).isNotEmptyFile();
         var intake = org.huizong.engine.pipeline.Intake.of(c);
         var read = intake.read(book);
@@ -245,5 +246,114 @@ class CliTest {
                 "--out", dir.resolve("x.xlsx").toString(), books.get(0).toString());
         assertThat(bad.code()).isNotZero();
         assertThat(bad.err()).contains("区域用字 '县区' 应为一个字");
+    }
+
+    /** Writes the first {@code n} demo schools' 2024H1 returns into {@code folder}. */
+    private Path demoReturns(String folder, int n) throws Exception {
+        TemplateWriter w = TemplateWriter.of(StandardCollections.eduHalfyear(),
+                Period.parse("2024H1"));
+        Path returns = Files.createDirectories(dir.resolve(folder));
+        for (DemoCounty.SchoolData s : DemoCounty.returns().subList(0, n)) {
+            Files.write(returns.resolve(TemplateWriter.fileName(s.school())),
+                    w.toBytes(s.school(), s.toReturnData()));
+        }
+        return returns;
+    }
+
+    @Test
+    void consolidateExitsZeroOnlyWhenEveryFileIsCounted() throws Exception {
+        Path returns = demoReturns("returns", 3);
+        Path book = dir.resolve("county.xlsx");
+        Run r = run("consolidate", "--roster", roster().toString(), "--out", book.toString(),
+                returns.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("共 3 个文件：计入 3，有错误未计入 0，重复 0，名单外 0，无法读取 0\n")
+                .doesNotContain("\n  未计入 ");
+        assertThat(book).isNotEmptyFile();
+    }
+
+    @Test
+    void consolidateExitsOneWhenAReturnWithErrorsIsLeftOutAndStillWritesTheBook()
+            throws Exception {
+        Path returns = demoReturns("returns", 2);
+        TemplateWriter w = TemplateWriter.of(StandardCollections.eduHalfyear(),
+                Period.parse("2024H1"));
+        DemoCounty.SchoolData third = DemoCounty.returns().get(2);
+        Files.write(returns.resolve("有错.xlsx"), w.toBytes(third.school(),
+                third.toReturnData().with("info.teachers", Value.of(100_000))));
+        Path book = dir.resolve("county.xlsx");
+        Run r = run("consolidate", "--roster", roster().toString(), "--out", book.toString(),
+                returns.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("计入 2，有错误未计入 1")
+                .contains("未计入 有错.xlsx（有错误未计入）：有错误 1 条，未计入汇总；第一条：学校基本情况!");
+        assertThat(book).isNotEmptyFile();
+
+        Run counted = run("consolidate", "--include-errors", "--roster", roster().toString(),
+                "--out", book.toString(), returns.toString());
+        assertThat(counted.code()).as("counted on request: " + counted.err()).isZero();
+        assertThat(counted.out()).contains("已计入 有错.xlsx（有错误，按要求计入）：有错误 1 条，按要求计入汇总");
+    }
+
+    @Test
+    void consolidateExitsTwoAndWritesNoBookWhenNothingCanBeConsolidated() throws Exception {
+        Path junk = Files.createDirectories(dir.resolve("junk"));
+        Files.writeString(junk.resolve("a.xlsx"), "not a workbook");
+        Path book = dir.resolve("county.xlsx");
+        Run unreadable = run("consolidate", "--format", "json", "--roster", roster().toString(),
+                "--out", book.toString(), junk.toString());
+        assertThat(unreadable.code()).isEqualTo(2);
+        assertThat(unreadable.err()).contains("没有可计入汇总的报表，未生成汇总工作簿");
+        assertThat(unreadable.out()).contains("\"period\": null", "\"book\": null",
+                "\"outcome\": \"unreadable\"", "\"everyFileCounted\": false");
+        assertThat(book).doesNotExist();
+
+        Path strangers = dir.resolve("strangers.csv");
+        Files.writeString(strangers, "学校标识码,学校名称,学校类型,所在乡镇,办学性质\n"
+                + "3999000001,外县小学,小学,外乡,公办\n");
+        Run offRoster = run("consolidate", "--roster", strangers.toString(), "--out",
+                book.toString(), demoReturns("returns", 2).toString());
+        assertThat(offRoster.code()).isEqualTo(2);
+        assertThat(offRoster.out()).contains("共 2 个文件：计入 0，有错误未计入 0，重复 0，名单外 2，无法读取 0");
+        assertThat(book).doesNotExist();
+
+        Run empty = run("consolidate", "--roster", roster().toString(), "--out", book.toString(),
+                Files.createDirectories(dir.resolve("empty")).toString());
+        assertThat(empty.code()).isEqualTo(2);
+        assertThat(empty.err()).contains("没有找到报表文件");
+    }
+
+    @Test
+    void consolidateJsonGivesTheSummaryAndEveryFilesOutcome() throws Exception {
+        Path returns = demoReturns("returns", 3);
+        TemplateWriter w = TemplateWriter.of(StandardCollections.eduHalfyear(),
+                Period.parse("2024H1"));
+        DemoCounty.SchoolData first = DemoCounty.returns().get(0);
+        Files.write(returns.resolve("重新上报.xlsx"), w.toBytes(first.school(),
+                first.toReturnData()));
+        Files.writeString(returns.resolve("说明.xlsx"), "not a workbook");
+        Path book = dir.resolve("county.xlsx");
+        Run r = run("consolidate", "--format", "json", "--roster", roster().toString(), "--out",
+                book.toString(), returns.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        String json = r.out();
+        assertThat(json).startsWith("{\n  \"period\": \"2024H1\",\n  \"book\": \""
+                + book.toAbsolutePath().toString().replace("\\", "\\\\") + "\"");
+        assertThat(json).contains("\"summary\": {\"text\": \"共 5 个文件：计入 3，有错误未计入 0，重复 1，"
+                + "名单外 0，无法读取 1\", \"files\": 5, \"counted\": 3, \"countedWithErrors\": 0,");
+        assertThat(json).contains("\"expected\": 61, \"received\": 3, \"missing\": 58, "
+                + "\"everyFileCounted\": false}");
+        assertThat(json).contains("{\"file\": \"说明.xlsx\", \"school\": \"\", "
+                + "\"outcome\": \"unreadable\", \"label\": \"无法读取\", \"reason\": \"文件 说明.xlsx "
+                + "不是Excel工作簿");
+        assertThat(json).contains("{\"file\": \"" + TemplateWriter.fileName(first.school())
+                + "\", \"school\": \"" + first.school().code() + "\", \"outcome\": \"");
+        assertThat(json).contains("\"missing\": [\n    {\"school\": \""
+                + DemoCounty.returns().get(3).school().code() + "\", \"name\": \"");
+        long fileLines = json.lines().filter(l -> l.startsWith("    {\"file\": ")).count();
+        assertThat(fileLines).as("one line a file").isEqualTo(5);
+        assertThat(json.lines().filter(l -> l.contains("\"outcome\": \"superseded\"")).count())
+                .isEqualTo(1);
+        assertThat(json).endsWith("]\n}\n");
     }
 }

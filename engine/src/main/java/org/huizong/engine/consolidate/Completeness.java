@@ -64,11 +64,21 @@ public record Completeness(int expected, int received, int counted, int countedW
         }
     }
 
-    /** A file left out, and why, in Chinese. */
-    public record Rejected(Version version, String reason) {
+    /**
+     * A file left out, and why, in Chinese.
+     *
+     * @param schoolCode the code the file carries when it could be read that far, else empty
+     */
+    public record Rejected(Version version, String schoolCode, String reason) {
         public Rejected {
             Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(schoolCode, "schoolCode of " + version.file());
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** A file that could not be read far enough to know its school. */
+        public Rejected(Version version, String reason) {
+            this(version, "", reason);
         }
     }
 

@@ -75,6 +75,16 @@ public record Consolidation(Collection collection, Period period, GroupTotals co
         return completeness.summary();
     }
 
+    /** What became of every file given, sorted by file name: see {@link FileOutcome#of}. */
+    public List<FileOutcome> files() {
+        return FileOutcome.of(completeness, schools);
+    }
+
+    /** Whether every file given is in the totals: none left out, superseded or refused. */
+    public boolean countsEveryFile() {
+        return completeness.counted() == completeness.files();
+    }
+
     /** The previous period's total of a field, when a previous workbook was given and has it. */
     public Optional<BigDecimal> previousSum(String fieldId) {
         return previous.flatMap(p -> Optional.ofNullable(p.sums().get(fieldId)));

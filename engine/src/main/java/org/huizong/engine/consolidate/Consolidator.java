@@ -95,6 +95,32 @@ public final class Consolidator {
         return Collector.of(this::partial, Partial::add, Partial::combine, this::finish);
     }
 
+    /**
+     * The period {@code submissions} would be consolidated for: the one given, else the one most
+     * returns of the collection carry (the latest on a tie); empty when no period was given and
+     * no return of the collection could be read, so there is nothing to consolidate.
+     */
+    public Optional<Period> period(java.util.Collection<? extends Submission> submissions) {
+        if (period.isPresent()) {
+            return period;
+        }
+        return Finisher.inferPeriod(collection, submissions.stream()
+                .filter(Submission.Received.class::isInstance)
+                .map(s -> ((Submission.Received) s).ret().meta()).toList());
+    }
+
+    /**
+     * Every file refused with its reason: for when there is nothing to consolidate
+     * ({@link #period} is empty), so that each file is still accounted for. Every roster school
+     * is missing.
+     */
+    public Completeness refusals(java.util.Collection<? extends Submission> submissions) {
+        Partial p = partial();
+        submissions.forEach(p::add);
+        return new Finisher(collection, roster, period, includeWithErrors, Optional.empty(),
+                indicators).refusals(p);
+    }
+
     /** Consolidates submissions, in parallel. */
     public Consolidation consolidate(java.util.Collection<? extends Submission> submissions) {
         return submissions.parallelStream().map(Submission.class::cast).collect(collector());

@@ -111,6 +111,27 @@ class ConsolidatorTest {
     }
 
     @Test
+    void everyFileHasExactlyOneOutcomeMatchingTheSummary() {
+        List<Submission> subs = mixedSubmissions(7);
+        Consolidation c = consolidator().consolidate(subs);
+        List<FileOutcome> files = c.files();
+        assertThat(files).hasSize(subs.size());
+        Map<FileOutcome.Kind, Long> byKind = files.stream().collect(Collectors.groupingBy(
+                FileOutcome::kind, Collectors.counting()));
+        assertThat(byKind).containsEntry(FileOutcome.Kind.COUNTED, 32L)
+                .containsEntry(FileOutcome.Kind.ERRORS, 3L)
+                .containsEntry(FileOutcome.Kind.SUPERSEDED, 3L)
+                .containsEntry(FileOutcome.Kind.NOT_ON_ROSTER, 2L)
+                .containsEntry(FileOutcome.Kind.UNREADABLE, 2L);
+        assertThat(files).extracting(FileOutcome::file).isSorted();
+        assertThat(files).filteredOn(f -> f.kind() == FileOutcome.Kind.ERRORS)
+                .allSatisfy(f -> assertThat(f.reason()).startsWith("有错误 1 条，未计入汇总；第一条："));
+        assertThat(files).filteredOn(f -> f.kind() == FileOutcome.Kind.COUNTED)
+                .allSatisfy(f -> assertThat(f.reason()).isEmpty());
+        assertThat(c.countsEveryFile()).isFalse();
+    }
+
+    @Test
     void theLaterOfTwoReturnsOfOneSchoolWinsAndBothAreReported() {
         School s = school(0);
         Return early = Fixtures.returnWith(s, "早.xlsx", Map.of("info.students", 100));
@@ -335,6 +356,19 @@ class ConsolidatorTest {
         List<Submission> none = List.of(Submission.unreadable("x.xlsx", "坏文件", T0));
         assertThatThrownBy(() -> c.consolidate(none))
                 .isInstanceOf(ConsolidationException.class).hasMessageContaining("请指定报告期");
+        assertThat(c.period(none)).isEmpty();
+        Return foreign = new Return("c.xlsx", new ReturnMeta("other", 1, PERIOD, "3415000001",
+                "x", ReturnMeta.KIND_RETURN), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+        List<Submission> refused = List.of(none.get(0), Submission.of(foreign, List.of(), T0));
+        Completeness done = c.refusals(refused);
+        assertThat(done.summary()).isEqualTo("共 2 个文件：计入 0，有错误未计入 0，重复 0，名单外 0，无法读取 2");
+        assertThat(done.missing()).hasSize(2);
+        assertThat(FileOutcome.of(done, List.of())).extracting(FileOutcome::schoolCode,
+                FileOutcome::reason).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("3415000001",
+                                "文件“c.xlsx”是“other”第1版的报表，不是本次汇总的“教育工作半年报表”第1版"),
+                        org.assertj.core.groups.Tuple.tuple("", "坏文件"));
+        assertThat(c.withPeriod(PERIOD).period(none)).hasValue(PERIOD);
         Consolidation empty = c.withPeriod(PERIOD).consolidate(none);
         assertThat(empty.completeness().missing()).hasSize(2);
         assertThat(empty.totals().values()).allSatisfy(v -> assertThat(v).isZero());
