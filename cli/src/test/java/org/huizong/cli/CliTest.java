@@ -356,4 +356,104 @@ class CliTest {
                 .isEqualTo(1);
         assertThat(json).endsWith("]\n}\n");
     }
+
+    /**
+     * A workbook as a spreadsheet program would have saved it at {@code savedAt}
+     * ({@code dcterms:modified} in docProps/core.xml), or without any saved time when null.
+     */
+    static byte[] savedAt(byte[] xlsx, String savedAt) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+                var out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("docProps/core.xml")) {
+                    String xml = new String(content, StandardCharsets.UTF_8);
+                    String edited = savedAt == null
+                            ? xml.replaceAll("<dcterms:modified[^>]*>[^<]*</dcterms:modified>", "")
+                            : xml.replaceAll("(<dcterms:modified[^>]*>)[^<]*<", "$1" + savedAt + "<");
+                    assertThat(edited).isNotEqualTo(xml);
+                    content = edited.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes {@code students} into a copy of demo school 0's return, saved and stamped. */
+    private Path version(Path folder, String name, int students, String saved, String fileTime)
+            throws Exception {
+        DemoCounty.SchoolData first = DemoCounty.returns().get(0);
+        byte[] bytes = TemplateWriter.of(StandardCollections.eduHalfyear(),
+                Period.parse("2024H1")).toBytes(first.school(), first.toReturnData()
+                        .with("info.students", Value.of(students)));
+        Path file = folder.resolve(name);
+        Files.write(file, savedAt(bytes, saved));
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.parse(fileTime)));
+        return file;
+    }
+
+    private static java.math.BigDecimal students(Path book) {
+        var r = org.huizong.engine.pipeline.Intake.of(StandardCollections.eduHalfyear())
+                .read(book);
+        return ((Value.Num) r.values().get("info.students")).value();
+    }
+
+    @Test
+    void theVersionTheSchoolSavedLastCountsNotTheNewestFile() throws Exception {
+        Path returns = Files.createDirectories(dir.resolve("returns"));
+        version(returns, "第一次.xlsx", 500, "2024-06-28T09:00:00Z", "2024-07-05T08:00:00Z");
+        version(returns, "第二次.xlsx", 520, "2024-06-30T09:00:00Z", "2024-07-01T08:00:00Z");
+        Path book = dir.resolve("county.xlsx");
+        Run r = run("consolidate", "--format", "json", "--roster", roster().toString(), "--out",
+                book.toString(), returns.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(students(book)).as("saved last, copied first").isEqualByComparingTo("520");
+        assertThat(r.out()).contains("{\"file\": \"第一次.xlsx\", \"school\": \""
+                + DemoCounty.returns().get(0).school().code() + "\", \"outcome\": \"superseded\", "
+                + "\"label\": \"重复\", \"reason\": \"同校的“第二次.xlsx”保存时间较晚，以其为准，本文件未计入汇总\", "
+                + "\"saved\": \"2024-06-28T09:00:00Z\", \"modified\": \"2024-07-05T08:00:00Z\"}");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(book.toFile())) {
+            var sheet = wb.getSheet("未计入文件");
+            var header = sheet.getRow(2);
+            assertThat(header.getCell(5).getStringCellValue()).isEqualTo("保存时间");
+            assertThat(header.getCell(6).getStringCellValue()).isEqualTo("文件时间");
+            var row = sheet.getRow(3);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("重复报送");
+            assertThat(row.getCell(4).getStringCellValue()).isEqualTo("第一次.xlsx");
+            assertThat(row.getCell(5).getLocalDateTimeCellValue())
+                    .isEqualTo(java.time.LocalDateTime.parse("2024-06-28T17:00"));
+            assertThat(row.getCell(6).getLocalDateTimeCellValue())
+                    .isEqualTo(java.time.LocalDateTime.parse("2024-07-05T16:00"));
+            assertThat(row.getCell(7).getStringCellValue()).isEqualTo("以保存时间较晚的“第二次.xlsx”为准"
+                    + "（保存时间 2024-06-30 17:00，文件时间 2024-07-01 16:00），本文件未计入汇总");
+        }
+    }
+
+    @Test
+    void theFilesTimeDecidesOnlyWhenTheWorkbookDoesNotSayWhenItWasSaved() throws Exception {
+        Path returns = Files.createDirectories(dir.resolve("returns"));
+        version(returns, "第一次.xlsx", 500, null, "2024-07-05T08:00:00Z");
+        version(returns, "第二次.xlsx", 520, null, "2024-07-01T08:00:00Z");
+        Path book = dir.resolve("county.xlsx");
+        Run r = run("consolidate", "--format", "json", "--roster", roster().toString(), "--out",
+                book.toString(), returns.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(students(book)).as("no saved times: the newer file").isEqualByComparingTo("500");
+        assertThat(r.out()).contains("\"file\": \"第二次.xlsx\"", "\"outcome\": \"superseded\"",
+                "时间较晚（未记录保存时间的按文件时间比较）", "\"saved\": null");
+
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        version(mixed, "第一次.xlsx", 500, null, "2024-07-05T08:00:00Z");
+        version(mixed, "第二次.xlsx", 520, "2024-07-06T08:00:00Z", "2024-07-01T08:00:00Z");
+        Run m = run("consolidate", "--roster", roster().toString(), "--out", book.toString(),
+                mixed.toString());
+        assertThat(m.code()).as(m.err()).isEqualTo(1);
+        assertThat(students(book)).as("saved after the other file's time")
+                .isEqualByComparingTo("520");
+    }
 }

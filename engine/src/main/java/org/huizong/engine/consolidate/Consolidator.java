@@ -22,9 +22,10 @@ import org.huizong.engine.model.Value;
  * Consolidation c = files.parallelStream().map(this::submission).collect(consolidator.collector());
  * }</pre>
  *
- * <p>Input order never matters. When a school sent several returns the one with the latest
- * {@link Submission#time()} counts (for files, last-modified time; on the server, upload time),
- * ties broken by file name, then content. Immutable; the {@code with} methods return a copy.
+ * <p>Input order never matters. When a school sent several returns the one saved last counts:
+ * the workbook's own saved time, else {@link Submission#time()} (for files, last-modified time;
+ * on the server, upload time), ties broken by content, then file name. Immutable; the
+ * {@code with} methods return a copy.
  */
 public final class Consolidator {
     private final Collection collection;

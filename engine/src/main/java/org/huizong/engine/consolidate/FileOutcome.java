@@ -74,8 +74,8 @@ public record FileOutcome(Completeness.Version version, String schoolCode, Kind 
         }
         for (Completeness.Duplicate d : done.duplicates()) {
             for (Completeness.Version v : d.superseded()) {
-                out.add(new FileOutcome(v, d.school().code(), Kind.SUPERSEDED,
-                        "同校已有较晚的“" + d.kept().file() + "”，本文件未计入汇总"));
+                out.add(new FileOutcome(v, d.school().code(), Kind.SUPERSEDED, "同校的“"
+                        + d.kept().file() + "”" + d.keptBecause(v) + "，以其为准，本文件未计入汇总"));
             }
         }
         for (Completeness.Unknown u : done.unknown()) {

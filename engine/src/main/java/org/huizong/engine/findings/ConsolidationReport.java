@@ -64,6 +64,8 @@ public final class ConsolidationReport {
                     .append(", \"label\": ").append(quote(f.kind().label()))
                     .append(", \"reason\": ").append(f.reason().isEmpty() ? "null"
                             : quote(f.reason()))
+                    .append(", \"saved\": ").append(f.version().saved()
+                            .map(ConsolidationReport::time).orElse("null"))
                     .append(", \"modified\": ").append(time(f.version().time())).append('}');
         }
         sb.append(files.isEmpty() ? "],\n" : "\n  ],\n");

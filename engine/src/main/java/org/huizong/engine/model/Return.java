@@ -1,5 +1,6 @@
 package org.huizong.engine.model;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,12 @@ import java.util.Optional;
  * @param tables used rows by table id
  * @param explanations the school's 说明 by rule id, as typed (trimmed, may be short)
  * @param readFindings notices and errors from reading (a dash read as 0; 约300 in a count)
+ * @param saved when the workbook says it was last saved ({@code dcterms:modified}, which Excel,
+ *     WPS and LibreOffice write on every save); empty when it does not say
  */
 public record Return(String file, ReturnMeta meta, Map<String, Value> values,
         Map<String, CellRef> cells, Map<String, List<TableRow>> tables,
-        Map<String, String> explanations, List<Finding> readFindings) {
+        Map<String, String> explanations, List<Finding> readFindings, Optional<Instant> saved) {
 
     public Return {
         Objects.requireNonNull(file, "file");
@@ -31,6 +34,14 @@ public record Return(String file, ReturnMeta meta, Map<String, Value> values,
         tables = java.util.Collections.unmodifiableMap(t);
         explanations = copy(explanations);
         readFindings = List.copyOf(readFindings);
+        Objects.requireNonNull(saved, "saved of " + file);
+    }
+
+    /** A return whose workbook does not say when it was saved. */
+    public Return(String file, ReturnMeta meta, Map<String, Value> values,
+            Map<String, CellRef> cells, Map<String, List<TableRow>> tables,
+            Map<String, String> explanations, List<Finding> readFindings) {
+        this(file, meta, values, cells, tables, explanations, readFindings, Optional.empty());
     }
 
     private static <V> Map<String, V> copy(Map<String, V> m) {

@@ -144,7 +144,8 @@ final class ReturnAssembler {
             tables.put(t.table().id(), rows(t, cells));
         }
         recompute(values, tables);
-        return new Return(file, meta, values, refs, tables, explanations(cells), findings);
+        return new Return(file, meta, values, refs, tables, explanations(cells), findings,
+                source.saved());
     }
 
     /**

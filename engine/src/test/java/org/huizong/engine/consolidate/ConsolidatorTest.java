@@ -110,6 +110,57 @@ class ConsolidatorTest {
                         "3415000040");
     }
 
+    /** A return of {@code s} with {@code students} and the saved time its workbook states. */
+    private static Return saved(School s, String file, int students, String savedAt) {
+        Return r = Fixtures.returnWith(s, file, Map.of("info.students", students));
+        return new Return(r.file(), r.meta(), r.values(), r.cells(), r.tables(),
+                r.explanations(), r.readFindings(), java.util.Optional.ofNullable(savedAt)
+                        .map(java.time.Instant::parse));
+    }
+
+    @Test
+    void theVersionSavedLastCountsWhateverTheFilesTimes() {
+        School s = school(0);
+        Consolidation c = Consolidator.of(edu(), new Roster(List.of(s))).consolidate(List.of(
+                Submission.of(saved(s, "先存.xlsx", 100, "2024-06-30T02:00:00Z"), List.of(),
+                        T0.plus(Duration.ofDays(3))),
+                Submission.of(saved(s, "后存.xlsx", 120, "2024-07-01T02:00:00Z"), List.of(),
+                        T0)));
+        assertThat(c.totals().get("info.students")).isEqualByComparingTo("120");
+        Completeness.Duplicate d = c.completeness().duplicates().get(0);
+        assertThat(d.kept().file()).isEqualTo("后存.xlsx");
+        assertThat(d.kept().saved()).contains(java.time.Instant.parse("2024-07-01T02:00:00Z"));
+        assertThat(d.superseded()).extracting(Completeness.Version::file, Completeness.Version::time)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("先存.xlsx",
+                        T0.plus(Duration.ofDays(3))));
+        assertThat(d.keptBecause(d.superseded().get(0))).isEqualTo("保存时间较晚");
+        assertThat(c.files()).filteredOn(f -> f.kind() == FileOutcome.Kind.SUPERSEDED)
+                .extracting(FileOutcome::reason)
+                .containsExactly("同校的“后存.xlsx”保存时间较晚，以其为准，本文件未计入汇总");
+    }
+
+    @Test
+    void theFilesTimeDecidesOnlyWhenAWorkbookDoesNotSayWhenItWasSaved() {
+        School s = school(0);
+        Roster roster = new Roster(List.of(s));
+        Consolidation neither = Consolidator.of(edu(), roster).consolidate(List.of(
+                Submission.of(saved(s, "a.xlsx", 100, null), List.of(), T0.plusSeconds(60)),
+                Submission.of(saved(s, "b.xlsx", 120, null), List.of(), T0)));
+        assertThat(neither.totals().get("info.students")).isEqualByComparingTo("100");
+        Completeness.Duplicate d = neither.completeness().duplicates().get(0);
+        assertThat(d.keptBecause(d.superseded().get(0))).isEqualTo("时间较晚（未记录保存时间的按文件时间比较）");
+        Consolidation one = Consolidator.of(edu(), roster).consolidate(List.of(
+                Submission.of(saved(s, "a.xlsx", 100, null), List.of(), T0.plusSeconds(60)),
+                Submission.of(saved(s, "b.xlsx", 120, "2024-07-02T00:00:00Z"), List.of(), T0)));
+        assertThat(one.totals().get("info.students")).as("saved after a's file time")
+                .isEqualByComparingTo("120");
+        Consolidation tie = Consolidator.of(edu(), roster).consolidate(List.of(
+                Submission.of(saved(s, "b.xlsx", 100, "2024-07-02T00:00:00Z"), List.of(), T0),
+                Submission.of(saved(s, "a.xlsx", 100, "2024-07-02T00:00:00Z"), List.of(), T0)));
+        assertThat(tie.completeness().duplicates().get(0).kept().file())
+                .as("same time, same content: the name decides").isEqualTo("b.xlsx");
+    }
+
     @Test
     void everyFileHasExactlyOneOutcomeMatchingTheSummary() {
         List<Submission> subs = mixedSubmissions(7);
