@@ -371,7 +371,8 @@ class CliTest {
                     String xml = new String(content, StandardCharsets.UTF_8);
                     String edited = savedAt == null
                             ? xml.replaceAll("<dcterms:modified[^>]*>[^<]*</dcterms:modified>", "")
-                            : xml.replaceAll("(<dcterms:modified[^>]*>)[^<]*<", "$1" + savedAt + "<");
+                            : xml.replaceAll("(<dcterms:modified[^>]*>)[^<]*<",
+                                    "$1" + savedAt + "<");
                     assertThat(edited).isNotEqualTo(xml);
                     content = edited.getBytes(StandardCharsets.UTF_8);
                 }

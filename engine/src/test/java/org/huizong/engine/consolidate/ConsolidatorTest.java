@@ -130,7 +130,8 @@ class ConsolidatorTest {
         Completeness.Duplicate d = c.completeness().duplicates().get(0);
         assertThat(d.kept().file()).isEqualTo("后存.xlsx");
         assertThat(d.kept().saved()).contains(java.time.Instant.parse("2024-07-01T02:00:00Z"));
-        assertThat(d.superseded()).extracting(Completeness.Version::file, Completeness.Version::time)
+        assertThat(d.superseded())
+                .extracting(Completeness.Version::file, Completeness.Version::time)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("先存.xlsx",
                         T0.plus(Duration.ofDays(3))));
         assertThat(d.keptBecause(d.superseded().get(0))).isEqualTo("保存时间较晚");
