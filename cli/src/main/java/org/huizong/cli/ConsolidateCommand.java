@@ -9,6 +9,7 @@ import com.google.inject.Inject;
 import org.huizong.engine.consolidate.Completeness;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.FileOutcome;
+import org.huizong.engine.consolidate.PreviousPeriod;
 import org.huizong.engine.consolidate.Submission;
 import org.huizong.engine.findings.ConsolidationReport;
 import org.huizong.engine.model.Collection;
@@ -99,6 +100,13 @@ final class ConsolidateCommand implements Callable<Integer> {
             return nothingCounted(period, refused, FileOutcome.of(refused, List.of()));
         }
         Consolidation result = books.consolidate(schools, submissions);
+        Optional<PreviousPeriod> wrong = result.previous()
+                .filter(p -> p.basis() == PreviousPeriod.Basis.WRONG_PERIOD);
+        if (wrong.isPresent()) {
+            System.err.println("错误: --previous " + wrong.get().note() + "。请提供"
+                    + result.period().yearBefore().label() + "的汇总工作簿，或不指定 --previous");
+            return ErrorHandler.BAD_INPUT;
+        }
         if (result.completeness().counted() == 0) {
             return nothingCounted(period, result.completeness(), result.files());
         }
@@ -107,7 +115,8 @@ final class ConsolidateCommand implements Callable<Integer> {
         books.writeSummary(result, summary);
         print(period, result.completeness(), result.files(), new ConsolidationReport.Outputs(
                 Optional.of(out.toAbsolutePath().toString()),
-                Optional.of(summary.toAbsolutePath().toString()), Optional.empty()));
+                Optional.of(summary.toAbsolutePath().toString()),
+                result.previous().map(PreviousPeriod::note)));
         return result.countsEveryFile() ? 0 : LEFT_OUT;
     }
 

@@ -362,18 +362,23 @@ class CliTest {
      * ({@code dcterms:modified} in docProps/core.xml), or without any saved time when null.
      */
     static byte[] savedAt(byte[] xlsx, String savedAt) throws Exception {
+        return rewrite(xlsx, "docProps/core.xml", xml -> savedAt == null
+                ? xml.replaceAll("<dcterms:modified[^>]*>[^<]*</dcterms:modified>", "")
+                : xml.replaceAll("(<dcterms:modified[^>]*>)[^<]*<", "$1" + savedAt + "<"));
+    }
+
+    /** A copy of a zip with one text entry edited; the edit must change it. */
+    static byte[] rewrite(byte[] zip, String entry, java.util.function.UnaryOperator<String> edit)
+            throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
                 var out = new java.util.zip.ZipOutputStream(bytes)) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
-                if (e.getName().equals("docProps/core.xml")) {
-                    String xml = new String(content, StandardCharsets.UTF_8);
-                    String edited = savedAt == null
-                            ? xml.replaceAll("<dcterms:modified[^>]*>[^<]*</dcterms:modified>", "")
-                            : xml.replaceAll("(<dcterms:modified[^>]*>)[^<]*<",
-                                    "$1" + savedAt + "<");
-                    assertThat(edited).isNotEqualTo(xml);
+                if (e.getName().equals(entry)) {
+                    String text = new String(content, StandardCharsets.UTF_8);
+                    String edited = edit.apply(text);
+                    assertThat(edited).isNotEqualTo(text);
                     content = edited.getBytes(StandardCharsets.UTF_8);
                 }
                 out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
@@ -456,5 +461,98 @@ class CliTest {
         assertThat(m.code()).as(m.err()).isEqualTo(1);
         assertThat(students(book)).as("saved after the other file's time")
                 .isEqualByComparingTo("520");
+    }
+
+    /** Writes demo returns of {@code period} into a new folder, leaving out {@code missing}. */
+    private Path returnsOf(String folder, String period, List<DemoCounty.SchoolData> data,
+            java.util.Set<String> missing) throws Exception {
+        TemplateWriter w = TemplateWriter.of(StandardCollections.eduHalfyear(),
+                Period.parse(period));
+        Path out = Files.createDirectories(dir.resolve(folder));
+        for (DemoCounty.SchoolData d : data) {
+            if (!missing.contains(d.school().code())) {
+                Files.write(out.resolve(TemplateWriter.fileName(d.school())),
+                        w.toBytes(d.school(), d.toReturnData()));
+            }
+        }
+        return out;
+    }
+
+    private static java.math.BigDecimal sum(List<DemoCounty.SchoolData> data,
+            java.util.Set<String> missing, String field) {
+        java.math.BigDecimal s = java.math.BigDecimal.ZERO;
+        for (DemoCounty.SchoolData d : data) {
+            if (!missing.contains(d.school().code())
+                    && d.values().get(field) instanceof Value.Num n) {
+                s = s.add(n.value());
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void consolidateComparesLastYearOverTheSchoolsInBothAndRefusesAnotherPeriod()
+            throws Exception {
+        java.util.Set<String> missing = java.util.Set.of("3134000057", "3134000058",
+                "3134000047", "3134000030", "3134000003");
+        Path lastYear = dir.resolve("县汇总-2023H1.xlsx");
+        Run last = run("consolidate", "--roster", roster().toString(), "--out",
+                lastYear.toString(), returnsOf("2023H1", "2023H1", DemoCounty.previousReturns(),
+                        java.util.Set.of()).toString());
+        assertThat(last.code()).as(last.err()).isZero();
+        Path returns = returnsOf("2024H1", "2024H1", DemoCounty.returns(), missing);
+        Path book = dir.resolve("县汇总-2024H1.xlsx");
+
+        Run r = run("consolidate", "--roster", roster().toString(), "--previous",
+                lastYear.toString(), "--out", book.toString(), returns.toString());
+
+        assertThat(r.code()).as("every file given counted: " + r.err()).isZero();
+        assertThat(r.out()).contains("本期计入汇总56所学校，上年同期61所，同比按可比口径（56所学校）计算");
+        for (String field : List.of("enrol.zhongkao", "enrol.gaokao.registered",
+                "funding.public", "info.students")) {
+            java.math.BigDecimal now = sum(DemoCounty.returns(), missing, field);
+            java.math.BigDecimal then = sum(DemoCounty.previousReturns(), missing, field);
+            try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                    Files.newInputStream(book))) {
+                var ref = new org.apache.poi.ss.util.AreaReference(wb.getName("F_"
+                        + field.replace('.', '_')).getRefersToFormula(),
+                        org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).getFirstCell();
+                var row = wb.getSheet(ref.getSheetName()).getRow(ref.getRow());
+                assertThat(row.getCell(ref.getCol() + 2).getNumericCellValue())
+                        .as(field + " 上年同期可比数").isCloseTo(then.doubleValue(),
+                                org.assertj.core.api.Assertions.within(1e-6));
+                assertThat(row.getCell(ref.getCol() + 3).getNumericCellValue())
+                        .as(field + " 增减").isCloseTo(now.subtract(then).doubleValue(),
+                                org.assertj.core.api.Assertions.within(1e-6));
+            }
+        }
+
+        Path old = dir.resolve("旧版汇总-2023H1.xlsx");
+        Files.write(old, rewrite(Files.readAllBytes(lastYear), "xl/workbook.xml",
+                x -> x.replaceAll("<definedName name=\"D_DETAIL\"[^>]*>[^<]*</definedName>", "")));
+        Run noDetail = run("consolidate", "--format", "json", "--roster", roster().toString(),
+                "--previous", old.toString(), "--out", book.toString(), returns.toString());
+        assertThat(noDetail.code()).as(noDetail.err()).isZero();
+        assertThat(noDetail.out()).contains("\"comparison\": \"上年同期汇总表“旧版汇总-2023H1.xlsx”"
+                + "（2023年上半年）没有逐校数据（由旧版本生成），无法确认两期学校相同，不列同比");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(book))) {
+            StringBuilder totals = new StringBuilder();
+            wb.getSheet("全县汇总").forEach(row -> row.forEach(c -> totals.append(c).append('|')));
+            assertThat(totals).contains("|合计|").doesNotContain("上年同期可比数")
+                    .doesNotContain("比去年");
+        }
+
+        Path sameHalf = dir.resolve("2024H1的汇总.xlsx");
+        Run h = run("consolidate", "--roster", roster().toString(), "--out",
+                sameHalf.toString(), returns.toString());
+        assertThat(h.code()).as(h.err()).isZero();
+        Path refused = dir.resolve("不应生成.xlsx");
+        Run wrong = run("consolidate", "--roster", roster().toString(), "--previous",
+                sameHalf.toString(), "--out", refused.toString(), returns.toString());
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("汇总表“2024H1的汇总.xlsx”是2024年上半年的，本期为2024年上半年，"
+                + "上年同期应为2023年上半年");
+        assertThat(refused).doesNotExist();
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ForkJoinTask;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Return;
 import org.huizong.engine.model.ReturnMeta;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.model.School;
@@ -33,11 +34,12 @@ final class Finisher {
     private final Roster roster;
     private final Optional<Period> period;
     private final boolean includeWithErrors;
-    private final Optional<PreviousPeriod> previous;
+    /** The same period's book of the year before, for 同比. */
+    private final Optional<Return> previous;
     private final Indicators indicators;
 
     Finisher(Collection collection, Roster roster, Optional<Period> period,
-            boolean includeWithErrors, Optional<PreviousPeriod> previous, Indicators indicators) {
+            boolean includeWithErrors, Optional<Return> previous, Indicators indicators) {
         this.collection = collection;
         this.roster = roster;
         this.period = period;
@@ -155,9 +157,11 @@ final class Finisher {
         ForkJoinTask<Map<String, TableTotals>> tableTotals = ForkJoinPool.commonPool().submit(
                 () -> sums.tableTotals(rows));
         Sums.Groups g = sums.groups();
+        Optional<PreviousPeriod> compared = previous.map(book -> new YearOnYear(collection,
+                roster, indicators).compare(book, p, counted, g.county(), sums));
         return new Consolidation(collection, p, g.county(), g.byType(), g.byTownship(),
                 g.byOwnership(), schools, rows, tableTotals.join(), completeness,
-                outliers.join(), previous);
+                outliers.join(), compared);
     }
 
     /** Why an entry cannot be counted in this consolidation at all, in Chinese. */

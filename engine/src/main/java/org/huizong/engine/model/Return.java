@@ -1,6 +1,8 @@
 package org.huizong.engine.model;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,14 @@ import java.util.Optional;
  * @param readFindings notices and errors from reading (a dash read as 0; 约300 in a count)
  * @param saved when the workbook says it was last saved ({@code dcterms:modified}, which Excel,
  *     WPS and LibreOffice write on every save); empty when it does not say
+ * @param detail a consolidated book's per-school detail: school (or unit) code to numeric field
+ *     id to figure, every school the book counted, in its order; empty for a school's return and
+ *     for a book written before books kept it
  */
 public record Return(String file, ReturnMeta meta, Map<String, Value> values,
         Map<String, CellRef> cells, Map<String, List<TableRow>> tables,
-        Map<String, String> explanations, List<Finding> readFindings, Optional<Instant> saved) {
+        Map<String, String> explanations, List<Finding> readFindings, Optional<Instant> saved,
+        Map<String, Map<String, BigDecimal>> detail) {
 
     public Return {
         Objects.requireNonNull(file, "file");
@@ -35,9 +41,19 @@ public record Return(String file, ReturnMeta meta, Map<String, Value> values,
         explanations = copy(explanations);
         readFindings = List.copyOf(readFindings);
         Objects.requireNonNull(saved, "saved of " + file);
+        Map<String, Map<String, BigDecimal>> d = new LinkedHashMap<>();
+        detail.forEach((code, figures) -> d.put(code, copy(figures)));
+        detail = Collections.unmodifiableMap(d);
     }
 
-    /** A return whose workbook does not say when it was saved. */
+    /** A return without per-school detail (a school's). */
+    public Return(String file, ReturnMeta meta, Map<String, Value> values,
+            Map<String, CellRef> cells, Map<String, List<TableRow>> tables,
+            Map<String, String> explanations, List<Finding> readFindings, Optional<Instant> saved) {
+        this(file, meta, values, cells, tables, explanations, readFindings, saved, Map.of());
+    }
+
+    /** A return whose workbook does not say when it was saved, without per-school detail. */
     public Return(String file, ReturnMeta meta, Map<String, Value> values,
             Map<String, CellRef> cells, Map<String, List<TableRow>> tables,
             Map<String, String> explanations, List<Finding> readFindings) {

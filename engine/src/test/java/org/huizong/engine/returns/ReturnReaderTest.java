@@ -59,6 +59,7 @@ class ReturnReaderTest {
         assertThat(r.meta().period()).isEqualTo(IoFixtures.PERIOD);
         assertThat(r.schoolCode()).isEqualTo(school.code());
         assertThat(r.readFindings()).isEmpty();
+        assertThat(r.detail()).as("a school's return has no per-school detail").isEmpty();
         for (Map.Entry<String, Value> e : data.values().entrySet()) {
             assertThat(r.find(e.getKey())).as(e.getKey()).contains(e.getValue());
         }
