@@ -554,6 +554,11 @@ class ConsolidatorTest {
                     + "上年同期应为2023年上半年，该表不能用于同比，不列同比");
         });
         assertThat(halfYear.change("info.students")).isEmpty();
+        Consolidation autumn = consolidator.withPeriod(Period.parse("2024H2"))
+                .withPrevious(book("2024H1", detail, true)).consolidate(List.of());
+        assertThat(autumn.previous().orElseThrow().note()).as("the half before is not 上年同期")
+                .isEqualTo("汇总表“上年同期.xlsx”是2024年上半年的，本期为2024年下半年，"
+                        + "上年同期应为2023年下半年，该表不能用于同比，不列同比");
 
         Consolidation none = consolidator.withPrevious(book("2023H1", Map.of(school(1).code(),
                 Map.of("info.students", 80)), true)).consolidate(subs);
