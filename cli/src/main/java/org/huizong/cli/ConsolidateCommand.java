@@ -14,6 +14,7 @@ import org.huizong.engine.consolidate.Submission;
 import org.huizong.engine.findings.ConsolidationReport;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.pipeline.Intake;
 import org.huizong.engine.pipeline.Pipeline;
@@ -52,7 +53,8 @@ final class ConsolidateCommand implements Callable<Integer> {
             + "汇总各县区的汇总表时列出各县区：学校类型填“汇总单位”，代码填其汇总表的单位代码")
     Path roster;
 
-    @Option(names = "--previous", description = "上年同期的县级汇总工作簿，用于同比")
+    @Option(names = "--previous", description = "上年同期的汇总工作簿：用于同比（学校不同时按可比口径），"
+            + "并按其中的逐校数据运行与上年同期比较的规则（如变化超过50%）")
     Path previous;
 
     @Option(names = "--include-errors", description = "把有错误的报表也计入汇总（仍列入问题清单）")
@@ -87,9 +89,16 @@ final class ConsolidateCommand implements Callable<Integer> {
         Collection c = StandardCollections.get(collection);
         Intake intake = Intake.of(c);
         Roster schools = RosterReader.of(c).withUnits().read(roster);
+        Optional<Return> book = Optional.ofNullable(previous).map(intake::read);
+        if (book.isPresent()) {
+            intake = intake.withPrevious(book.get());
+            if (book.get().detail().isEmpty()) {
+                System.err.println("注意: 上年同期汇总表 " + book.get().file() + " 没有逐校数据（由旧版本生成），"
+                        + "未运行与上年同期比较的规则，也不列同比");
+            }
+        }
         Pipeline books = Pipeline.of(c, StandardCollections.narrative(c), clock).withArea(area)
-                .includeWithErrors(includeErrors)
-                .withPrevious(Optional.ofNullable(previous).map(intake::read));
+                .includeWithErrors(includeErrors).withPrevious(book);
         if (unitCode != null) {
             books = books.withUnit(new Pipeline.Unit(unitCode, unitName));
         }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.huizong.engine.findings.FindingReport;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Return;
 import org.huizong.engine.pipeline.Intake;
 import org.huizong.engine.rules.Validation;
 import org.huizong.templates.StandardCollections;
@@ -14,7 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code huizong validate}: every finding of every file, numbered, with sheet and cell. Exit 0
- * when no file has an error, 1 when some has, 2 when some file cannot be read as a return.
+ * when no file has an error, 1 when some has, 2 when some file cannot be read as a return (or
+ * the previous book cannot serve). With {@code --previous}, the rules that compare a school with
+ * its previous return run too, from that book's per-school detail.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "校验学校报表，列出每个问题所在的工作表和单元格。"
@@ -29,20 +33,49 @@ final class ValidateCommand implements Callable<Integer> {
             description = "标准报表编号（默认 ${DEFAULT-VALUE}）")
     String collection;
 
+    @Option(names = "--previous", description = "上年同期的汇总工作簿：按其中的逐校数据运行与上年同期比较的规则"
+            + "（如变化超过50%）")
+    Path previous;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "报表文件或文件夹")
     List<Path> files;
 
     @Override
     public Integer call() {
         Intake intake = Intake.of(StandardCollections.get(collection));
+        Optional<Return> book = Optional.ofNullable(previous).map(intake::read);
+        if (book.isPresent()) {
+            intake = intake.withPrevious(book.get());
+            if (book.get().detail().isEmpty()) {
+                System.err.println("错误: 上年同期汇总表 " + book.get().file() + " 没有逐校数据（由旧版本生成），"
+                        + "无法运行与上年同期比较的规则；请用本系统按上年同期报表重新汇总");
+                return ErrorHandler.BAD_INPUT;
+            }
+        }
+        Intake checking = intake;
         List<Intake.Outcome> outcomes = Intake.expand(files).parallelStream()
-                .map(f -> intake.validate(f, Optional.empty())).toList();
+                .map(checking::validate).toList();
         List<Validation> validations = outcomes.stream().map(Intake.Outcome::validation).toList();
+        book.ifPresent(b -> notCompared(b, validations));
         System.out.print(format == Format.json ? FindingReport.json(validations)
                 : FindingReport.text(validations));
         if (outcomes.stream().anyMatch(o -> !o.readable())) {
             return ErrorHandler.BAD_INPUT;
         }
         return validations.stream().anyMatch(Validation::hasErrors) ? 1 : 0;
+    }
+
+    /** Names on standard error the returns the book is not the year before of. */
+    private static void notCompared(Return book, List<Validation> validations) {
+        Period before = book.meta().period();
+        Period after = new Period(before.year() + 1, before.half());
+        List<String> others = validations.stream().filter(v -> v.period()
+                .filter(p -> !p.equals(after)).isPresent())
+                .map(Validation::file).toList();
+        if (!others.isEmpty()) {
+            System.err.println("注意: 上年同期汇总表 " + book.file() + " 是" + before.label()
+                    + "的，" + String.join("、", others) + " 不是" + after.label()
+                    + "的报表，未运行与上年同期比较的规则");
+        }
     }
 }

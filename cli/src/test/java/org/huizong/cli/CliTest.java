@@ -555,4 +555,64 @@ class CliTest {
                 + "上年同期应为2023年上半年");
         assertThat(refused).doesNotExist();
     }
+
+    @Test
+    void previousPeriodRulesRunInValidateAndConsolidateFromTheBooksPerSchoolDetail()
+            throws Exception {
+        Path lastYear = dir.resolve("县汇总-2023H1.xlsx");
+        Run last = run("consolidate", "--roster", roster().toString(), "--out",
+                lastYear.toString(), returnsOf("2023H1", "2023H1",
+                        DemoCounty.previousReturns().subList(0, 3), java.util.Set.of()).toString());
+        assertThat(last.code()).as(last.err()).isZero();
+        DemoCounty.SchoolData first = DemoCounty.returns().get(0);
+        java.math.BigDecimal before = ((Value.Num) DemoCounty.previousReturns().get(0).values()
+                .get("funding.public")).value();
+        Path returns = Files.createDirectories(dir.resolve("2024H1"));
+        Path tripled = returns.resolve(TemplateWriter.fileName(first.school()));
+        Files.write(tripled, TemplateWriter.of(StandardCollections.eduHalfyear(),
+                Period.parse("2024H1")).toBytes(first.school(), first.toReturnData().with(
+                        "funding.public", Value.of(before.multiply(java.math.BigDecimal
+                                .valueOf(3))))));
+
+        Run plain = run("validate", tripled.toString());
+        assertThat(plain.out()).doesNotContain("change.funding.public");
+        Run checked = run("validate", "--previous", lastYear.toString(), tripled.toString());
+        assertThat(checked.code()).as("a warning is no error: " + checked.err()).isZero();
+        assertThat(checked.out()).contains("[警告] 经费保障!").contains("funding.public: 公用经费到位本期")
+                .contains("，上年同期" + before.stripTrailingZeros().toPlainString()
+                        + "，变化超过50%，请核对或说明");
+        Run json = run("validate", "--format", "json", "--previous", lastYear.toString(),
+                tripled.toString());
+        assertThat(json.out()).contains("\"rule\": \"change.funding.public\", \"severity\": \"warning\"");
+
+        Path book = dir.resolve("县汇总-2024H1.xlsx");
+        Run consolidated = run("consolidate", "--roster", roster().toString(), "--previous",
+                lastYear.toString(), "--out", book.toString(), returns.toString());
+        assertThat(consolidated.code()).as(consolidated.err()).isZero();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(book))) {
+            StringBuilder findings = new StringBuilder();
+            wb.getSheet("问题清单").forEach(row -> row.forEach(c -> findings.append(c).append('|')));
+            assertThat(findings).contains("change.funding.public").contains("变化超过50%");
+        }
+        Run without = run("consolidate", "--roster", roster().toString(), "--out",
+                book.toString(), returns.toString());
+        assertThat(without.code()).isZero();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(book))) {
+            StringBuilder findings = new StringBuilder();
+            wb.getSheet("问题清单").forEach(row -> row.forEach(c -> findings.append(c).append('|')));
+            assertThat(findings).doesNotContain("change.funding.public");
+        }
+
+        Path old = dir.resolve("旧版.xlsx");
+        Files.write(old, rewrite(Files.readAllBytes(lastYear), "xl/workbook.xml",
+                x -> x.replaceAll("<definedName name=\"D_DETAIL\"[^>]*>[^<]*</definedName>", "")));
+        Run noDetail = run("validate", "--previous", old.toString(), tripled.toString());
+        assertThat(noDetail.code()).isEqualTo(2);
+        assertThat(noDetail.err()).contains("没有逐校数据（由旧版本生成），无法运行与上年同期比较的规则");
+        Run school = run("validate", "--previous", tripled.toString(), tripled.toString());
+        assertThat(school.code()).isEqualTo(2);
+        assertThat(school.err()).contains("是学校报表，不是汇总工作簿");
+    }
 }

@@ -84,4 +84,22 @@ public record Return(String file, ReturnMeta meta, Map<String, Value> values,
     public String schoolCode() {
         return meta.unitCode();
     }
+
+    /**
+     * One school's return as this consolidated book's per-school detail holds it: its numeric
+     * figures, nothing else (no text, cells or table rows), of the book's collection and period;
+     * what the rules that compare a school with its previous return ({@code prev()}) need. Empty
+     * when the book did not count the school, or holds no detail.
+     */
+    public Optional<Return> detailOf(String code) {
+        Map<String, BigDecimal> figures = detail.get(code);
+        if (figures == null) {
+            return Optional.empty();
+        }
+        Map<String, Value> values = new LinkedHashMap<>();
+        figures.forEach((id, v) -> values.put(id, Value.of(v)));
+        return Optional.of(new Return(file, new ReturnMeta(meta.collection(), meta.version(),
+                meta.period(), code, meta.structureHash(), ReturnMeta.KIND_RETURN), values,
+                Map.of(), Map.of(), Map.of(), List.of()));
+    }
 }

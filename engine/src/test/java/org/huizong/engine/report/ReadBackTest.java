@@ -143,6 +143,11 @@ class ReadBackTest {
         for (Submission s : subs) {
             Return r = ((Submission.Received) s).ret();
             Map<String, BigDecimal> figures = previous.detail().get(r.schoolCode());
+            Return asSent = previous.detailOf(r.schoolCode()).orElseThrow();
+            assertThat(asSent.meta()).isEqualTo(new ReturnMeta(edu().id(), edu().version(), last,
+                    r.schoolCode(), edu().structureHash(), ReturnMeta.KIND_RETURN));
+            figures.forEach((id, v) -> assertThat(asSent.values()).containsEntry(id,
+                    Value.of(v)));
             for (Field f : edu().fields()) {
                 if (f.type().isNumeric() && r.values().get(f.id()) instanceof Value.Num n) {
                     assertThat(figures.get(f.id())).as(r.schoolCode() + " " + f.id())
@@ -153,6 +158,7 @@ class ReadBackTest {
                 }
             }
         }
+        assertThat(previous.detailOf("3415999999")).as("not counted last year").isEmpty();
     }
 
     @Test
