@@ -583,7 +583,8 @@ class CliTest {
                         + "，变化超过50%，请核对或说明");
         Run json = run("validate", "--format", "json", "--previous", lastYear.toString(),
                 tripled.toString());
-        assertThat(json.out()).contains("\"rule\": \"change.funding.public\", \"severity\": \"warning\"");
+        assertThat(json.out())
+                .contains("\"rule\": \"change.funding.public\", \"severity\": \"warning\"");
 
         Path book = dir.resolve("县汇总-2024H1.xlsx");
         Run consolidated = run("consolidate", "--roster", roster().toString(), "--previous",
