@@ -87,16 +87,12 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Collection c = StandardCollections.get(collection);
-        Intake intake = Intake.of(c);
         Roster schools = RosterReader.of(c).withUnits().read(roster);
-        Optional<Return> book = Optional.ofNullable(previous).map(intake::read);
-        if (book.isPresent()) {
-            intake = intake.withPrevious(book.get());
-            if (book.get().detail().isEmpty()) {
-                System.err.println("注意: 上年同期汇总表 " + book.get().file() + " 没有逐校数据（由旧版本生成），"
-                        + "未运行与上年同期比较的规则，也不列同比");
-            }
-        }
+        Intake plain = Intake.of(c);
+        Optional<Return> book = Optional.ofNullable(previous).map(plain::read);
+        Intake intake = book.map(plain::withPrevious).orElse(plain);
+        intake.previousRulesUnavailable().ifPresent(why -> System.err.println("注意: " + why
+                + "，也不列同比"));
         Pipeline books = Pipeline.of(c, StandardCollections.narrative(c), clock).withArea(area)
                 .includeWithErrors(includeErrors).withPrevious(book);
         if (unitCode != null) {

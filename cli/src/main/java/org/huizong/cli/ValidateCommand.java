@@ -42,19 +42,16 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Intake intake = Intake.of(StandardCollections.get(collection));
-        Optional<Return> book = Optional.ofNullable(previous).map(intake::read);
-        if (book.isPresent()) {
-            intake = intake.withPrevious(book.get());
-            if (book.get().detail().isEmpty()) {
-                System.err.println("错误: 上年同期汇总表 " + book.get().file() + " 没有逐校数据（由旧版本生成），"
-                        + "无法运行与上年同期比较的规则；请用本系统按上年同期报表重新汇总");
-                return ErrorHandler.BAD_INPUT;
-            }
+        Intake plain = Intake.of(StandardCollections.get(collection));
+        Optional<Return> book = Optional.ofNullable(previous).map(plain::read);
+        Intake intake = book.map(plain::withPrevious).orElse(plain);
+        Optional<String> unavailable = intake.previousRulesUnavailable();
+        if (unavailable.isPresent()) {
+            System.err.println("错误: " + unavailable.get() + "；请用本系统按上年同期报表重新汇总");
+            return ErrorHandler.BAD_INPUT;
         }
-        Intake checking = intake;
         List<Intake.Outcome> outcomes = Intake.expand(files).parallelStream()
-                .map(checking::validate).toList();
+                .map(intake::validate).toList();
         List<Validation> validations = outcomes.stream().map(Intake.Outcome::validation).toList();
         book.ifPresent(b -> notCompared(b, validations));
         System.out.print(format == Format.json ? FindingReport.json(validations)

@@ -133,11 +133,7 @@ class CliTest {
     void consolidateAccountsForEveryFileGiven() throws Exception {
         var c = StandardCollections.eduHalfyear();
         TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));
-        Path returns = Files.createDirectories(dir.resolve("returns"));
-        for (DemoCounty.SchoolData s : DemoCounty.returns().subList(0, 4)) {
-            Files.write(returns.resolve(TemplateWriter.fileName(s.school())),
-                    w.toBytes(s.school(), s.toReturnData()));
-        }
+        Path returns = demoReturns("returns", 4);
         DemoCounty.SchoolData first = DemoCounty.returns().get(0);
         Files.write(returns.resolve("重新上报.xlsx"), w.toBytes(first.school(),
                 first.toReturnData()));
@@ -157,13 +153,7 @@ class CliTest {
 
     @Test
     void consolidateWritesTheSummaryAsAWordDocumentBesideTheBookOrWhereAsked() throws Exception {
-        var c = StandardCollections.eduHalfyear();
-        TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));
-        Path returns = Files.createDirectories(dir.resolve("returns"));
-        for (DemoCounty.SchoolData s : DemoCounty.returns().subList(0, 3)) {
-            Files.write(returns.resolve(TemplateWriter.fileName(s.school())),
-                    w.toBytes(s.school(), s.toReturnData()));
-        }
+        Path returns = demoReturns("returns", 3);
         Path book = dir.resolve("县汇总.xlsx");
         Run r = run("consolidate", "--roster", roster().toString(), "--unit-code", "313400",
                 "--unit-name", "示范县", "--out", book.toString(), returns.toString());
@@ -185,16 +175,12 @@ class CliTest {
     @Test
     void aCityConsolidatesItsCountiesBooksFromTheCommandLine() throws Exception {
         var c = StandardCollections.eduHalfyear();
-        TemplateWriter w = TemplateWriter.of(c, Period.parse("2024H1"));
         List<Path> books = new java.util.ArrayList<>();
         java.math.BigDecimal students = java.math.BigDecimal.ZERO;
         var intake = org.huizong.engine.pipeline.Intake.of(c);
         for (int k = 0; k < 2; k++) {
-            Path returns = Files.createDirectories(dir.resolve("returns" + k));
-            for (DemoCounty.SchoolData s : DemoCounty.returns().subList(k * 4, k * 4 + 4)) {
-                Files.write(returns.resolve(TemplateWriter.fileName(s.school())),
-                        w.toBytes(s.school(), s.toReturnData()));
-            }
+            Path returns = returnsOf("returns" + k, "2024H1",
+                    DemoCounty.returns().subList(k * 4, k * 4 + 4), java.util.Set.of());
             Path book = dir.resolve("county" + k + ".xlsx");
             Run r = run("consolidate", "--roster", roster().toString(), "--unit-code",
                     "31340" + k, "--unit-name", "第" + (k + 1) + "县", "--out", book.toString(),
@@ -250,14 +236,8 @@ class CliTest {
 
     /** Writes the first {@code n} demo schools' 2024H1 returns into {@code folder}. */
     private Path demoReturns(String folder, int n) throws Exception {
-        TemplateWriter w = TemplateWriter.of(StandardCollections.eduHalfyear(),
-                Period.parse("2024H1"));
-        Path returns = Files.createDirectories(dir.resolve(folder));
-        for (DemoCounty.SchoolData s : DemoCounty.returns().subList(0, n)) {
-            Files.write(returns.resolve(TemplateWriter.fileName(s.school())),
-                    w.toBytes(s.school(), s.toReturnData()));
-        }
-        return returns;
+        return returnsOf(folder, "2024H1", DemoCounty.returns().subList(0, n),
+                java.util.Set.of());
     }
 
     @Test

@@ -75,6 +75,16 @@ public final class Intake {
     }
 
     /**
+     * Why the rules that compare with the previous period cannot run although a previous book
+     * was given, in Chinese: the book has no per-school detail (written before books kept it).
+     * Empty without a previous book, or when they can run.
+     */
+    public Optional<String> previousRulesUnavailable() {
+        return previous.filter(b -> b.detail().isEmpty()).map(b -> "上年同期汇总表 " + b.file()
+                + " 没有逐校数据（由旧版本生成），无法运行与上年同期比较的规则");
+    }
+
+    /**
      * The school's return of the same period of the year before, from the previous book's
      * per-school detail: empty without a previous book, when it is not of the year before this
      * return's period, or did not count the school.
