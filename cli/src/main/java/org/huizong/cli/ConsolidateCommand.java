@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import com.google.inject.Inject;
+import org.huizong.engine.consolidate.Completeness;
 import org.huizong.engine.consolidate.Consolidation;
+import org.huizong.engine.consolidate.FileOutcome;
+import org.huizong.engine.consolidate.PreviousPeriod;
 import org.huizong.engine.consolidate.Submission;
+import org.huizong.engine.findings.ConsolidationReport;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.pipeline.Intake;
 import org.huizong.engine.pipeline.Pipeline;
@@ -21,12 +27,24 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code huizong consolidate}: every file counted, rejected with a reason or listed as a
- * duplicate; the summary line adds up to the number of files given.
+ * duplicate; the summary line adds up to the number of files given. Exit 0 when every file is
+ * in the totals, 1 when some were left out (the book is still written), 2 when nothing could be
+ * consolidated (no book).
  */
 @Command(name = "consolidate", mixinStandardHelpOptions = true,
-        description = "汇总学校报表，生成县级汇总工作簿（含分类汇总、学校明细、问题清单、报送情况和工作总结）。")
+        description = "汇总学校报表，生成县级汇总工作簿（含分类汇总、学校明细、问题清单、报送情况和工作总结）。"
+                + "退出码：0 所有文件均已计入，1 有文件未计入（仍生成汇总工作簿），2 没有可汇总的报表（不生成）。")
 final class ConsolidateCommand implements Callable<Integer> {
+    /** Some file was left out of the totals; the book was written. */
+    static final int LEFT_OUT = 1;
+
+    enum Format { text, json }
+
     private final Clock clock;
+
+    @Option(names = "--format", defaultValue = "text",
+            description = "输出格式：text 或 json（各文件的计入情况，见 docs/consolidate-json.md）")
+    Format format;
 
     @Option(names = "--collection", defaultValue = StandardCollections.EDU_HALFYEAR,
             description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .yaml 定义文件的路径")
@@ -36,7 +54,8 @@ final class ConsolidateCommand implements Callable<Integer> {
             + "汇总各县区的汇总表时列出各县区：学校类型填“汇总单位”，代码填其汇总表的单位代码")
     Path roster;
 
-    @Option(names = "--previous", description = "上年同期的县级汇总工作簿，用于同比")
+    @Option(names = "--previous", description = "上年同期的汇总工作簿：用于同比（学校不同时按可比口径），"
+            + "并按其中的逐校数据运行与上年同期比较的规则（如变化超过50%）")
     Path previous;
 
     @Option(names = "--include-errors", description = "把有错误的报表也计入汇总（仍列入问题清单）")
@@ -70,23 +89,64 @@ final class ConsolidateCommand implements Callable<Integer> {
     public Integer call() {
         CollectionDefinition definition = CollectionDefinition.of(collection);
         Collection c = definition.collection();
-        Intake intake = Intake.of(c);
         Roster schools = RosterReader.of(c).withUnits().read(roster);
+        Intake plain = Intake.of(c);
+        Optional<Return> book = Optional.ofNullable(previous).map(plain::read);
+        Intake intake = book.map(plain::withPrevious).orElse(plain);
+        intake.previousRulesUnavailable().ifPresent(why -> System.err.println("注意: " + why
+                + "，也不列同比"));
         Pipeline books = Pipeline.of(c, definition.narrative(), clock).withArea(area)
-                .includeWithErrors(includeErrors)
-                .withPrevious(Optional.ofNullable(previous).map(intake::read));
+                .includeWithErrors(includeErrors).withPrevious(book);
         if (unitCode != null) {
             books = books.withUnit(new Pipeline.Unit(unitCode, unitName));
         }
         List<Submission> submissions = intake.submissions(Intake.expand(inputs), schools);
+        Optional<Period> period = books.period(submissions);
+        if (period.isEmpty()) {
+            Completeness refused = books.refusals(schools, submissions);
+            return nothingCounted(period, refused, FileOutcome.of(refused, List.of()));
+        }
+
         Consolidation result = books.consolidate(schools, submissions);
+        Optional<PreviousPeriod> wrong = result.previous()
+                .filter(p -> p.basis() == PreviousPeriod.Basis.WRONG_PERIOD);
+        if (wrong.isPresent()) {
+            System.err.println("错误: --previous " + wrong.get().note() + "。请提供"
+                    + result.period().yearBefore().label() + "的汇总工作簿，或不指定 --previous");
+            return ErrorHandler.BAD_INPUT;
+        }
+        if (result.completeness().counted() == 0) {
+            return nothingCounted(period, result.completeness(), result.files());
+        }
         books.write(result, out);
         Path summary = docx != null ? docx : summaryBeside(out);
         books.writeSummary(result, summary);
-        System.out.println(result.summary());
-        System.out.println("汇总工作簿：" + out.toAbsolutePath());
-        System.out.println("工作总结：" + summary.toAbsolutePath());
-        return 0;
+        print(period, result.completeness(), result.files(), new ConsolidationReport.Outputs(
+                Optional.of(out.toAbsolutePath().toString()),
+                Optional.of(summary.toAbsolutePath().toString()),
+                result.previous().map(PreviousPeriod::note)));
+        return result.countsEveryFile() ? 0 : LEFT_OUT;
+    }
+
+    /** Nothing to put in a book: every file's outcome, no book, exit 2. */
+    private int nothingCounted(Optional<Period> period, Completeness done,
+            List<FileOutcome> files) {
+        print(period, done, files, ConsolidationReport.Outputs.NONE);
+        System.err.println("错误: 没有可计入汇总的报表，未生成汇总工作簿" + (files.isEmpty()
+                ? "（没有找到报表文件）" : ""));
+        return ErrorHandler.BAD_INPUT;
+    }
+
+    private void print(Optional<Period> period, Completeness done, List<FileOutcome> files,
+            ConsolidationReport.Outputs outputs) {
+        if (format == Format.json) {
+            System.out.print(ConsolidationReport.json(period, done, files, outputs));
+            return;
+        }
+        System.out.print(ConsolidationReport.text(done, files));
+        outputs.comparison().ifPresent(System.out::println);
+        outputs.book().ifPresent(b -> System.out.println("汇总工作簿：" + b));
+        outputs.document().ifPresent(d -> System.out.println("工作总结：" + d));
     }
 
     /** {@code 县汇总.xlsx} → {@code 县汇总-工作总结.docx} in the same folder. */

@@ -3,6 +3,7 @@ package org.huizong.engine.consolidate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.huizong.engine.model.School;
 
 /**
@@ -26,16 +27,34 @@ public record Completeness(int expected, int received, int counted, int countedW
         List<Rejected> rejected, List<SchoolFindings> withErrors,
         List<SchoolFindings> unexplainedWarnings) {
 
-    /** A file and when it was modified or uploaded. */
-    public record Version(String file, Instant time) {
+    /**
+     * A file and its times.
+     *
+     * @param saved when the workbook says it was last saved, empty when it does not say
+     * @param time when the file was last modified, or uploaded
+     */
+    public record Version(String file, Optional<Instant> saved, Instant time) {
         public Version {
             Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(saved, "saved of " + file);
             Objects.requireNonNull(time, "time of " + file);
+        }
+
+        /** A file whose saved time is not known. */
+        public Version(String file, Instant time) {
+            this(file, Optional.empty(), time);
+        }
+
+        /** The time that orders a school's versions: when it was saved, else the file's time. */
+        public Instant effective() {
+            return saved.orElse(time);
         }
     }
 
     /**
-     * Several returns of one school: the latest is kept, the others are superseded.
+     * Several returns of one school: the one saved last is kept, the others are superseded.
+     * Versions are ordered by {@link Version#effective()} (the workbook's own saved time, the
+     * file's time only when the workbook does not say), ties by content, then file name.
      *
      * @param superseded earlier versions, oldest first
      */
@@ -48,6 +67,18 @@ public record Completeness(int expected, int received, int counted, int countedW
                 throw new IllegalArgumentException("duplicate of " + school.code()
                         + " without a superseded version");
             }
+        }
+
+        /** Why the kept version counts rather than {@code older}, in Chinese: 保存时间较晚. */
+        public String keptBecause(Version older) {
+            if (kept.saved().isPresent() && older.saved().isPresent()
+                    && kept.saved().get().isAfter(older.saved().get())) {
+                return "保存时间较晚";
+            }
+            if (kept.effective().isAfter(older.effective())) {
+                return "时间较晚（未记录保存时间的按文件时间比较）";
+            }
+            return "时间相同，按内容和文件名排在后面";
         }
     }
 
@@ -64,11 +95,21 @@ public record Completeness(int expected, int received, int counted, int countedW
         }
     }
 
-    /** A file left out, and why, in Chinese. */
-    public record Rejected(Version version, String reason) {
+    /**
+     * A file left out, and why, in Chinese.
+     *
+     * @param schoolCode the code the file carries when it could be read that far, else empty
+     */
+    public record Rejected(Version version, String schoolCode, String reason) {
         public Rejected {
             Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(schoolCode, "schoolCode of " + version.file());
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** A file that could not be read far enough to know its school. */
+        public Rejected(Version version, String reason) {
+            this(version, "", reason);
         }
     }
 

@@ -25,7 +25,8 @@ import org.huizong.engine.narrative.NarrativeInput;
  * @param tableRows table id to the used rows of counted returns, in roster order, then row order
  * @param tableTotals table id to its totals
  * @param outliers consolidation-scope findings ({@code outlier.aid_per_student}) by school
- * @param previous the previous period, when its workbook was given
+ * @param previous the same period of the year before and what 同比 compares, when its workbook
+ *     was given
  */
 public record Consolidation(Collection collection, Period period, GroupTotals county,
         Map<String, GroupTotals> byType, Map<String, GroupTotals> byTownship,
@@ -75,30 +76,65 @@ public record Consolidation(Collection collection, Period period, GroupTotals co
         return completeness.summary();
     }
 
-    /** The previous period's total of a field, when a previous workbook was given and has it. */
+    /** What became of every file given, sorted by file name: see {@link FileOutcome#of}. */
+    public List<FileOutcome> files() {
+        return FileOutcome.of(completeness, schools);
+    }
+
+    /** Whether every file given is in the totals: none left out, superseded or refused. */
+    public boolean countsEveryFile() {
+        return completeness.counted() == completeness.files();
+    }
+
+    /**
+     * The previous period's figure of a field that 同比 compares with: its total, or over the
+     * comparable schools (see {@link PreviousPeriod}); empty when nothing is compared.
+     */
     public Optional<BigDecimal> previousSum(String fieldId) {
         return previous.flatMap(p -> Optional.ofNullable(p.sums().get(fieldId)));
     }
 
-    /** This total minus the previous period's, when there is one. */
+    /**
+     * This period's figure of a field over the same schools as {@link #previousSum}: the total
+     * when both periods counted the same schools; empty when nothing is compared.
+     */
+    public Optional<BigDecimal> comparedSum(String fieldId) {
+        return previous.flatMap(p -> Optional.ofNullable(p.current().get(fieldId)));
+    }
+
+    /** {@link #comparedSum} minus {@link #previousSum}, when both are known. */
     public Optional<BigDecimal> change(String fieldId) {
-        return previousSum(fieldId).map(p -> county.sum(fieldId).subtract(p));
+        return comparedSum(fieldId).flatMap(now -> previousSum(fieldId).map(now::subtract));
     }
 
     /**
      * The relative change against the previous period as a ratio (0.125 for 12.5%), 10 decimals,
-     * half up; empty without a previous total or when it was 0.
+     * half up, over the same schools as {@link #change}; empty without a previous figure or when
+     * it was 0.
      */
     public Optional<BigDecimal> changeRatio(String fieldId) {
-        return previousSum(fieldId).filter(p -> p.signum() != 0)
-                .map(p -> county.sum(fieldId).subtract(p).divide(p, 10, RoundingMode.HALF_UP));
+        return previousSum(fieldId).filter(p -> p.signum() != 0).flatMap(p -> change(fieldId)
+                .map(d -> d.divide(p, 10, RoundingMode.HALF_UP)));
+    }
+
+    /** The previous period's indicator over the compared schools; empty when not compared. */
+    public Optional<BigDecimal> previousIndicator(String indicatorId) {
+        return previous.flatMap(p -> p.indicators().getOrDefault(indicatorId, Optional.empty()));
+    }
+
+    /** This period's indicator over the same schools as {@link #previousIndicator}. */
+    public Optional<BigDecimal> comparedIndicator(String indicatorId) {
+        return previous.flatMap(p -> p.currentIndicators().getOrDefault(indicatorId,
+                Optional.empty()));
     }
 
     /**
      * The figures the narrative is written from: county totals and the indicators that could be
      * computed (percentages as ratios), schools with a figure per field, school counts
      * ({@code schools.expected[.<type>]} from the roster, {@code schools.received[.<type>]}
-     * counting returns in the totals), and the previous period's totals and indicators.
+     * counting returns in the totals), and what 同比 compares: the previous period's figures and
+     * this period's over the same schools, with {@code schools.comparable} when those are the
+     * schools counted in both periods only (可比口径).
      */
     public NarrativeInput narrativeInput() {
         Map<String, Integer> schoolCounts = new LinkedHashMap<>();
@@ -111,7 +147,17 @@ public record Consolidation(Collection collection, Period period, GroupTotals co
         }
         NarrativeInput in = new NarrativeInput(period, figures(county.sums(), county.indicators()),
                 county.nonZero(), schoolCounts, Optional.empty());
-        return previous.map(p -> in.withPrevious(figures(p.sums(), p.indicators()))).orElse(in);
+        Optional<PreviousPeriod> compared = previous.filter(PreviousPeriod::compares);
+        if (compared.isEmpty()) {
+            return in;
+        }
+        PreviousPeriod p = compared.get();
+        Map<String, BigDecimal> before = figures(p.sums(), p.indicators());
+        if (!p.isComparableBasis()) {
+            return in.withPrevious(before);
+        }
+        return in.withComparison(figures(p.current(), p.currentIndicators()), before,
+                p.schools());
     }
 
     private static Map<String, BigDecimal> figures(Map<String, BigDecimal> sums,

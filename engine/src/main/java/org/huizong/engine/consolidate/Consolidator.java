@@ -1,18 +1,12 @@
 package org.huizong.engine.consolidate;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collector;
 import org.huizong.engine.model.Collection;
-import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Roster;
-import org.huizong.engine.model.Value;
 
 /**
  * Consolidates a period's returns against the roster: a fold whose accumulator ({@link Partial})
@@ -22,9 +16,10 @@ import org.huizong.engine.model.Value;
  * Consolidation c = files.parallelStream().map(this::submission).collect(consolidator.collector());
  * }</pre>
  *
- * <p>Input order never matters. When a school sent several returns the one with the latest
- * {@link Submission#time()} counts (for files, last-modified time; on the server, upload time),
- * ties broken by file name, then content. Immutable; the {@code with} methods return a copy.
+ * <p>Input order never matters. When a school sent several returns the one saved last counts:
+ * the workbook's own saved time, else {@link Submission#time()} (for files, last-modified time;
+ * on the server, upload time), ties broken by content, then file name. Immutable; the
+ * {@code with} methods return a copy.
  */
 public final class Consolidator {
     private final Collection collection;
@@ -66,13 +61,15 @@ public final class Consolidator {
     }
 
     /**
-     * The previous period's consolidated workbook, read as one return, for 同比.
+     * The same period's consolidated workbook of the year before, read as one return, for 同比
+     * (see {@link PreviousPeriod}): compared with over the same schools only, and not at all when
+     * it is of another period or has no per-school detail.
      *
      * @throws ConsolidationException when it is of another collection
      */
     public Consolidator withPrevious(Return book) {
         if (!book.meta().collection().equals(collection.id())) {
-            throw new ConsolidationException("上期汇总表“" + book.file() + "”是“"
+            throw new ConsolidationException("上年同期汇总表“" + book.file() + "”是“"
                     + book.meta().collection() + "”的汇总表，不是“" + collection.title() + "”的");
         }
         return new Consolidator(collection, roster, period, includeWithErrors,
@@ -86,8 +83,8 @@ public final class Consolidator {
 
     /** Classifies, sums and computes everything; the partial is not changed. */
     public Consolidation finish(Partial partial) {
-        return new Finisher(collection, roster, period, includeWithErrors,
-                previous.map(this::previousPeriod), indicators).finish(partial);
+        return new Finisher(collection, roster, period, includeWithErrors, previous, indicators)
+                .finish(partial);
     }
 
     /** The fold as a collector; safe for parallel streams. */
@@ -95,24 +92,34 @@ public final class Consolidator {
         return Collector.of(this::partial, Partial::add, Partial::combine, this::finish);
     }
 
+    /**
+     * The period {@code submissions} would be consolidated for: the one given, else the one most
+     * returns of the collection carry (the latest on a tie); empty when no period was given and
+     * no return of the collection could be read, so there is nothing to consolidate.
+     */
+    public Optional<Period> period(java.util.Collection<? extends Submission> submissions) {
+        if (period.isPresent()) {
+            return period;
+        }
+        return Finisher.inferPeriod(collection, submissions.stream()
+                .filter(Submission.Received.class::isInstance)
+                .map(s -> ((Submission.Received) s).ret().meta()).toList());
+    }
+
+    /**
+     * Every file refused with its reason: for when there is nothing to consolidate
+     * ({@link #period} is empty), so that each file is still accounted for. Every roster school
+     * is missing.
+     */
+    public Completeness refusals(java.util.Collection<? extends Submission> submissions) {
+        Partial p = partial();
+        submissions.forEach(p::add);
+        return new Finisher(collection, roster, period, includeWithErrors, Optional.empty(),
+                indicators).refusals(p);
+    }
+
     /** Consolidates submissions, in parallel. */
     public Consolidation consolidate(java.util.Collection<? extends Submission> submissions) {
         return submissions.parallelStream().map(Submission.class::cast).collect(collector());
-    }
-
-    private PreviousPeriod previousPeriod(Return book) {
-        Map<String, BigDecimal> sums = new LinkedHashMap<>();
-        for (Field f : collection.fields()) {
-            if (f.type().isNumeric()) {
-                Value v = book.values().get(f.id());
-                if (v instanceof Value.Num n) {
-                    sums.put(f.id(), n.value());
-                }
-            }
-        }
-        Map<String, List<org.huizong.engine.model.TableRow>> rows = new LinkedHashMap<>(
-                book.tables());
-        return new PreviousPeriod(book.file(), book.meta().period(), sums,
-                indicators.compute(sums, rows));
     }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.ForkJoinTask;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Return;
+import org.huizong.engine.model.ReturnMeta;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.model.School;
 import org.huizong.engine.model.Value;
@@ -32,11 +34,12 @@ final class Finisher {
     private final Roster roster;
     private final Optional<Period> period;
     private final boolean includeWithErrors;
-    private final Optional<PreviousPeriod> previous;
+    /** The same period's book of the year before, for 同比. */
+    private final Optional<Return> previous;
     private final Indicators indicators;
 
     Finisher(Collection collection, Roster roster, Optional<Period> period,
-            boolean includeWithErrors, Optional<PreviousPeriod> previous, Indicators indicators) {
+            boolean includeWithErrors, Optional<Return> previous, Indicators indicators) {
         this.collection = collection;
         this.roster = roster;
         this.period = period;
@@ -48,12 +51,10 @@ final class Finisher {
     Consolidation finish(Partial partial) {
         List<FoldedReturn> entries = new ArrayList<>(partial.received());
         entries.sort(FoldedReturn.ORDER);
-        Period p = period.orElseGet(() -> inferPeriod(entries));
-        List<Completeness.Rejected> rejected = new ArrayList<>();
-        for (Submission.Unreadable u : partial.unreadable()) {
-            rejected.add(new Completeness.Rejected(
-                    new Completeness.Version(u.file(), u.time()), u.reason()));
-        }
+        Period p = period.or(() -> inferPeriod(collection, entries.stream()
+                .map(FoldedReturn::meta).toList())).orElseThrow(() -> new ConsolidationException(
+                        "没有一份可读取的“" + collection.title() + "”报表，无法确定报告期；请指定报告期（如 2024H1）"));
+        List<Completeness.Rejected> rejected = unreadable(partial);
         List<Completeness.Unknown> unknown = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         roster.schools().forEach(s -> codes.add(s.code()));
@@ -61,17 +62,45 @@ final class Finisher {
         for (FoldedReturn e : entries) {
             Optional<String> reason = rejection(e, p);
             if (reason.isPresent()) {
-                rejected.add(new Completeness.Rejected(e.version(), reason.get()));
+                rejected.add(new Completeness.Rejected(e.version(), e.code(), reason.get()));
             } else if (!codes.contains(e.code())) {
                 unknown.add(new Completeness.Unknown(e.code(), text(e, NAME_FIELD), e.version()));
             } else {
                 bySchool.computeIfAbsent(e.code(), k -> new ArrayList<>()).add(e);
             }
         }
+        sort(rejected);
+        return assemble(p, bySchool, unknown, rejected);
+    }
+
+    /**
+     * Every file refused, every roster school missing: when no period was given and none can be
+     * inferred, no return is of this collection, so each is refused for that.
+     */
+    Completeness refusals(Partial partial) {
+        List<Completeness.Rejected> rejected = unreadable(partial);
+        for (FoldedReturn e : partial.received()) {
+            rejected.add(new Completeness.Rejected(e.version(), e.code(), foreign(e).orElse(
+                    "文件“" + e.file() + "”无法确定报告期，本次没有可汇总的报表")));
+        }
+        sort(rejected);
+        return new Completeness(roster.size(), 0, 0, 0, roster.schools(), List.of(), List.of(),
+                rejected, List.of(), List.of());
+    }
+
+    private static List<Completeness.Rejected> unreadable(Partial partial) {
+        List<Completeness.Rejected> rejected = new ArrayList<>();
+        for (Submission.Unreadable u : partial.unreadable()) {
+            rejected.add(new Completeness.Rejected(
+                    new Completeness.Version(u.file(), u.time()), u.reason()));
+        }
+        return rejected;
+    }
+
+    private static void sort(List<Completeness.Rejected> rejected) {
         rejected.sort(Comparator.comparing((Completeness.Rejected r) -> r.version().file())
                 .thenComparing(r -> r.version().time())
                 .thenComparing(Completeness.Rejected::reason));
-        return assemble(p, bySchool, unknown, rejected);
     }
 
     private Consolidation assemble(Period p, Map<String, List<FoldedReturn>> bySchool,
@@ -87,8 +116,8 @@ final class Finisher {
             List<FoldedReturn> versions = bySchool.getOrDefault(s.code(), List.of());
             if (versions.isEmpty()) {
                 missing.add(s);
-                schools.add(new SchoolStatus(s, SchoolStatus.Status.MISSING, Optional.empty(),
-                        Optional.empty(), 0, Map.of(), List.of()));
+                schools.add(new SchoolStatus(s, SchoolStatus.Status.MISSING, Optional.empty(), 0,
+                        Map.of(), List.of()));
                 continue;
             }
             FoldedReturn kept = versions.get(versions.size() - 1);
@@ -113,8 +142,8 @@ final class Finisher {
                     unexplained.add(new SchoolFindings(s.code(), s.name(), kept.file(), open));
                 }
             }
-            schools.add(new SchoolStatus(s, status, Optional.of(kept.file()),
-                    Optional.of(kept.time()), versions.size(), kept.values(), kept.findings()));
+            schools.add(new SchoolStatus(s, status, Optional.of(kept.version()), versions.size(),
+                    kept.values(), kept.findings()));
         }
         Completeness completeness = new Completeness(roster.size(),
                 roster.size() - missing.size(), counted.size(), countedWithErrors, missing,
@@ -128,13 +157,25 @@ final class Finisher {
         ForkJoinTask<Map<String, TableTotals>> tableTotals = ForkJoinPool.commonPool().submit(
                 () -> sums.tableTotals(rows));
         Sums.Groups g = sums.groups();
+        Optional<PreviousPeriod> compared = previous.map(book -> new YearOnYear(collection,
+                roster, indicators).compare(book, p, counted, g.county(), sums));
         return new Consolidation(collection, p, g.county(), g.byType(), g.byTownship(),
                 g.byOwnership(), schools, rows, tableTotals.join(), completeness,
-                outliers.join(), previous);
+                outliers.join(), compared);
     }
 
     /** Why an entry cannot be counted in this consolidation at all, in Chinese. */
     private Optional<String> rejection(FoldedReturn e, Period p) {
+        Optional<String> foreign = foreign(e);
+        if (foreign.isPresent() || e.meta().period().equals(p)) {
+            return foreign;
+        }
+        return Optional.of("文件“" + e.file() + "”的报告期为" + e.meta().period().label()
+                + "，本次汇总的是" + p.label());
+    }
+
+    /** Why an entry is not a return of this collection's version and structure, in Chinese. */
+    private Optional<String> foreign(FoldedReturn e) {
         String file = "文件“" + e.file() + "”";
         String ours = "“" + collection.title() + "”第" + collection.version() + "版";
         if (!e.meta().collection().equals(collection.id())
@@ -147,22 +188,18 @@ final class Finisher {
                     + e.meta().structureHash() + "，应为 " + collection.structureHash()
                     + "），请用下发的模板重新填报");
         }
-        if (!e.meta().period().equals(p)) {
-            return Optional.of(file + "的报告期为" + e.meta().period().label() + "，本次汇总的是"
-                    + p.label());
-        }
         return Optional.empty();
     }
 
     /**
-     * The period most returns of this collection carry; the latest on a tie. Only used when no
-     * period was given.
+     * The period most returns of the collection carry; the latest on a tie; empty when none is
+     * of the collection. Only used when no period was given.
      */
-    private Period inferPeriod(List<FoldedReturn> entries) {
+    static Optional<Period> inferPeriod(Collection collection, List<ReturnMeta> metas) {
         Map<Period, Integer> counts = new TreeMap<>();
-        for (FoldedReturn e : entries) {
-            if (e.meta().collection().equals(collection.id())) {
-                counts.merge(e.meta().period(), 1, Integer::sum);
+        for (ReturnMeta m : metas) {
+            if (m.collection().equals(collection.id())) {
+                counts.merge(m.period(), 1, Integer::sum);
             }
         }
         Period best = null;
@@ -173,11 +210,7 @@ final class Finisher {
                 bestCount = c.getValue();
             }
         }
-        if (best == null) {
-            throw new ConsolidationException("没有一份可读取的“" + collection.title()
-                    + "”报表，无法确定报告期；请指定报告期（如 2024H1）");
-        }
-        return best;
+        return Optional.ofNullable(best);
     }
 
     static String text(FoldedReturn e, String fieldId) {

@@ -1,7 +1,6 @@
 package org.huizong.engine.consolidate;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,20 +21,22 @@ import org.huizong.engine.model.Value;
  * addresses, errors and warnings (notices dropped), explanations. Keeps a fold over thousands of
  * returns small.
  */
-record FoldedReturn(String file, Instant time, ReturnMeta meta, Map<String, Value> values,
+record FoldedReturn(Completeness.Version version, ReturnMeta meta, Map<String, Value> values,
         Map<String, List<TableRow>> tables, List<Finding> findings,
         Map<String, String> explanations, boolean hasErrors, List<BigDecimal> numbers) {
 
     /**
-     * School code, then time, then file name, then content: the order in which the last of a
-     * school's versions wins, independent of input order.
+     * School code, then the time the workbook was saved (the file's time when it does not say),
+     * then content, then file name: the order in which the last of a school's versions wins,
+     * independent of input order.
      */
     static final Comparator<FoldedReturn> ORDER = Comparator
             .comparing((FoldedReturn e) -> e.meta().unitCode())
-            .thenComparing(FoldedReturn::time)
-            .thenComparing(FoldedReturn::file)
+            .thenComparing(e -> e.version().effective())
             .thenComparing(e -> e.values().toString())
-            .thenComparing(e -> e.tables().toString());
+            .thenComparing(e -> e.tables().toString())
+            .thenComparing(FoldedReturn::file)
+            .thenComparing(e -> e.version().time());
 
     /**
      * @param numeric the collection's numeric fields: {@link #numbers} holds their figures in
@@ -59,7 +60,8 @@ record FoldedReturn(String file, Instant time, ReturnMeta meta, Map<String, Valu
             Value v = r.values().get(numeric.get(i).id());
             numbers[i] = v == null ? null : Finisher.number(v);
         }
-        return new FoldedReturn(r.file(), s.time(), r.meta(), r.values(), tables, kept,
+        return new FoldedReturn(new Completeness.Version(r.file(), r.saved(), s.time()),
+                r.meta(), r.values(), tables, kept,
                 r.explanations(), s.hasErrors(), Collections.unmodifiableList(
                         Arrays.asList(numbers)));
     }
@@ -68,7 +70,7 @@ record FoldedReturn(String file, Instant time, ReturnMeta meta, Map<String, Valu
         return meta.unitCode();
     }
 
-    Completeness.Version version() {
-        return new Completeness.Version(file, time);
+    String file() {
+        return version.file();
     }
 }

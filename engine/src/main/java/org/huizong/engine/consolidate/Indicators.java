@@ -1,10 +1,12 @@
 package org.huizong.engine.consolidate;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Indicator;
 import org.huizong.engine.model.TableRow;
@@ -20,10 +22,21 @@ import org.huizong.engine.rules.Validator;
 final class Indicators {
     private final Collection collection;
     private final Validator validator;
+    /** Indicators whose expression reads a table's rows ({@code count(projects.name)}). */
+    private final Set<String> fromTables;
 
     Indicators(Collection collection) {
         this.collection = collection;
         this.validator = Validator.of(collection);
+        Set<String> form = new HashSet<>();
+        collection.fields().forEach(f -> form.add(f.id()));
+        Set<String> tables = new HashSet<>();
+        for (Indicator i : collection.indicators()) {
+            if (!form.containsAll(validator.indicator(i.id()).fieldRefs())) {
+                tables.add(i.id());
+            }
+        }
+        this.fromTables = Set.copyOf(tables);
     }
 
     Validator validator() {
@@ -37,6 +50,21 @@ final class Indicators {
      *     computed (a zero denominator) or is too large for a workbook cell (a double), so no
      *     infinity reaches a book
      */
+    /**
+     * As {@link #compute}, from form fields alone: an indicator read from a table's rows is
+     * empty, since the rows are not known (a previous book's detail has form fields only).
+     */
+    Map<String, Optional<BigDecimal>> computeWithoutTables(Map<String, BigDecimal> sums) {
+        Map<String, Optional<BigDecimal>> out = new LinkedHashMap<>(compute(sums, Map.of()));
+        fromTables.forEach(id -> out.put(id, Optional.empty()));
+        return out;
+    }
+
+    /** Whether an indicator reads a table's rows. */
+    boolean readsTables(String indicatorId) {
+        return fromTables.contains(indicatorId);
+    }
+
     Map<String, Optional<BigDecimal>> compute(Map<String, BigDecimal> sums,
             Map<String, List<TableRow>> tables) {
         Map<String, Value> values = new LinkedHashMap<>();

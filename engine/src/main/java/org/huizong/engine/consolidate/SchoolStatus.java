@@ -14,14 +14,14 @@ import org.huizong.engine.model.Value;
  * Where one roster school stands: its return (the latest version when it sent several), whether
  * that is in the totals, and what was found in it.
  *
- * @param file the file of the return that counts for the school, empty when none arrived
- * @param time its last-modified or upload time
+ * @param version the file of the return that counts for the school and its times, empty when
+ *     none arrived
  * @param versions how many returns of the school arrived (more than 1: duplicates)
  * @param values the return's values by field id (form fields, not table rows), empty when none
  * @param findings its errors and warnings (notices left out)
  */
-public record SchoolStatus(School school, Status status, Optional<String> file,
-        Optional<Instant> time, int versions, Map<String, Value> values, List<Finding> findings) {
+public record SchoolStatus(School school, Status status, Optional<Completeness.Version> version,
+        int versions, Map<String, Value> values, List<Finding> findings) {
 
     /** What the submission sheet (报送情况) says about a school. */
     public enum Status {
@@ -52,14 +52,23 @@ public record SchoolStatus(School school, Status status, Optional<String> file,
     public SchoolStatus {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(status, "status of " + school.code());
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(version, "version");
         values = OrderedMaps.copyOf(values);
         findings = List.copyOf(findings);
-        if ((status == Status.MISSING) != file.isEmpty()) {
+        if ((status == Status.MISSING) != version.isEmpty()) {
             throw new IllegalArgumentException("school " + school.code() + ": status " + status
-                    + " but file " + file);
+                    + " but file " + version.map(Completeness.Version::file));
         }
+    }
+
+    /** The file of the return that counts for the school, empty when none arrived. */
+    public Optional<String> file() {
+        return version.map(Completeness.Version::file);
+    }
+
+    /** That file's last-modified or upload time. */
+    public Optional<Instant> time() {
+        return version.map(Completeness.Version::time);
     }
 
     /** The status as printed, noting duplicates: 已报送（报送3次，以最后一次为准）. */

@@ -13,9 +13,10 @@ import org.huizong.engine.model.Severity;
 /**
  * One input of a consolidation: a file that was read (with its findings) or one that could not be.
  *
- * <p>{@code time} orders two returns of one school: the later one wins. For a file it is the
- * file's last-modified time; on the server it is the upload time. Ties are broken by file name,
- * then by content, so the choice never depends on input order.
+ * <p>When a school sent several returns, the one its clerk saved last wins: the workbook's own
+ * saved time ({@link Return#saved()}), and {@code time} only when the workbook does not say.
+ * {@code time} is the file's last-modified time, or on the server the upload time. Ties are
+ * broken by content, then by file name, so the choice never depends on input order.
  */
 public sealed interface Submission permits Submission.Received, Submission.Unreadable {
 

@@ -68,7 +68,10 @@ final class Sums {
         return new Groups(kinds.get(0).get("全县"), kinds.get(1), kinds.get(2), kinds.get(3));
     }
 
-    /** A group to sum: its kind (0 county, 1 type, 2 township, 3 ownership) and schools. */
+    /**
+     * A group to sum: its kind (0 county, 1 type, 2 township, 3 ownership, -1 another set) and
+     * schools.
+     */
     private record Group(int kind, String name, List<School> schools) {
     }
 
@@ -87,6 +90,11 @@ final class Sums {
         }
         members.values().removeIf(List::isEmpty);
         return members;
+    }
+
+    /** The totals of {@code schools}' counted returns, under {@code name}. */
+    GroupTotals total(String name, List<School> schools) {
+        return sum(new Group(-1, name, schools));
     }
 
     private GroupTotals sum(Group g) {

@@ -125,6 +125,11 @@ public record Period(Kind kind, int year, int index) implements Comparable<Perio
         return new Period(kind, year - 1, index);
     }
 
+    /** The same period a year later: the period this one is 上年同期 of. */
+    public Period yearAfter() {
+        return new Period(kind, year + 1, index);
+    }
+
     /** For a half-year: 1 or 2. */
     public int half() {
         if (kind != Kind.HALF_YEAR) {

@@ -20,14 +20,20 @@ import org.huizong.engine.model.Period;
  * @param schoolCounts school counts by their full id: {@code schools.expected} (schools that
  *     should report), {@code schools.received} (returns accepted), and per school type
  *     {@code schools.expected.幼儿园}, {@code schools.received.幼儿园}
- * @param previous the totals of the same half a year earlier, by the same ids, when known; the
+ *     {@code schools.expected.幼儿园}, {@code schools.received.幼儿园}; and {@code
+ *     schools.comparable} when 同比 is over the schools counted in both periods only (可比口径)
+ * @param previous the figures of the same half a year earlier, by the same ids, when known; the
  *     comparisons (比去年…) are left out without it
  * @param area the area word, one character: 县 (全县, 我县) or 市, 区 for a city's or a
  *     district's book
+ * @param comparable this period's figures over the schools counted in both periods, when the
+ *     previous figures are over those only (可比口径): comparisons take these, never the totals;
+ *     empty when the previous figures are totals over the same schools
  */
 public record NarrativeInput(Period period, Map<String, BigDecimal> totals,
         Map<String, Integer> nonZeroSchools, Map<String, Integer> schoolCounts,
-        Optional<Map<String, BigDecimal>> previous, String area) {
+        Optional<Map<String, BigDecimal>> previous, String area,
+        Optional<Map<String, BigDecimal>> comparable) {
 
     /** The usual area word: a county bureau's book. */
     public static final String COUNTY = "县";
@@ -42,12 +48,26 @@ public record NarrativeInput(Period period, Map<String, BigDecimal> totals,
         schoolCounts = copy(schoolCounts, "schoolCounts");
         for (String id : schoolCounts.keySet()) {
             if (!id.startsWith(NarrativeVocabulary.EXPECTED)
-                    && !id.startsWith(NarrativeVocabulary.RECEIVED)) {
-                throw new IllegalArgumentException("school count id '" + id
-                        + "' is neither schools.expected[.<type>] nor schools.received[.<type>]");
+                    && !id.startsWith(NarrativeVocabulary.RECEIVED)
+                    && !id.equals(NarrativeVocabulary.COMPARABLE)) {
+                throw new IllegalArgumentException("school count id '" + id + "' is neither "
+                        + "schools.expected[.<type>], schools.received[.<type>] nor "
+                        + NarrativeVocabulary.COMPARABLE);
             }
         }
         previous = Objects.requireNonNull(previous, "previous").map(p -> copy(p, "previous"));
+        comparable = Objects.requireNonNull(comparable, "comparable")
+                .map(c -> copy(c, "comparable"));
+        if (comparable.isPresent() && previous.isEmpty()) {
+            throw new IllegalArgumentException("comparable figures without previous ones");
+        }
+    }
+
+    /** Figures whose previous ones, if any, are totals over the same schools. */
+    public NarrativeInput(Period period, Map<String, BigDecimal> totals,
+            Map<String, Integer> nonZeroSchools, Map<String, Integer> schoolCounts,
+            Optional<Map<String, BigDecimal>> previous, String area) {
+        this(period, totals, nonZeroSchools, schoolCounts, previous, area, Optional.empty());
     }
 
     /** A county's figures. */
@@ -63,21 +83,40 @@ public record NarrativeInput(Period period, Map<String, BigDecimal> totals,
     }
 
     public NarrativeInput withNonZeroSchools(Map<String, Integer> counts) {
-        return new NarrativeInput(period, totals, counts, schoolCounts, previous, area);
+        return new NarrativeInput(period, totals, counts, schoolCounts, previous, area,
+                comparable);
     }
 
     public NarrativeInput withSchoolCounts(Map<String, Integer> counts) {
-        return new NarrativeInput(period, totals, nonZeroSchools, counts, previous, area);
+        return new NarrativeInput(period, totals, nonZeroSchools, counts, previous, area,
+                comparable);
     }
 
+    /** The previous period's totals, over the same schools as this period's. */
     public NarrativeInput withPrevious(Map<String, BigDecimal> previousTotals) {
-        return new NarrativeInput(period, totals, nonZeroSchools, schoolCounts,
-                Optional.of(previousTotals), area);
+        Map<String, Integer> counts = new LinkedHashMap<>(schoolCounts);
+        counts.remove(NarrativeVocabulary.COMPARABLE);
+        return new NarrativeInput(period, totals, nonZeroSchools, counts,
+                Optional.of(previousTotals), area, Optional.empty());
+    }
+
+    /**
+     * A comparison over the {@code schools} counted in both periods only (可比口径): this
+     * period's figures and the previous period's over those schools; {@code schools.comparable}
+     * becomes {@code schools}.
+     */
+    public NarrativeInput withComparison(Map<String, BigDecimal> now,
+            Map<String, BigDecimal> before, int schools) {
+        Map<String, Integer> counts = new LinkedHashMap<>(schoolCounts);
+        counts.put(NarrativeVocabulary.COMPARABLE, schools);
+        return new NarrativeInput(period, totals, nonZeroSchools, counts, Optional.of(before),
+                area, Optional.of(now));
     }
 
     /** The same figures for another area word: 市 for a city's book. */
     public NarrativeInput withArea(String word) {
-        return new NarrativeInput(period, totals, nonZeroSchools, schoolCounts, previous, word);
+        return new NarrativeInput(period, totals, nonZeroSchools, schoolCounts, previous, word,
+                comparable);
     }
 
     /** A figure of this period: a school count for {@code schools.*} ids, else a total. */
@@ -86,6 +125,17 @@ public record NarrativeInput(Period period, Map<String, BigDecimal> totals,
             return Optional.ofNullable(schoolCounts.get(id)).map(BigDecimal::valueOf);
         }
         return Optional.ofNullable(totals.get(id));
+    }
+
+    /**
+     * A figure of this period over the same schools as {@link #findPrevious}: over the schools
+     * counted in both periods when the comparison is (可比口径), else the total.
+     */
+    Optional<BigDecimal> findCompared(String id) {
+        if (comparable.isPresent()) {
+            return Optional.ofNullable(comparable.get().get(id));
+        }
+        return findValue(id);
     }
 
     Optional<BigDecimal> findPrevious(String id) {

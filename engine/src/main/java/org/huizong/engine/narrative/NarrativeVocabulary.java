@@ -15,7 +15,8 @@ import org.huizong.engine.model.Indicator;
  * collection units (so {@code {aid.preschool.amount|人}} is caught when the template is loaded) and
  * the decimals of percentage indicators (专科达线率 98.75% has 2).
  *
- * <p>{@code schools.expected} and {@code schools.received} are always known; the per-type counts
+ * <p>{@code schools.expected}, {@code schools.received} and {@code schools.comparable} are always
+ * known; the per-type counts
  * {@code schools.expected.<type>} and {@code schools.received.<type>} are known when listed, as
  * {@link #of(Collection)} does for every school type.
  *
@@ -28,11 +29,17 @@ public record NarrativeVocabulary(Set<String> ids, Map<String, String> units,
         Map<String, Integer> decimals) {
     static final String EXPECTED = "schools.expected";
     static final String RECEIVED = "schools.received";
+    /**
+     * Schools counted in both periods, present only when 同比 is over those alone (可比口径): a
+     * clause naming it says so, and disappears when both periods counted the same schools.
+     */
+    static final String COMPARABLE = "schools.comparable";
 
     public NarrativeVocabulary {
         Set<String> all = new LinkedHashSet<>(Objects.requireNonNull(ids, "ids"));
         all.add(EXPECTED);
         all.add(RECEIVED);
+        all.add(COMPARABLE);
         ids = Collections.unmodifiableSet(all);
         units = Collections.unmodifiableMap(new LinkedHashMap<>(units));
         decimals = Collections.unmodifiableMap(new LinkedHashMap<>(decimals));
@@ -80,6 +87,8 @@ public record NarrativeVocabulary(Set<String> ids, Map<String, String> units,
         units.put(RECEIVED, "所");
         ids.add(EXPECTED);
         ids.add(RECEIVED);
+        ids.add(COMPARABLE);
+        units.put(COMPARABLE, "所");
         return new NarrativeVocabulary(ids, units, decimals);
     }
 

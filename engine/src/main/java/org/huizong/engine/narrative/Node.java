@@ -71,7 +71,7 @@ sealed interface Node {
         }
 
         private Optional<String> renderChange(NarrativeInput in, String id) {
-            Optional<BigDecimal> now = in.findValue(id);
+            Optional<BigDecimal> now = in.findCompared(id);
             Optional<BigDecimal> before = in.findPrevious(id);
             if (now.isEmpty() || before.isEmpty()) {
                 return Optional.empty();
@@ -164,11 +164,14 @@ sealed interface Node {
             }
         }
 
-        /** {@code {yoy:id|unit}}: the change against the previous period's total. */
+        /**
+         * {@code {yoy:id|unit}}: the change against the previous period, over the same schools
+         * (the totals, or the schools counted in both periods).
+         */
         record Yoy(String id) implements Source {
             @Override
             public Optional<BigDecimal> value(NarrativeInput in) {
-                return in.findValue(id).flatMap(
+                return in.findCompared(id).flatMap(
                         now -> in.findPrevious(id).map(now::subtract));
             }
         }

@@ -26,8 +26,13 @@ import org.huizong.engine.rules.Validation;
 import org.huizong.engine.rules.Validator;
 
 /**
- * Reads and validates returns. Thread-safe and stateless apart from its collection, so a parallel
- * stream over files is one line; results come back sorted by file name.
+ * Reads and validates returns. Immutable and thread-safe, so a parallel stream over files is one
+ * line; results come back sorted by file name.
+ *
+ * <p>Given the same period's consolidated book of the year before ({@link #withPrevious}), each
+ * school's return is also checked against that school's previous return, built from the book's
+ * per-school detail: the rules that compare with the previous period (变化超过50%) run, as the
+ * server runs them with the school's stored return.
  */
 public final class Intake {
     /** The rule id of the one finding an unreadable file gets. */
@@ -43,16 +48,60 @@ public final class Intake {
     /** The same reader holding every file to a school template's layout. */
     private final ReturnReader schools;
     private final Validator validator;
+    private final Optional<Return> previous;
 
-    private Intake(Collection collection) {
+    private Intake(Collection collection, ReturnReader reader, Validator validator,
+            Optional<Return> previous) {
         this.collection = collection;
-        this.reader = ReturnReader.of(List.of(collection));
+        this.reader = reader;
         this.schools = reader.asSchoolReturns();
-        this.validator = Validator.of(collection);
+        this.validator = validator;
+        this.previous = previous;
     }
 
     public static Intake of(Collection collection) {
-        return new Intake(collection);
+        return new Intake(collection, ReturnReader.of(List.of(collection)),
+                Validator.of(collection), Optional.empty());
+    }
+
+    /**
+     * This intake, checking each school's return against its return in {@code book} too: the
+     * same period's consolidated book of the year before. A school the book did not count, a
+     * return of another period than the year after the book's, and a book without per-school
+     * detail (written before books kept it) give no previous return: those rules do not run.
+     *
+     * @throws HuizongException when {@code book} is not a consolidated book of this collection
+     */
+    public Intake withPrevious(Return book) {
+        if (!ReturnMeta.KIND_CONSOLIDATED.equals(book.meta().kind())) {
+            throw new HuizongException("文件 " + book.file() + " 是学校报表，不是汇总工作簿；"
+                    + "请提供上年同期的汇总工作簿");
+        }
+        if (!book.meta().collection().equals(collection.id())) {
+            throw new HuizongException("上年同期汇总表 " + book.file() + " 是“"
+                    + book.meta().collection() + "”的汇总表，不是“" + collection.title() + "”的");
+        }
+        return new Intake(collection, reader, validator, Optional.of(book));
+    }
+
+    /**
+     * Why the rules that compare with the previous period cannot run although a previous book
+     * was given, in Chinese: the book has no per-school detail (written before books kept it).
+     * Empty without a previous book, or when they can run.
+     */
+    public Optional<String> previousRulesUnavailable() {
+        return previous.filter(b -> b.detail().isEmpty()).map(b -> "上年同期汇总表 " + b.file()
+                + " 没有逐校数据（由旧版本生成），无法运行与上年同期比较的规则");
+    }
+
+    /**
+     * The school's return of the same period of the year before, from the previous book's
+     * per-school detail: empty without a previous book, when it is not of the year before this
+     * return's period, or did not count the school.
+     */
+    public Optional<Return> previousOf(Return r) {
+        return previous.filter(b -> b.meta().period().equals(r.meta().period().yearBefore()))
+                .flatMap(b -> b.detailOf(r.schoolCode()));
     }
 
     public Collection collection() {
@@ -113,7 +162,7 @@ public final class Intake {
             // one by one; school rules (contact fields, type applicability) do not fit a unit's
             // totals, so only what reading noticed comes with it.
             List<Finding> findings = new ArrayList<>(book ? r.readFindings()
-                    : validator.validate(r).findings());
+                    : validator.validate(r, previousOf(r)).findings());
             if (claimsBook != book) {
                 findings.add(wrongKind(r, entry, book));
             }
@@ -142,13 +191,15 @@ public final class Intake {
     }
 
     /**
-     * Validates one file for a report. An unreadable file gives a validation with one error,
-     * rule {@value #UNREADABLE}, whose message is the reader's reason.
+     * Validates one file for a report, against the school's previous return when this intake
+     * has a previous book. An unreadable file gives a validation with one error, rule
+     * {@value #UNREADABLE}, whose message is the reader's reason.
      */
-    public Outcome validate(Path file, Optional<Return> previous) {
+    public Outcome validate(Path file) {
         String name = file.getFileName().toString();
         try {
-            return new Outcome(validator.validate(reader.read(file), previous), true);
+            Return r = reader.read(file);
+            return new Outcome(validator.validate(r, previousOf(r)), true);
         } catch (UnreadableFileException e) {
             Finding f = new Finding(UNREADABLE, Severity.ERROR, e.getMessage(), List.of(),
                     List.of(), Optional.empty());

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.huizong.engine.consolidate.Completeness;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.Consolidator;
 import org.huizong.engine.consolidate.Submission;
@@ -122,8 +123,33 @@ public final class Pipeline {
         return collection;
     }
 
-    /** Folds the submissions against the roster (in parallel; their order does not matter). */
+    /**
+     * Folds the submissions against the roster (in parallel; their order does not matter).
+     *
+     * @throws org.huizong.engine.consolidate.ConsolidationException when no period was given and
+     *     there is nothing to consolidate ({@link #period} is empty)
+     */
     public Consolidation consolidate(Roster roster, List<? extends Submission> submissions) {
+        return consolidator(roster).consolidate(submissions);
+    }
+
+    /**
+     * The period the submissions would be consolidated for: the pipeline's, else the one most
+     * returns of the collection carry; empty when there is nothing to consolidate.
+     */
+    public Optional<Period> period(List<? extends Submission> submissions) {
+        return consolidator(new Roster(List.of())).period(submissions);
+    }
+
+    /**
+     * Every file refused with its reason, every roster school missing: what to report when
+     * there is nothing to consolidate ({@link #period} is empty), so no book is written.
+     */
+    public Completeness refusals(Roster roster, List<? extends Submission> submissions) {
+        return consolidator(roster).refusals(submissions);
+    }
+
+    private Consolidator consolidator(Roster roster) {
         Consolidator consolidator = Consolidator.of(collection, roster)
                 .includeWithErrors(includeWithErrors);
         if (period.isPresent()) {
@@ -132,7 +158,7 @@ public final class Pipeline {
         if (previous.isPresent()) {
             consolidator = consolidator.withPrevious(previous.get());
         }
-        return consolidator.consolidate(submissions);
+        return consolidator;
     }
 
     /** The summary paragraphs in the bureau's style, in this pipeline's area words. */

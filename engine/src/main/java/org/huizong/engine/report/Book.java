@@ -180,6 +180,23 @@ final class Book {
     }
 
     /**
+     * A note across columns {@code firstCol..lastCol} of a row, wrapped, the row as high as the
+     * text needs at the columns' widths (set them first).
+     */
+    void note(Sheet sheet, int rowIndex, String text, int firstCol, int lastCol) {
+        Row r = row(sheet, rowIndex);
+        text(r, firstCol, text, styles.note);
+        double chars = 0;
+        for (int c = firstCol; c <= lastCol; c++) {
+            chars += sheet.getColumnWidth(c) / 256.0;
+        }
+        if (lastCol > firstCol) {
+            sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, firstCol, lastCol));
+        }
+        r.setHeightInPoints(FindingsSheet.rowHeight(text, chars));
+    }
+
+    /**
      * Prints on A4, fitted to {@code pagesWide} pages across (0: any), centred, with page numbers
      * in the footer.
      */

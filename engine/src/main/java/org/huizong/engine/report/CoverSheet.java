@@ -53,9 +53,8 @@ final class CoverSheet {
         Row s = Book.row(sheet, r++);
         s.setHeightInPoints(24);
         Book.text(s, 1, done.summary(), b.styles.plain);
-        b.c.previous().ifPresent(p -> Book.text(Book.row(sheet, sheet.getLastRowNum() + 1), 1,
-                "同比数据取自上期汇总表“" + p.file() + "”（" + p.period().label() + "）",
-                b.styles.plain));
+        b.c.previous().ifPresent(p -> b.note(sheet, sheet.getLastRowNum() + 1,
+                b.words(p.note()), 1, 3));
         r = sheet.getLastRowNum() + 2;
         Book.text(Book.row(sheet, r++), 1, "目录", b.styles.plainBold);
         for (String[] c : contents) {

@@ -1,7 +1,9 @@
 package org.huizong.engine.report;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -11,13 +13,16 @@ import org.huizong.engine.consolidate.Completeness;
 /**
  * The files that count for no school (未计入文件): returns from schools not on the roster,
  * versions superseded by a later return of the same school, and files that could not be read or
- * belong to another collection or period, each with the reason.
+ * belong to another collection or period, each with the reason. Every file shows both its times,
+ * the workbook's own saved time (保存时间, blank when it does not say) and the file's (文件时间),
+ * and a superseded version names the one that counts with its times, so the clerk sees why.
  */
 final class OtherFilesSheet {
     static final String NAME = "未计入文件";
-    private static final String[] HEADERS = {"序号", "类别", "学校标识码", "学校名称", "文件", "时间",
-        "说明"};
-    private static final double[] WIDTHS = {5, 12, 12, 20, 24, 16, 60};
+    private static final String[] HEADERS = {"序号", "类别", "学校标识码", "学校名称", "文件", "保存时间",
+        "文件时间", "说明"};
+    private static final double[] WIDTHS = {5, 12, 12, 20, 24, 16, 16, 60};
+    private static final int NOTE = 7;
 
     private final Book b;
 
@@ -46,11 +51,10 @@ final class OtherFilesSheet {
             Book.text(x, 2, i.code(), b.styles.text);
             Book.text(x, 3, i.name(), b.styles.textWrap);
             Book.text(x, 4, i.version().file(), b.styles.textWrap);
-            Cell t = x.createCell(5);
-            t.setCellValue(b.local(i.version().time()));
-            t.setCellStyle(b.styles.dateTime);
-            Book.text(x, 6, b.words(i.note()), b.styles.textWrap);
-            x.setHeightInPoints(FindingsSheet.rowHeight(i.note(), WIDTHS[6]));
+            time(x, 5, i.version().saved());
+            time(x, 6, Optional.of(i.version().time()));
+            Book.text(x, NOTE, b.words(i.note()), b.styles.textWrap);
+            x.setHeightInPoints(FindingsSheet.rowHeight(i.note(), WIDTHS[NOTE]));
             r++;
         }
         if (r == 3) {
@@ -62,7 +66,17 @@ final class OtherFilesSheet {
         sheet.setRepeatingRows(new CellRangeAddress(2, 2, -1, -1));
     }
 
-    private static List<Item> items(Completeness done) {
+    private void time(Row x, int col, Optional<Instant> t) {
+        if (t.isEmpty()) {
+            Book.blank(x, col, b.styles.text);
+            return;
+        }
+        Cell cell = x.createCell(col);
+        cell.setCellValue(b.local(t.get()));
+        cell.setCellStyle(b.styles.dateTime);
+    }
+
+    private List<Item> items(Completeness done) {
         List<Item> out = new ArrayList<>();
         for (Completeness.Unknown u : done.unknown()) {
             out.add(new Item("名单外", u.schoolCode(), u.schoolName(), u.version(),
@@ -70,8 +84,11 @@ final class OtherFilesSheet {
         }
         for (Completeness.Duplicate d : done.duplicates()) {
             for (Completeness.Version v : d.superseded()) {
-                out.add(new Item("重复报送", d.school().code(), d.school().name(), v,
-                        "已被较晚报送的“" + d.kept().file() + "”替代，未计入汇总"));
+                Completeness.Version k = d.kept();
+                out.add(new Item("重复报送", d.school().code(), d.school().name(), v, "以"
+                        + d.keptBecause(v) + "的“" + k.file() + "”为准（保存时间 "
+                        + k.saved().map(b::show).orElse("无") + "，文件时间 " + b.show(k.time())
+                        + "），本文件未计入汇总"));
             }
         }
         for (Completeness.Rejected x : done.rejected()) {

@@ -16,6 +16,7 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.engine.consolidate.Consolidation;
+import org.huizong.engine.consolidate.PreviousPeriod;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.ReturnMeta;
 import org.huizong.engine.model.School;
@@ -32,7 +33,8 @@ import org.huizong.engine.xlsx.Zips;
  *
  * <p>The book reads back as one unit's return a level up: a very hidden {@code _meta} sheet (kind
  * {@code consolidated}, the unit code, the collection's structure hash), {@code F_<field>} names
- * on the totals and {@code T_<table>_<column>} names over the table rows.
+ * on the totals and {@code T_<table>_<column>} names over the table rows; a very hidden
+ * {@code _detail} sheet holds every counted school's figures (see {@link DetailData}).
  *
  * <p>Output is deterministic: the same consolidation, narrative, unit and clock give the same
  * bytes (document dates come from the clock, zip entry times are fixed). Immutable.
@@ -123,8 +125,9 @@ public final class ReportWriter {
         TotalsSheet totals = new TotalsSheet(b);
         Optional<Sheet> charted = ChartSheet.source(b);
         List<String[]> contents = new ArrayList<>();
-        contents.add(new String[] {totals.name(), "汇总数，与学校报表格式一致"
-                + (b.c.previous().isPresent() ? "，含同比" : "")});
+        contents.add(new String[] {totals.name(), "汇总数，与学校报表格式一致" + b.c.previous()
+                .filter(PreviousPeriod::compares).map(p -> p.isComparableBasis()
+                        ? "，含同比（按可比口径）" : "，含同比").orElse("")});
         charted.ifPresent(s -> contents.add(new String[] {ChartSheet.name(s), s.title()
                 + "金额图"}));
         contents.add(new String[] {"按学校类型", "各类学校分别汇总"});
@@ -167,6 +170,7 @@ public final class ReportWriter {
         new StatusSheet(b).write();
         new OtherFilesSheet(b).write();
         new NarrativeSheet(b).write(narrative);
+        new DetailData(b).write(META_PASSWORD);
         MetaSheet.write(streaming, new ReturnMeta(collection.id(), collection.version(),
                 b.c.period(), unit.code(), collection.structureHash(),
                 ReturnMeta.KIND_CONSOLIDATED), META_PASSWORD);

@@ -38,6 +38,8 @@ final class Styles {
     final CellStyle textWrap;
     final CellStyle plain;
     final CellStyle plainBold;
+    /** A note under a table: wrapped, no border, top-aligned. */
+    final CellStyle note;
     final CellStyle paragraph;
     final CellStyle dateTime;
     final CellStyle warning;
@@ -62,6 +64,8 @@ final class Styles {
         textWrap = style(bodyFont, HorizontalAlignment.LEFT, true, true);
         plain = style(bodyFont, HorizontalAlignment.LEFT, false, false);
         plainBold = style(headerFont, HorizontalAlignment.LEFT, false, false);
+        note = style(bodyFont, HorizontalAlignment.LEFT, false, true);
+        note.setVerticalAlignment(VerticalAlignment.TOP);
         paragraph = style(font(BODY_FONT, 12, false), HorizontalAlignment.JUSTIFY, false, true);
         paragraph.setVerticalAlignment(VerticalAlignment.TOP);
         dateTime = style(bodyFont, HorizontalAlignment.CENTER, true, false);

@@ -8,6 +8,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.huizong.engine.consolidate.PreviousPeriod;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Indicator;
 import org.huizong.engine.model.Line;
@@ -16,9 +17,11 @@ import org.huizong.engine.model.Sheet;
 /**
  * The county totals (全县汇总) in the school template's layout: one section per form sheet, its
  * lines in order, 序号 | 项目 | 单位 | the sheet's value columns. Each value column shows the total
- * and how many schools reported a non-zero figure, and with a previous period also 上期, 增减 and
- * 增幅. A last section lists the indicators. Every form field gets a workbook-scoped
- * {@code F_<field>} name on its total cell, so the book reads back as one unit's return.
+ * and how many schools reported a non-zero figure, and with the same period of the year before
+ * also 上年同期, 增减 and 增幅; when the two periods did not count the same schools, these compare
+ * the schools counted in both (可比口径), in columns of their own beside the total. A last
+ * section lists the indicators. Every form field gets a workbook-scoped {@code F_<field>} name
+ * on its total cell, so the book reads back as one unit's return.
  */
 final class TotalsSheet {
     private static final String[] CHINESE_ORDINALS = {"一", "二", "三", "四", "五", "六", "七", "八",
@@ -28,15 +31,23 @@ final class TotalsSheet {
     static final String SCHOOLS = "学校数";
 
     private final Book b;
+    /** Whether 同比 is shown: a previous book was given and can be compared with. */
     private final boolean previous;
-    /** Sub-columns of one value column: 合计, 涉及学校数; or 本期, 上期, 增减, 增幅, 涉及学校数. */
+    /** Whether it compares the schools counted in both periods only (可比口径). */
+    private final boolean comparable;
+    /**
+     * Sub-columns of one value column: 合计, 学校数; or 本期, 上年同期, 增减, 增幅, 学校数; or
+     * 本期, 本期可比数, 上年同期可比数, 增减, 增幅, 学校数.
+     */
     private final List<String> sub;
     private XSSFSheet sheet;
 
     TotalsSheet(Book b) {
         this.b = b;
-        this.previous = b.c.previous().isPresent();
-        this.sub = previous ? List.of("本期", "上期", "增减", "增幅", SCHOOLS)
+        this.previous = b.c.previous().filter(PreviousPeriod::compares).isPresent();
+        this.comparable = b.c.previous().filter(PreviousPeriod::isComparableBasis).isPresent();
+        this.sub = comparable ? List.of("本期", "本期可比数", "上年同期可比数", "增减", "增幅", SCHOOLS)
+                : previous ? List.of("本期", "上年同期", "增减", "增幅", SCHOOLS)
                 : List.of("合计", SCHOOLS);
     }
 
@@ -60,10 +71,6 @@ final class TotalsSheet {
             }
         }
         r = indicators(r, CHINESE_ORDINALS[n] + "、主要指标", lastCol);
-        Book.text(Book.row(sheet, r + 1), 1, b.words("注：“" + SCHOOLS + "”为该项填报数不为0的学校数；")
-                + (previous ? "上期数取自" + b.c.previous().get().period().label()
-                + "汇总表，增幅为增减数除以上期数；百分比指标的增减以百分点计。" : "未提供上期汇总表，不列同比。"),
-                b.styles.plain);
         Book.width(sheet, 0, 5);
         Book.width(sheet, 1, 34);
         Book.width(sheet, 2, 7);
@@ -71,7 +78,31 @@ final class TotalsSheet {
             String what = sub.get((col - FIRST_VALUE_COL) % sub.size());
             Book.width(sheet, col, what.equals("增幅") ? 10 : what.equals(SCHOOLS) ? 7 : 14);
         }
+        b.note(sheet, r + 1, b.words("注：“" + SCHOOLS + "”为该项填报数不为0的学校数；" + note()), 1,
+                lastCol);
         Book.printA4(sheet, lastCol > 6, 1);
+    }
+
+    /** How 同比 was computed, or why it is not shown. */
+    private String note() {
+        if (b.c.previous().isEmpty()) {
+            return "未提供上年同期汇总表，不列同比。";
+        }
+        PreviousPeriod p = b.c.previous().get();
+        String source = p.period().label() + "汇总表";
+        if (!p.compares()) {
+            return p.note() + "。";
+        }
+        String rates = "增幅为增减数除以上年同期数；百分比指标的增减以百分点计。";
+        if (!comparable) {
+            return "上年同期数取自" + source + "，" + rates;
+        }
+        String basis = p.schools() + b.measure() + "学校";
+        return "本期与上年同期计入汇总的学校不同，同比按可比口径（" + basis + "）计算：本期可比数、上年同期可比数"
+                + "均为两期都计入汇总的" + basis + "之和（上年同期取自" + source + "的逐校数据），增减、"
+                + rates + "“本期”为本期计入汇总的全部学校之和"
+                + (b.collection.tables().isEmpty() ? "。" : "；由明细表计算的指标（如项目数）没有逐校的上年数，"
+                + "不列同比。");
     }
 
     private int section(int r, Sheet s, String title, int lastCol) {
@@ -143,6 +174,9 @@ final class TotalsSheet {
         String format = Styles.format(f.type());
         int k = col;
         Book.number(x, k++, b.c.totals().get(f.id()), b.styles.number(format));
+        if (comparable) {
+            Book.number(x, k++, b.c.comparedSum(f.id()), b.styles.number(format));
+        }
         if (previous) {
             Book.number(x, k++, b.c.previousSum(f.id()), b.styles.number(format));
             Book.number(x, k++, b.c.change(f.id()), b.styles.number(Styles.signed(format)));
@@ -168,11 +202,14 @@ final class TotalsSheet {
             int k = FIRST_VALUE_COL;
             Book.number(x, k++, now, b.styles.number(format));
             if (previous) {
-                Optional<BigDecimal> before = b.c.previous().get().indicators()
-                        .getOrDefault(i.id(), Optional.empty());
+                Optional<BigDecimal> compared = b.c.comparedIndicator(i.id());
+                if (comparable) {
+                    Book.number(x, k++, compared, b.styles.number(format));
+                }
+                Optional<BigDecimal> before = b.c.previousIndicator(i.id());
                 Book.number(x, k++, before, b.styles.number(format));
-                Optional<BigDecimal> diff = now.isPresent() && before.isPresent()
-                        ? Optional.of(now.get().subtract(before.get())) : Optional.empty();
+                Optional<BigDecimal> diff = compared.isPresent() && before.isPresent()
+                        ? Optional.of(compared.get().subtract(before.get())) : Optional.empty();
                 if (i.isPercent()) {
                     Book.number(x, k++, diff.map(d -> d.movePointRight(2)),
                             b.styles.number("+0.0\"个百分点\";-0.0\"个百分点\";0.0\"个百分点\""));

@@ -1,10 +1,12 @@
 package org.huizong.engine.returns;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.huizong.engine.model.ReturnMeta;
 import org.huizong.engine.model.TableRow;
 import org.huizong.engine.model.Value;
 import org.huizong.engine.rules.Evaluator;
+import org.huizong.engine.template.MetaSheet;
 import org.huizong.engine.xlsx.CellPos;
 import org.huizong.engine.xlsx.NamedArea;
 import org.huizong.engine.xlsx.NumberText;
@@ -193,7 +196,75 @@ final class ReturnAssembler {
             tables.put(t.table().id(), rows(t, cells));
         }
         recompute(values, tables);
-        return new Return(file, meta, values, refs, tables, explanations(cells), findings);
+        return new Return(file, meta, values, refs, tables, explanations(cells), findings,
+                source.saved(), ReturnMeta.KIND_CONSOLIDATED.equals(meta.kind()) ? detail()
+                        : Map.of());
+    }
+
+    /**
+     * A consolidated book's per-school detail ({@link MetaSheet#DETAIL_SHEET}): code to numeric
+     * field to figure; empty when the book has none (written before books kept it). Columns
+     * whose header is not a numeric field of the collection are left out, as are rows without a
+     * code and cells that hold no number.
+     */
+    /** Most units a book's per-school detail may list: a province's schools. */
+    static final int MAX_DETAIL_ROWS = 100_000;
+
+    private Map<String, Map<String, BigDecimal>> detail() {
+        Optional<NamedArea> found = NamedArea.parse(source.definedNames()
+                .get(MetaSheet.DETAIL_NAME)).filter(a -> source.sheetNames().contains(a.sheet()));
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        NamedArea a = found.get();
+        // a name is the file's own word: an area larger than a book's detail can be (a row a
+        // unit, a column a field) is no detail, so the comparison is left out with its note
+        if ((long) a.lastRow() - a.firstRow() > MAX_DETAIL_ROWS
+                || a.lastColumn() - a.firstColumn() > plan.collection().fields().size()) {
+            return Map.of();
+        }
+        Set<CellPos> wanted = new LinkedHashSet<>();
+        for (int r = a.firstRow(); r <= a.lastRow(); r++) {
+            for (int c = a.firstColumn(); c <= a.lastColumn(); c++) {
+                wanted.add(new CellPos(r, c));
+            }
+        }
+        Map<CellPos, RawCell> cells = source.read(a.sheet(), wanted);
+        Set<String> numeric = new HashSet<>();
+        plan.collection().fields().stream().filter(f -> f.type().isNumeric())
+                .forEach(f -> numeric.add(f.id()));
+        Map<Integer, String> columns = new LinkedHashMap<>();
+        for (int c = a.firstColumn() + 1; c <= a.lastColumn(); c++) {
+            String id = text(cells.get(new CellPos(a.firstRow(), c)));
+            if (numeric.contains(id)) {
+                columns.put(c, id);
+            }
+        }
+        Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+        for (int r = a.firstRow() + 1; r <= a.lastRow(); r++) {
+            String code = text(cells.get(new CellPos(r, a.firstColumn())));
+            if (code.isEmpty()) {
+                continue;
+            }
+            Map<String, BigDecimal> figures = new LinkedHashMap<>();
+            for (Map.Entry<Integer, String> col : columns.entrySet()) {
+                RawCell raw = cells.getOrDefault(new CellPos(r, col.getKey()), RawCell.BLANK);
+                if (raw.kind() == RawCell.Kind.NUMBER
+                        && NumberText.stored(raw.text()) instanceof NumberText.Number n) {
+                    figures.put(col.getValue(), n.value());
+                }
+            }
+            out.putIfAbsent(code, figures);
+        }
+        return out;
+    }
+
+    private static String text(RawCell raw) {
+        if (raw == null) {
+            return "";
+        }
+        return raw.kind() == RawCell.Kind.NUMBER
+                ? NumberText.storedText(raw.text()) : NumberText.trim(raw.text());
     }
 
     /**

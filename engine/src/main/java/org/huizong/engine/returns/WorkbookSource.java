@@ -1,7 +1,9 @@
 package org.huizong.engine.returns;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.huizong.engine.UnreadableFileException;
@@ -18,6 +20,12 @@ interface WorkbookSource extends AutoCloseable {
 
     /** Defined names to their formula text; workbook-scoped ones win over sheet-scoped. */
     Map<String, String> definedNames();
+
+    /**
+     * When the workbook says it was last saved (an .xlsx's {@code dcterms:modified}, an .xls's
+     * last-save time); empty when it does not say or cannot be read.
+     */
+    Optional<Instant> saved();
 
     /** Column A to column B of the {@code _meta} sheet; empty when there is no such sheet. */
     Map<String, String> meta();

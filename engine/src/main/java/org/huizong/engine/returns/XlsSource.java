@@ -2,7 +2,9 @@ package org.huizong.engine.returns;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hpsf.SummaryInformation;
 import org.apache.poi.hssf.usermodel.HSSFCell;
 import org.apache.poi.hssf.usermodel.HSSFRow;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
@@ -100,6 +103,18 @@ final class XlsSource implements WorkbookSource {
             return n.getRefersToFormula();
         } catch (RuntimeException e) {
             return "#REF!";
+        }
+    }
+
+    @Override
+    public Optional<Instant> saved() {
+        try {
+            SummaryInformation info = workbook.getSummaryInformation();
+            return info == null ? Optional.empty()
+                    : Optional.ofNullable(info.getLastSaveDateTime()).map(Date::toInstant);
+        } catch (RuntimeException e) {
+            // a damaged property set says nothing about the figures: no saved time
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package org.huizong.engine.returns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,12 +46,16 @@ final class XlsxSource implements WorkbookSource {
     private final String file;
     private final ZipGuard.Contents zip;
     private final WorkbookStructures.Structure layout;
+    /** The core properties part ({@code docProps/core.xml}), when the package names one. */
+    private final Optional<String> core;
     private SharedStrings strings;
 
-    private XlsxSource(String file, ZipGuard.Contents zip, WorkbookStructures.Structure layout) {
+    private XlsxSource(String file, ZipGuard.Contents zip, WorkbookStructures.Structure layout,
+            Optional<String> core) {
         this.file = file;
         this.zip = zip;
         this.layout = layout;
+        this.core = core;
     }
 
     /**
@@ -81,13 +86,15 @@ final class XlsxSource implements WorkbookSource {
             Optional<byte[]> rels = zip.bytes(PACKAGE_RELS);
             Optional<String> path = rels.isEmpty() ? Optional.empty()
                     : XmlParts.workbookPath(rels.get());
+            Optional<String> core = rels.isEmpty() ? Optional.empty()
+                    : XmlParts.corePropertiesPath(rels.get());
             Optional<byte[]> wbXml = path.flatMap(zip::bytes);
             if (wbXml.isEmpty() || !types.contains("spreadsheetml")) {
                 throw Refusals.notASpreadsheet(file);
             }
             String part = path.get();
             byte[] wbRels = zip.bytes(XmlParts.relationshipsOf(part)).orElse(new byte[0]);
-            return new XlsxSource(file, zip, layouts.of(part, wbXml.get(), wbRels));
+            return new XlsxSource(file, zip, layouts.of(part, wbXml.get(), wbRels), core);
         } catch (XMLStreamException | RuntimeException e) {
             if (e instanceof UnreadableFileException u) {
                 throw u;
@@ -124,6 +131,17 @@ final class XlsxSource implements WorkbookSource {
     @Override
     public Map<String, String> definedNames() {
         return layout.names();
+    }
+
+    /** Reads only the small core properties part; a damaged one gives no saved time. */
+    @Override
+    public Optional<Instant> saved() {
+        try {
+            Optional<byte[]> xml = core.flatMap(zip::bytes);
+            return xml.isEmpty() ? Optional.empty() : XmlParts.modified(xml.get());
+        } catch (XMLStreamException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

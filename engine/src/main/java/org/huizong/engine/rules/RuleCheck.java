@@ -83,7 +83,7 @@ final class RuleCheck {
         for (MessageTemplate.ExprPart p : message.exprs()) {
             String what = name + " 的 message 中 {=" + p.source() + "}";
             if (r.scope() != Rule.Scope.PREVIOUS && p.expr().usesPrev()) {
-                throw new InvalidRuleException(what + " 使用了 prev()，但规则本身不比较上期");
+                throw new InvalidRuleException(what + " 使用了 prev()，但规则本身不与上年同期比较");
             }
             if (p.expr().usesOutlier()) {
                 throw new InvalidRuleException(what + " 不能使用 outlier()");

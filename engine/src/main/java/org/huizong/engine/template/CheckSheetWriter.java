@@ -79,7 +79,7 @@ final class CheckSheetWriter {
         Cell nc = note.createCell(0);
         nc.setCellValue("状态随填写即时计算，与上传后系统的校验规则相同。“错误”须改正后才能通过；"
                 + "“警告”如核实数据无误，请在该行“说明”列写明原因（不少于6个字）。"
-                + "“" + LiveChecks.ON_SUBMISSION + "”的规则需要上期报表，“"
+                + "“" + LiveChecks.ON_SUBMISSION + "”的规则需要本校上年同期报表，“"
                 + LiveChecks.AT_CONSOLIDATION + "”的规则需要全县数据，由系统在上传后检查。"
                 + "数字、整数、小数位数、下拉选项、电话格式和“不适用”项由单元格的输入限制把关"
                 + "（粘贴的内容可能绕过），上传后系统再次检查。");

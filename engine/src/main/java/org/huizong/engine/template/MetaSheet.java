@@ -29,6 +29,17 @@ public final class MetaSheet {
     public static final String GENERATOR = "generator";
     /** The value of {@link #GENERATOR}. */
     public static final String GENERATOR_NAME = "huizong";
+    /**
+     * A consolidated book's very hidden per-school detail: a header row ({@link #DETAIL_CODE},
+     * then numeric field ids), then one row a counted school (its code as text, then its
+     * figures as numbers, blank when not filled). The book's previous-period comparisons and
+     * per-school rules of the next year read it back.
+     */
+    public static final String DETAIL_SHEET = "_detail";
+    /** The workbook-scoped name over the whole of {@link #DETAIL_SHEET}'s table. */
+    public static final String DETAIL_NAME = "D_DETAIL";
+    /** The header of the detail's first column, the school (or unit) codes. */
+    public static final String DETAIL_CODE = "code";
 
     private MetaSheet() {
     }

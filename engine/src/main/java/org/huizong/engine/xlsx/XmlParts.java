@@ -1,6 +1,9 @@
 package org.huizong.engine.xlsx;
 
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +27,7 @@ import org.codehaus.stax2.io.Stax2ByteArraySource;
  */
 public final class XmlParts {
     static final String OFFICE_DOCUMENT = "/officeDocument";
+    static final String CORE_PROPERTIES = "/metadata/core-properties";
     public static final String WORKSHEET = "/worksheet";
     public static final String SHARED_STRINGS = "/sharedStrings";
 
@@ -74,6 +78,34 @@ public final class XmlParts {
         return relationships(rels, "").values().stream()
                 .filter(r -> r.type().endsWith(OFFICE_DOCUMENT))
                 .map(Relationship::target).findFirst();
+    }
+
+    /** The core properties part's path from {@code _rels/.rels} ({@code docProps/core.xml}). */
+    public static Optional<String> corePropertiesPath(byte[] rels) throws XMLStreamException {
+        return relationships(rels, "").values().stream()
+                .filter(r -> r.type().endsWith(CORE_PROPERTIES))
+                .map(Relationship::target).findFirst();
+    }
+
+    /**
+     * A core properties part's {@code dcterms:modified}: when the document was last saved, as
+     * Excel, WPS and LibreOffice write it on every save (W3CDTF: {@code 2024-06-30T02:15:00Z},
+     * an offset or fractional seconds allowed). Empty when absent or not a time with a zone.
+     */
+    public static Optional<Instant> modified(byte[] coreXml) throws XMLStreamException {
+        String text = XmlCursor.read(coreXml, r -> {
+            for (int e = r.next(); e != XMLStreamConstants.END_DOCUMENT; e = r.next()) {
+                if (e == XMLStreamConstants.START_ELEMENT && r.is("modified")) {
+                    return r.text();
+                }
+            }
+            return "";
+        });
+        try {
+            return Optional.of(OffsetDateTime.parse(text.trim()).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The relationships part of {@code part}: {@code xl/workbook.xml} has xl/_rels/... */

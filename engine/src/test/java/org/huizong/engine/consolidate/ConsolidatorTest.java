@@ -110,6 +110,79 @@ class ConsolidatorTest {
                         "3415000040");
     }
 
+    /** A return of {@code s} with {@code students} and the saved time its workbook states. */
+    private static Return saved(School s, String file, int students, String savedAt) {
+        Return r = Fixtures.returnWith(s, file, Map.of("info.students", students));
+        return new Return(r.file(), r.meta(), r.values(), r.cells(), r.tables(),
+                r.explanations(), r.readFindings(), java.util.Optional.ofNullable(savedAt)
+                        .map(java.time.Instant::parse));
+    }
+
+    @Test
+    void theVersionSavedLastCountsWhateverTheFilesTimes() {
+        School s = school(0);
+        Consolidation c = Consolidator.of(edu(), new Roster(List.of(s))).consolidate(List.of(
+                Submission.of(saved(s, "先存.xlsx", 100, "2024-06-30T02:00:00Z"), List.of(),
+                        T0.plus(Duration.ofDays(3))),
+                Submission.of(saved(s, "后存.xlsx", 120, "2024-07-01T02:00:00Z"), List.of(),
+                        T0)));
+        assertThat(c.totals().get("info.students")).isEqualByComparingTo("120");
+        Completeness.Duplicate d = c.completeness().duplicates().get(0);
+        assertThat(d.kept().file()).isEqualTo("后存.xlsx");
+        assertThat(d.kept().saved()).contains(java.time.Instant.parse("2024-07-01T02:00:00Z"));
+        assertThat(d.superseded())
+                .extracting(Completeness.Version::file, Completeness.Version::time)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("先存.xlsx",
+                        T0.plus(Duration.ofDays(3))));
+        assertThat(d.keptBecause(d.superseded().get(0))).isEqualTo("保存时间较晚");
+        assertThat(c.files()).filteredOn(f -> f.kind() == FileOutcome.Kind.SUPERSEDED)
+                .extracting(FileOutcome::reason)
+                .containsExactly("同校的“后存.xlsx”保存时间较晚，以其为准，本文件未计入汇总");
+    }
+
+    @Test
+    void theFilesTimeDecidesOnlyWhenAWorkbookDoesNotSayWhenItWasSaved() {
+        School s = school(0);
+        Roster roster = new Roster(List.of(s));
+        Consolidation neither = Consolidator.of(edu(), roster).consolidate(List.of(
+                Submission.of(saved(s, "a.xlsx", 100, null), List.of(), T0.plusSeconds(60)),
+                Submission.of(saved(s, "b.xlsx", 120, null), List.of(), T0)));
+        assertThat(neither.totals().get("info.students")).isEqualByComparingTo("100");
+        Completeness.Duplicate d = neither.completeness().duplicates().get(0);
+        assertThat(d.keptBecause(d.superseded().get(0))).isEqualTo("时间较晚（未记录保存时间的按文件时间比较）");
+        Consolidation one = Consolidator.of(edu(), roster).consolidate(List.of(
+                Submission.of(saved(s, "a.xlsx", 100, null), List.of(), T0.plusSeconds(60)),
+                Submission.of(saved(s, "b.xlsx", 120, "2024-07-02T00:00:00Z"), List.of(), T0)));
+        assertThat(one.totals().get("info.students")).as("saved after a's file time")
+                .isEqualByComparingTo("120");
+        Consolidation tie = Consolidator.of(edu(), roster).consolidate(List.of(
+                Submission.of(saved(s, "b.xlsx", 100, "2024-07-02T00:00:00Z"), List.of(), T0),
+                Submission.of(saved(s, "a.xlsx", 100, "2024-07-02T00:00:00Z"), List.of(), T0)));
+        assertThat(tie.completeness().duplicates().get(0).kept().file())
+                .as("same time, same content: the name decides").isEqualTo("b.xlsx");
+    }
+
+    @Test
+    void everyFileHasExactlyOneOutcomeMatchingTheSummary() {
+        List<Submission> subs = mixedSubmissions(7);
+        Consolidation c = consolidator().consolidate(subs);
+        List<FileOutcome> files = c.files();
+        assertThat(files).hasSize(subs.size());
+        Map<FileOutcome.Kind, Long> byKind = files.stream().collect(Collectors.groupingBy(
+                FileOutcome::kind, Collectors.counting()));
+        assertThat(byKind).containsEntry(FileOutcome.Kind.COUNTED, 32L)
+                .containsEntry(FileOutcome.Kind.ERRORS, 3L)
+                .containsEntry(FileOutcome.Kind.SUPERSEDED, 3L)
+                .containsEntry(FileOutcome.Kind.NOT_ON_ROSTER, 2L)
+                .containsEntry(FileOutcome.Kind.UNREADABLE, 2L);
+        assertThat(files).extracting(FileOutcome::file).isSorted();
+        assertThat(files).filteredOn(f -> f.kind() == FileOutcome.Kind.ERRORS)
+                .allSatisfy(f -> assertThat(f.reason()).startsWith("有错误 1 条，未计入汇总；第一条："));
+        assertThat(files).filteredOn(f -> f.kind() == FileOutcome.Kind.COUNTED)
+                .allSatisfy(f -> assertThat(f.reason()).isEmpty());
+        assertThat(c.countsEveryFile()).isFalse();
+    }
+
     @Test
     void theLaterOfTwoReturnsOfOneSchoolWinsAndBothAreReported() {
         School s = school(0);
@@ -335,28 +408,163 @@ class ConsolidatorTest {
         List<Submission> none = List.of(Submission.unreadable("x.xlsx", "坏文件", T0));
         assertThatThrownBy(() -> c.consolidate(none))
                 .isInstanceOf(ConsolidationException.class).hasMessageContaining("请指定报告期");
+        assertThat(c.period(none)).isEmpty();
+        Return foreign = new Return("c.xlsx", new ReturnMeta("other", 1, PERIOD, "3415000001",
+                "x", ReturnMeta.KIND_RETURN), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+        List<Submission> refused = List.of(none.get(0), Submission.of(foreign, List.of(), T0));
+        Completeness done = c.refusals(refused);
+        assertThat(done.summary()).isEqualTo("共 2 个文件：计入 0，有错误未计入 0，重复 0，名单外 0，无法读取 2");
+        assertThat(done.missing()).hasSize(2);
+        assertThat(FileOutcome.of(done, List.of())).extracting(FileOutcome::schoolCode,
+                FileOutcome::reason).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("3415000001",
+                                "文件“c.xlsx”是“other”第1版的报表，不是本次汇总的“教育工作半年报表”第1版"),
+                        org.assertj.core.groups.Tuple.tuple("", "坏文件"));
+        assertThat(c.withPeriod(PERIOD).period(none)).hasValue(PERIOD);
         Consolidation empty = c.withPeriod(PERIOD).consolidate(none);
         assertThat(empty.completeness().missing()).hasSize(2);
         assertThat(empty.totals().values()).allSatisfy(v -> assertThat(v).isZero());
     }
 
+    /**
+     * Last year's book of {@code period}: totals the sums of {@code detail} (code to field to
+     * figure), with that detail unless {@code withDetail} is false (a book written before books
+     * kept it).
+     */
+    static Return book(String period, Map<String, Map<String, Integer>> detail,
+            boolean withDetail) {
+        Map<String, org.huizong.engine.model.Value> totals = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, BigDecimal>> figures = new java.util.LinkedHashMap<>();
+        detail.forEach((code, fs) -> {
+            Map<String, BigDecimal> f = new java.util.LinkedHashMap<>();
+            fs.forEach((id, v) -> {
+                f.put(id, BigDecimal.valueOf(v));
+                BigDecimal sum = totals.containsKey(id) ? ((org.huizong.engine.model.Value.Num)
+                        totals.get(id)).value() : BigDecimal.ZERO;
+                totals.put(id, org.huizong.engine.model.Value.of(sum.add(BigDecimal.valueOf(v))));
+            });
+            figures.put(code, f);
+        });
+        return new Return("上年同期.xlsx", new ReturnMeta(edu().id(), edu().version(),
+                Period.parse(period), "341500", edu().structureHash(),
+                ReturnMeta.KIND_CONSOLIDATED), totals, Map.of(), Map.of(), Map.of(), List.of(),
+                java.util.Optional.empty(), withDetail ? figures : Map.of());
+    }
+
     @Test
-    void aPreviousBookGivesPreviousTotalsAndChanges() {
+    void aPreviousBookOfTheSameSchoolsGivesPreviousTotalsAndChanges() {
         School a = school(0);
-        Return book = new Return("上期.xlsx", new ReturnMeta(edu().id(), edu().version(),
-                Period.parse("2023H1"), "3415000000", edu().structureHash(),
-                ReturnMeta.KIND_CONSOLIDATED), Map.of("info.students",
-                org.huizong.engine.model.Value.of(80)), Map.of(), Map.of(), Map.of(), List.of());
+        Return book = book("2023H1", Map.of(a.code(), Map.of("info.students", 80)), true);
         Consolidation c = Consolidator.of(edu(), new Roster(List.of(a))).withPrevious(book)
                 .consolidate(List.of(Submission.of(Fixtures.returnWith(a, "a.xlsx",
                         Map.of("info.students", 100)), List.of(), T0)));
-        assertThat(c.previous()).hasValueSatisfying(p ->
-                assertThat(p.period()).isEqualTo(Period.parse("2023H1")));
+        assertThat(c.previous()).hasValueSatisfying(p -> {
+            assertThat(p.period()).isEqualTo(Period.parse("2023H1"));
+            assertThat(p.basis()).isEqualTo(PreviousPeriod.Basis.SAME_SCHOOLS);
+            assertThat(p.schools()).isEqualTo(1);
+            assertThat(p.note()).isEqualTo("同比数据取自上年同期汇总表“上年同期.xlsx”（2023年上半年），"
+                    + "两期计入汇总的学校相同（1所）");
+        });
+        assertThat(c.comparedSum("info.students")).hasValueSatisfying(v ->
+                assertThat(v).isEqualByComparingTo("100"));
         assertThat(c.change("info.students")).hasValueSatisfying(v ->
                 assertThat(v).isEqualByComparingTo("20"));
         assertThat(c.changeRatio("info.students")).hasValueSatisfying(v ->
                 assertThat(v).isEqualByComparingTo("0.25"));
-        assertThat(c.change("info.teachers")).isEmpty();
+        assertThat(c.change("info.teachers")).as("not in the book").isEmpty();
+        assertThat(c.narrativeInput().schoolCounts()).doesNotContainKey("schools.comparable");
+    }
+
+    @Test
+    void whenTheSchoolsDifferOnlyThoseCountedInBothAreCompared() {
+        School a = school(0);
+        School b = school(1);
+        School c = school(2);
+        School d = school(3);
+        // last year: a, b, d; this year: a, b, c (d missing, c new)
+        Return book = book("2023H1", Map.of(
+                a.code(), Map.of("info.students", 100, "safety.hazards.found", 4,
+                        "safety.hazards.fixed", 2),
+                b.code(), Map.of("info.students", 200, "safety.hazards.found", 6,
+                        "safety.hazards.fixed", 6),
+                d.code(), Map.of("info.students", 5000, "safety.hazards.found", 10,
+                        "safety.hazards.fixed", 0)), true);
+        Consolidation now = Consolidator.of(edu(), new Roster(List.of(a, b, c, d)))
+                .withPrevious(book).consolidate(List.of(
+                        Submission.of(Fixtures.returnWith(a, "a.xlsx", Map.of("info.students",
+                                110, "safety.hazards.found", 5, "safety.hazards.fixed", 5)),
+                                List.of(), T0),
+                        Submission.of(Fixtures.returnWith(b, "b.xlsx", Map.of("info.students",
+                                190, "safety.hazards.found", 5, "safety.hazards.fixed", 4)),
+                                List.of(), T0),
+                        Submission.of(Fixtures.returnWith(c, "c.xlsx", Map.of("info.students",
+                                700)), List.of(), T0)));
+        assertThat(now.totals().get("info.students")).as("totals stay what was counted")
+                .isEqualByComparingTo("1000");
+        PreviousPeriod p = now.previous().orElseThrow();
+        assertThat(p.basis()).isEqualTo(PreviousPeriod.Basis.COMPARABLE);
+        assertThat(p.schools()).isEqualTo(2);
+        assertThat(now.comparedSum("info.students")).hasValueSatisfying(v ->
+                assertThat(v).isEqualByComparingTo("300"));
+        assertThat(now.previousSum("info.students")).hasValueSatisfying(v ->
+                assertThat(v).isEqualByComparingTo("300"));
+        assertThat(now.change("info.students")).hasValueSatisfying(v ->
+                assertThat(v).isZero());
+        assertThat(now.comparedIndicator("rate.hazards_fixed")).as("9 of 10").hasValueSatisfying(
+                v -> assertThat(v).isEqualByComparingTo("0.9"));
+        assertThat(now.previousIndicator("rate.hazards_fixed")).as("8 of 10, not 8 of 20")
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.8"));
+        assertThat(now.previousIndicator("projects.count")).as("rows are not in the detail")
+                .isEmpty();
+        assertThat(now.comparedIndicator("projects.count")).isEmpty();
+        assertThat(p.note()).isEqualTo("本期计入汇总3所学校，上年同期3所，同比按可比口径（2所学校）计算："
+                + "只比较两期都计入汇总的学校，上年同期数取自汇总表“上年同期.xlsx”（2023年上半年）的逐校数据");
+        var in = now.narrativeInput();
+        assertThat(in.schoolCounts()).containsEntry("schools.comparable", 2);
+        assertThat(in.comparable()).hasValueSatisfying(m ->
+                assertThat(m.get("info.students")).isEqualByComparingTo("300"));
+        assertThat(in.previous()).hasValueSatisfying(m ->
+                assertThat(m.get("info.students")).isEqualByComparingTo("300"));
+    }
+
+    @Test
+    void aBookWithoutDetailOrOfAnotherPeriodOrWithoutCommonSchoolsIsNotComparedAndSaysWhy() {
+        School a = school(0);
+        Consolidator consolidator = Consolidator.of(edu(), new Roster(List.of(a, school(1))));
+        List<Submission> subs = List.of(Submission.of(Fixtures.returnWith(a, "a.xlsx",
+                Map.of("info.students", 100)), List.of(), T0));
+        Map<String, Map<String, Integer>> detail = Map.of(a.code(), Map.of("info.students", 80));
+
+        Consolidation old = consolidator.withPrevious(book("2023H1", detail, false))
+                .consolidate(subs);
+        assertThat(old.previous()).hasValueSatisfying(p -> {
+            assertThat(p.basis()).isEqualTo(PreviousPeriod.Basis.NO_DETAIL);
+            assertThat(p.note()).isEqualTo("上年同期汇总表“上年同期.xlsx”（2023年上半年）没有逐校数据"
+                    + "（由旧版本生成），无法确认两期学校相同，不列同比；可用本系统按上年同期报表重新汇总后再比较");
+        });
+        assertThat(old.previousSum("info.students")).isEmpty();
+        assertThat(old.change("info.students")).isEmpty();
+        assertThat(old.narrativeInput().previous()).isEmpty();
+
+        Consolidation halfYear = consolidator.withPrevious(book("2023H2", detail, true))
+                .consolidate(subs);
+        assertThat(halfYear.previous()).hasValueSatisfying(p -> {
+            assertThat(p.basis()).isEqualTo(PreviousPeriod.Basis.WRONG_PERIOD);
+            assertThat(p.note()).isEqualTo("汇总表“上年同期.xlsx”是2023年下半年的，本期为2024年上半年，"
+                    + "上年同期应为2023年上半年，该表不能用于同比，不列同比");
+        });
+        assertThat(halfYear.change("info.students")).isEmpty();
+        Consolidation autumn = consolidator.withPeriod(Period.parse("2024H2"))
+                .withPrevious(book("2024H1", detail, true)).consolidate(List.of());
+        assertThat(autumn.previous().orElseThrow().note()).as("the half before is not 上年同期")
+                .isEqualTo("汇总表“上年同期.xlsx”是2024年上半年的，本期为2024年下半年，"
+                        + "上年同期应为2023年下半年，该表不能用于同比，不列同比");
+
+        Consolidation none = consolidator.withPrevious(book("2023H1", Map.of(school(1).code(),
+                Map.of("info.students", 80)), true)).consolidate(subs);
+        assertThat(none.previous().orElseThrow().basis())
+                .isEqualTo(PreviousPeriod.Basis.NO_COMMON_SCHOOLS);
+        assertThat(none.change("info.students")).isEmpty();
     }
 
     @Test
@@ -371,11 +579,8 @@ class ConsolidatorTest {
     @Test
     void theNarrativeInputCarriesTotalsIndicatorsSchoolCountsAndThePreviousPeriod() {
         School high = school(5); // 普通高中
-        Return book = new Return("上期.xlsx", new ReturnMeta(edu().id(), edu().version(),
-                Period.parse("2023H1"), "3415000000", edu().structureHash(),
-                ReturnMeta.KIND_CONSOLIDATED), Map.of("enrol.gaokao.sat",
-                org.huizong.engine.model.Value.of(100), "enrol.gaokao.undergrad",
-                org.huizong.engine.model.Value.of(50)), Map.of(), Map.of(), Map.of(), List.of());
+        Return book = book("2023H1", Map.of(high.code(), Map.of("enrol.gaokao.sat", 100,
+                "enrol.gaokao.undergrad", 50)), true);
         Consolidation c = Consolidator.of(edu(), new Roster(List.of(high, school(0))))
                 .withPrevious(book).consolidate(List.of(Submission.of(Fixtures.returnWith(high,
                         "h.xlsx", Map.of("enrol.gaokao.sat", 200, "enrol.gaokao.undergrad", 150)),

@@ -163,6 +163,30 @@ class EduHalfyearNarrativeTest {
     }
 
     @Test
+    void overTheSchoolsCountedInBothPeriodsTheNarrativeComparesThoseAndSaysSo() {
+        Map<String, BigDecimal> now = new LinkedHashMap<>(demo.totals());
+        now.put("enrol.zhongkao", new BigDecimal("3300"));
+        now.put("enrol.gaokao.registered", new BigDecimal("2000"));
+        Map<String, BigDecimal> before = new LinkedHashMap<>(previous);
+        before.put("enrol.zhongkao", new BigDecimal("3310"));
+        before.put("enrol.gaokao.registered", new BigDecimal("1990"));
+        NarrativeInput compared = demo.withComparison(now, before, 56);
+        assertThat(template.render(compared).get(0).body()).as("said where the counts are")
+                .endsWith("。同比数据按可比口径（56所学校）计算。");
+        String text = template.renderText(compared);
+        assertThat(text).as("the totals stay every counted school's, the change is over the 56")
+                .contains("参加中考毕业生3427名，比去年减少10人；")
+                .contains("今年我县普通高考报名人数3074人，比去年增加10人，");
+        assertThat(template.renderText(demo)).as("the same schools: no such sentence")
+                .doesNotContain("可比口径");
+        Map<String, BigDecimal> without = new LinkedHashMap<>(now);
+        without.remove("enrol.zhongkao");
+        assertThat(template.renderText(demo.withComparison(without, before, 56)))
+                .as("never the total against the comparable figure")
+                .contains("参加中考毕业生3427名；");
+    }
+
+    @Test
     void withoutPreviousPeriodTheComparisonsAreLeftOut() {
         String text = template.renderText(new NarrativeInput(SPRING_2024, demo.totals(),
                 demo.nonZeroSchools(), demo.schoolCounts(), Optional.empty()));

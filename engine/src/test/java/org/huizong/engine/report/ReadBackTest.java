@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.Consolidator;
@@ -32,16 +33,22 @@ class ReadBackTest {
     @TempDir
     Path dir;
 
-    /** A county of 12 schools, codes 34150k0001..; all send a return. */
-    private static Consolidation county(int k, Period period) {
-        Random random = new Random(100 + k);
+    /** County {@code k}'s 12 schools, codes 34150k0001... */
+    private static Roster schools(int k) {
         List<School> schools = new ArrayList<>();
-        List<Submission> subs = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             School t = Fixtures.school(i);
-            School s = new School(String.valueOf(3415000001L + 10_000L * (k + 1) + i),
-                    COUNTIES[k] + t.name(), t.type(), t.township(), t.ownership());
-            schools.add(s);
+            schools.add(new School(String.valueOf(3415000001L + 10_000L * (k + 1) + i),
+                    COUNTIES[k] + t.name(), t.type(), t.township(), t.ownership()));
+        }
+        return new Roster(schools);
+    }
+
+    /** Every school of county {@code k} sends a return of {@code period}, seeded by both. */
+    private static List<Submission> returns(int k, Period period) {
+        Random random = new Random(100 + k + 7L * period.year());
+        List<Submission> subs = new ArrayList<>();
+        for (School s : schools(k).schools()) {
             Return r = Fixtures.randomReturn(s, random, s.code() + ".xlsx");
             ReturnMeta m = r.meta();
             r = new Return(r.file(), new ReturnMeta(m.collection(), m.version(), period,
@@ -49,7 +56,11 @@ class ReadBackTest {
                     r.tables(), r.explanations(), r.readFindings());
             subs.add(Submission.of(r, List.of(), T0));
         }
-        return Consolidator.of(edu(), new Roster(schools)).consolidate(subs);
+        return subs;
+    }
+
+    private static Consolidation county(int k, Period period) {
+        return Consolidator.of(edu(), schools(k)).consolidate(returns(k, period));
     }
 
     private static String unitCode(int k) {
@@ -126,14 +137,44 @@ class ReadBackTest {
     }
 
     @Test
+    void aBookCarriesEveryCountedSchoolsFiguresForNextYear() {
+        Period last = Period.parse("2023H1");
+        Return previous = ReturnReader.of(edu()).read(writeCounty(1, last));
+        List<Submission> subs = returns(1, last);
+        assertThat(previous.detail().keySet()).containsExactlyElementsOf(
+                schools(1).schools().stream().map(School::code).toList());
+        for (Submission s : subs) {
+            Return r = ((Submission.Received) s).ret();
+            Map<String, BigDecimal> figures = previous.detail().get(r.schoolCode());
+            Return asSent = previous.detailOf(r.schoolCode()).orElseThrow();
+            assertThat(asSent.meta()).isEqualTo(new ReturnMeta(edu().id(), edu().version(), last,
+                    r.schoolCode(), edu().structureHash(), ReturnMeta.KIND_RETURN));
+            figures.forEach((id, v) -> assertThat(asSent.values()).containsEntry(id,
+                    Value.of(v)));
+            for (Field f : edu().fields()) {
+                if (f.type().isNumeric() && r.values().get(f.id()) instanceof Value.Num n) {
+                    assertThat(figures.get(f.id())).as(r.schoolCode() + " " + f.id())
+                            .isEqualByComparingTo(n.value());
+                } else if (f.type().isNumeric()) {
+                    assertThat(figures).as(r.schoolCode() + " " + f.id())
+                            .doesNotContainKey(f.id());
+                }
+            }
+        }
+        assertThat(previous.detailOf("3415999999")).as("not counted last year").isEmpty();
+    }
+
+    @Test
     void lastYearsBookIsThePreviousPeriodOfThisYears() {
         Period last = Period.parse("2023H1");
         Return previous = ReturnReader.of(edu()).read(writeCounty(1, last));
         Consolidation before = county(1, last);
-        Consolidation now = Consolidator.of(edu(), new Roster(List.of()))
-                .withPeriod(Fixtures.PERIOD).withPrevious(previous).consolidate(List.of());
+        Consolidation now = Consolidator.of(edu(), schools(1)).withPeriod(Fixtures.PERIOD)
+                .withPrevious(previous).consolidate(returns(1, Fixtures.PERIOD));
         assertThat(now.previous()).hasValueSatisfying(p -> {
             assertThat(p.period()).isEqualTo(last);
+            assertThat(p.basis()).isEqualTo(
+                    org.huizong.engine.consolidate.PreviousPeriod.Basis.SAME_SCHOOLS);
             assertThat(p.sums().get("funding.public"))
                     .isEqualByComparingTo(before.totals().get("funding.public"));
             assertThat(p.indicators().get("projects.count")).hasValueSatisfying(v ->

@@ -97,17 +97,42 @@ class ReportWriterTest {
                 r.readFindings());
     }
 
-    static Return previousBook() {
-        Map<String, Value> values = new LinkedHashMap<>();
+    /**
+     * Last year's book: per-school figures for {@code schools} of the roster, totals their sums;
+     * without the detail when {@code withDetail} is false (a book written before books kept it).
+     */
+    static Return previousBook(List<Integer> schools, boolean withDetail) {
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        Map<String, Map<String, BigDecimal>> detail = new LinkedHashMap<>();
         Random random = new Random(5);
-        for (Field f : edu().fields()) {
-            if (f.type().isNumeric()) {
-                values.put(f.id(), Value.of(BigDecimal.valueOf(random.nextInt(50_000))));
+        for (int i : schools) {
+            Map<String, BigDecimal> figures = new LinkedHashMap<>();
+            for (Field f : edu().fields()) {
+                if (f.type().isNumeric()) {
+                    BigDecimal v = BigDecimal.valueOf(random.nextInt(1_500));
+                    figures.put(f.id(), v);
+                    sums.merge(f.id(), v, BigDecimal::add);
+                }
             }
+            detail.put(roster().schools().get(i).code(), figures);
         }
+        Map<String, Value> values = new LinkedHashMap<>();
+        sums.forEach((k, v) -> values.put(k, Value.of(v)));
         return new Return("2023年上半年汇总.xlsx", new ReturnMeta(edu().id(), edu().version(),
                 Period.parse("2023H1"), "341500", edu().structureHash(),
-                ReturnMeta.KIND_CONSOLIDATED), values, Map.of(), Map.of(), Map.of(), List.of());
+                ReturnMeta.KIND_CONSOLIDATED), values, Map.of(), Map.of(), Map.of(), List.of(),
+                java.util.Optional.empty(), withDetail ? detail : Map.of());
+    }
+
+    /** Last year's book of the schools {@link #submissions} counts: 0 to 35 but 7. */
+    static Return previousBook() {
+        List<Integer> counted = new ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            if (i != 7) {
+                counted.add(i);
+            }
+        }
+        return previousBook(counted, true);
     }
 
     static Consolidation consolidation(List<Submission> subs, boolean previous) {
@@ -142,8 +167,10 @@ class ReportWriterTest {
             wb.forEach(sh -> names.add(sh.getSheetName()));
             assertThat(names).containsExactly("封面", "全县汇总", "资助图表", "按学校类型", "按乡镇",
                     "按办学性质", "学校明细", "项目清单", "项目分类汇总", "问题清单", "报送情况", "未计入文件",
-                    "总结", "_meta");
+                    "总结", "_detail", "_meta");
             assertThat(wb.getSheetVisibility(wb.getSheetIndex("_meta")))
+                    .isEqualTo(SheetVisibility.VERY_HIDDEN);
+            assertThat(wb.getSheetVisibility(wb.getSheetIndex("_detail")))
                     .isEqualTo(SheetVisibility.VERY_HIDDEN);
             Map<String, String> meta = new LinkedHashMap<>();
             wb.getSheet("_meta").forEach(r -> meta.put(r.getCell(0).getStringCellValue(),
@@ -225,8 +252,79 @@ class ReportWriterTest {
                     h.getCell(col + 1).getStringCellValue(),
                     h.getCell(col + 2).getStringCellValue(),
                     h.getCell(col + 3).getStringCellValue()))
-                    .containsExactly("本期", "上期", "增减", "增幅");
+                    .containsExactly("本期", "上年同期", "增减", "增幅");
         }
+    }
+
+    @Test
+    void whenLastYearCountedOtherSchoolsTheTotalsCompareTheSchoolsCountedInBoth()
+            throws IOException {
+        // last year: schools 3..39 (37); this year: 0..35 but 7 (35); in both: 3..35 but 7 (32)
+        List<Integer> last = new ArrayList<>();
+        for (int i = 3; i < 40; i++) {
+            last.add(i);
+        }
+        Return book = previousBook(last, true);
+        Consolidation c = Consolidator.of(edu(), roster()).withPrevious(book)
+                .consolidate(submissions(5));
+        assertThat(c.previous().orElseThrow().schools()).isEqualTo(32);
+        BigDecimal before = BigDecimal.ZERO;
+        for (int i = 3; i < 36; i++) {
+            if (i != 7) {
+                before = before.add(book.detail().get(roster().schools().get(i).code())
+                        .get("info.students"));
+            }
+        }
+        try (XSSFWorkbook wb = open(write(c))) {
+            Cell now = cell(wb, "F_info_students");
+            org.apache.poi.ss.usermodel.Row row = now.getRow();
+            int col = now.getColumnIndex();
+            assertThat(now.getNumericCellValue()).as("本期 stays every counted school's total")
+                    .isEqualTo(c.totals().get("info.students").doubleValue());
+            assertThat(row.getCell(col + 1).getNumericCellValue()).as("本期可比数")
+                    .isEqualTo(c.comparedSum("info.students").orElseThrow().doubleValue());
+            assertThat(row.getCell(col + 2).getNumericCellValue()).as("上年同期可比数")
+                    .isEqualTo(before.doubleValue());
+            assertThat(row.getCell(col + 3).getNumericCellValue()).as("增减")
+                    .isEqualTo(c.comparedSum("info.students").orElseThrow().subtract(before)
+                            .doubleValue());
+            int subHeader = cell(wb, "F_info_code").getRowIndex() - 1;
+            org.apache.poi.ss.usermodel.Row h = wb.getSheet("全县汇总").getRow(subHeader);
+            List<String> labels = new ArrayList<>();
+            for (int k = col; k < col + 6; k++) {
+                labels.add(h.getCell(k).getStringCellValue());
+            }
+            assertThat(labels).containsExactly("本期", "本期可比数", "上年同期可比数", "增减", "增幅",
+                    "学校数");
+            String text = sheetText(wb, "全县汇总");
+            assertThat(text).contains("同比按可比口径（32所学校）计算");
+            assertThat(sheetText(wb, "封面")).contains("本期计入汇总35所学校，上年同期37所，"
+                    + "同比按可比口径（32所学校）计算", "含同比（按可比口径）");
+        }
+    }
+
+    @Test
+    void aPreviousBookWithoutDetailGivesNoComparisonAndANote() throws IOException {
+        Consolidation c = Consolidator.of(edu(), roster())
+                .withPrevious(previousBook(List.of(0, 1, 2), false)).consolidate(submissions(5));
+        try (XSSFWorkbook wb = open(write(c))) {
+            Cell now = cell(wb, "F_info_students");
+            int subHeader = cell(wb, "F_info_code").getRowIndex() - 1;
+            org.apache.poi.ss.usermodel.Row h = wb.getSheet("全县汇总").getRow(subHeader);
+            assertThat(h.getCell(now.getColumnIndex()).getStringCellValue()).isEqualTo("合计");
+            assertThat(h.getCell(now.getColumnIndex() + 1).getStringCellValue())
+                    .isEqualTo("学校数");
+            String note = "上年同期汇总表“2023年上半年汇总.xlsx”（2023年上半年）没有逐校数据（由旧版本生成），"
+                    + "无法确认两期学校相同，不列同比";
+            assertThat(sheetText(wb, "全县汇总")).contains(note).doesNotContain("上年同期数取自");
+            assertThat(sheetText(wb, "封面")).contains(note).doesNotContain("含同比");
+        }
+    }
+
+    private static String sheetText(XSSFWorkbook wb, String sheet) {
+        StringBuilder sb = new StringBuilder();
+        wb.getSheet(sheet).forEach(r -> r.forEach(cell -> sb.append(cell).append('\n')));
+        return sb.toString();
     }
 
     @Test

@@ -59,6 +59,7 @@ class ReturnReaderTest {
         assertThat(r.meta().period()).isEqualTo(IoFixtures.PERIOD);
         assertThat(r.schoolCode()).isEqualTo(school.code());
         assertThat(r.readFindings()).isEmpty();
+        assertThat(r.detail()).as("a school's return has no per-school detail").isEmpty();
         for (Map.Entry<String, Value> e : data.values().entrySet()) {
             assertThat(r.find(e.getKey())).as(e.getKey()).contains(e.getValue());
         }
@@ -84,6 +85,26 @@ class ReturnReaderTest {
         assertThat(r.cells()).containsKeys(collection.fields().stream().map(Field::id)
                 .toArray(String[]::new));
         assertThat(r.findCell("aid.unique")).contains(new CellRef("学生资助", "D13"));
+    }
+
+    @Test
+    void theWorkbooksOwnSavedTimeComesFromItsCorePropertiesAndIsAbsentWhenItDoesNotSay() {
+        School school = IoFixtures.kindergarten();
+        byte[] bytes = writer.toBytes(school, IoFixtures.fullData(collection, school));
+        assertThat(reader.read("t.xlsx", bytes).saved()).as("the template's own stamp")
+                .contains(java.time.Instant.parse("2024-01-01T00:00:00Z"));
+        byte[] saved = ZipEdits.rewrite(bytes, "docProps/core.xml", x -> x.replaceAll(
+                "(<dcterms:modified[^>]*>)[^<]*<", "$12024-06-30T18:15:00+08:00<"));
+        assertThat(reader.read("s.xlsx", saved).saved()).as("as Excel writes it, with an offset")
+                .contains(java.time.Instant.parse("2024-06-30T10:15:00Z"));
+        byte[] none = ZipEdits.rewrite(bytes, "docProps/core.xml", x -> x.replaceAll(
+                "<dcterms:modified[^>]*>[^<]*</dcterms:modified>", ""));
+        assertThat(reader.read("n.xlsx", none).saved()).isEmpty();
+        byte[] garbled = ZipEdits.rewrite(bytes, "docProps/core.xml", x -> x.replaceAll(
+                "(<dcterms:modified[^>]*>)[^<]*<", "$1上周五<"));
+        Return r = reader.read("g.xlsx", garbled);
+        assertThat(r.saved()).as("not a time: no saved time, the figures still read").isEmpty();
+        assertThat(r.find("aid.preschool.persons")).isPresent();
     }
 
     @Test

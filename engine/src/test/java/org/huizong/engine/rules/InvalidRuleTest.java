@@ -69,7 +69,7 @@ class InvalidRuleTest {
                 + "| 规则 r.x（mini.yaml:40） 的 message 中 {=info.students > 1} 应为数值表达式，实际是条件",
         "true | info.students > 0 | 上期{=prev(info.students)} | RETURN | "
                 + "| 规则 r.x（mini.yaml:40） 的 message 中 {=prev(info.students)} 使用了 prev()，"
-                + "但规则本身不比较上期",
+                + "但规则本身不与上年同期比较",
         "true | info.students > 0 | m | RETURN | nosuch "
                 + "| 规则 r.x（mini.yaml:40）：没有名为 'nosuch' 的表格",
     })

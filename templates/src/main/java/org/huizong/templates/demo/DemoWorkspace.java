@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
+import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.narrative.Paragraph;
 import org.huizong.engine.pipeline.Intake;
@@ -83,9 +84,10 @@ public final class DemoWorkspace {
             Consolidation last = books.consolidate(roster, intake.submissions(
                     Intake.expand(List.of(previousReturns)), roster));
             books.write(last, previousBook);
-            books = books.withPrevious(Optional.of(intake.read(previousBook)));
-            Consolidation current = books.consolidate(roster, intake.submissions(
-                    Intake.expand(List.of(returns)), roster));
+            Return lastYear = intake.read(previousBook);
+            books = books.withPrevious(Optional.of(lastYear));
+            Consolidation current = books.consolidate(roster, intake.withPrevious(lastYear)
+                    .submissions(Intake.expand(List.of(returns)), roster));
             books.write(current, book);
             StringBuilder text = new StringBuilder();
             for (Paragraph p : books.narrative(current)) {
