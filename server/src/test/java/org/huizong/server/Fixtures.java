@@ -57,6 +57,22 @@ final class Fixtures {
         return write(d.school(), d.values(), d.projects(), d.explanations());
     }
 
+    /** The demo county's valid return of a school for the same half of the year before. */
+    static byte[] lastYearsReturn(String code) {
+        DemoCounty.SchoolData d = DemoCounty.previousReturns().stream()
+                .filter(x -> x.school().code().equals(code)).findFirst().orElseThrow();
+        return TemplateWriter.of(StandardCollections.eduHalfyear(), PERIOD.yearBefore())
+                .toBytes(d.school(), new ReturnData(d.values(), Map.of("projects", d.projects()),
+                        d.explanations()));
+    }
+
+    /** Last year's students of a school, as its previous return says. */
+    static java.math.BigDecimal lastYearsStudents(String code) {
+        DemoCounty.SchoolData d = DemoCounty.previousReturns().stream()
+                .filter(x -> x.school().code().equals(code)).findFirst().orElseThrow();
+        return ((Value.Num) d.values().get("info.students")).value();
+    }
+
     /** The same return with more teachers than staff: an error on info.teachers. */
     static byte[] returnWithError(String code) {
         DemoCounty.SchoolData d = data(code);

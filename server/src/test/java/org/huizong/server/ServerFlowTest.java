@@ -459,22 +459,27 @@ abstract class ServerFlowTest {
     @Test
     void thePreviousPeriodComesFromAnUploadedBook() {
         Setup s = setup();
-        WebClient school = client();
-        upload(school, s.secrets().get(Fixtures.PRIMARY), "p.xlsx",
-                Fixtures.validReturn(Fixtures.PRIMARY));
-        byte[] first = s.staff().get("/collections/" + s.id()
+        WebClient staff = s.staff();
+        // last year's collection, the same half: its book is this year's 上年同期
+        long first = createCollection(staff, Fixtures.PERIOD.yearBefore().toString());
+        importRoster(staff, first, "schools.csv", Fixtures.rosterCsv());
+        upload(client(), issueLinks(staff, first).get(Fixtures.PRIMARY), "p.xlsx",
+                Fixtures.lastYearsReturn(Fixtures.PRIMARY));
+        byte[] lastYear = staff.get("/collections/" + first
                 + "/consolidated.xlsx?scope=accepted").bytes();
-        long second = createCollection(s.staff(), "2024H1");
-        importRoster(s.staff(), second, "schools.csv", Fixtures.rosterCsv());
-        String csrf = s.staff().get("/collections/" + second).csrf();
-        Response prev = s.staff().postMultipart("/collections/" + second + "/previous",
-                List.of(Part.field("_csrf", csrf), Part.file("book", "上期.xlsx", first)));
+        upload(client(), s.secrets().get(Fixtures.PRIMARY), "p.xlsx",
+                Fixtures.validReturn(Fixtures.PRIMARY));
+        long second = s.id();
+        String csrf = staff.get("/collections/" + second).csrf();
+        Response prev = staff.postMultipart("/collections/" + second + "/previous",
+                List.of(Part.field("_csrf", csrf), Part.file("book", "上期.xlsx", lastYear)));
         assertThat(prev.status()).as(prev.body()).isEqualTo(303);
-        assertThat(s.staff().get("/collections/" + second).body()).contains("已上传上期汇总表");
-        Response book = s.staff().get("/collections/" + second
+        assertThat(staff.get("/collections/" + second).body()).contains("已上传上期汇总表");
+        Response book = staff.get("/collections/" + second
                 + "/consolidated.xlsx?scope=accepted");
         assertThat(book.status()).as(book.body()).isEqualTo(200);
-        assertThat(Books.text(book.bytes())).contains(students(Fixtures.PRIMARY).toPlainString());
+        assertThat(Books.text(book.bytes()))
+                .contains(Fixtures.lastYearsStudents(Fixtures.PRIMARY).toPlainString());
         assertThat(audit(s.staff(), second)).contains("collection.previous_book");
         Response notABook = s.staff().postMultipart("/collections/" + second + "/previous",
                 List.of(Part.field("_csrf", csrf), Part.file("book", "学校.xlsx",
