@@ -100,7 +100,7 @@ public final class ReportWriter {
                     + " given to a writer for " + collection.id());
         }
         Instant now = clock.instant();
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        try (XSSFWorkbook wb = PlainSharedStrings.workbook()) {
             Book b = new Book(wb, collection, c, unit, clock.getZone(), now);
             ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 16);
             inMemory(b);
