@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import com.google.inject.Inject;
 import org.huizong.engine.consolidate.Consolidation;
-import org.huizong.engine.consolidate.Submission;
 import org.huizong.engine.intake.Intake;
 import org.huizong.engine.io.RosterReader;
 import org.huizong.engine.model.Collection;
@@ -70,9 +69,8 @@ final class ConsolidateCommand implements Callable<Integer> {
         if (unitCode != null) {
             books = books.withUnit(new CountyBooks.Unit(unitCode, unitName));
         }
-        List<Submission> submissions = intake.submissions(Intake.expand(inputs));
-        Consolidation result = books.consolidate(submissions, Optional.ofNullable(previous),
-                includeErrors);
+        Consolidation result = books.consolidateFiles(Intake.expand(inputs),
+                Optional.ofNullable(previous), includeErrors);
         books.write(result, out);
         System.out.println(result.summary());
         System.out.println("汇总工作簿：" + out.toAbsolutePath());

@@ -64,12 +64,29 @@ public final class CountyBooks {
      */
     public Consolidation consolidate(List<Submission> submissions, Optional<Path> previousBook,
             boolean includeWithErrors) {
+        return consolidator(previousBook, includeWithErrors).consolidate(submissions);
+    }
+
+    /**
+     * Reads, validates and folds the files in one parallel pass: each return is cut down to
+     * what the book needs as soon as it is read, so the returns are never all in memory at
+     * once. The same consolidation as {@link #consolidate} of the files' submissions.
+     *
+     * @param previousBook last year's consolidated workbook of the same half, for 同比
+     */
+    public Consolidation consolidateFiles(List<Path> files, Optional<Path> previousBook,
+            boolean includeWithErrors) {
+        return files.parallelStream().map(intake::submission)
+                .collect(consolidator(previousBook, includeWithErrors).collector());
+    }
+
+    private Consolidator consolidator(Optional<Path> previousBook, boolean includeWithErrors) {
         Consolidator consolidator = Consolidator.of(intake.collection(), roster)
                 .includeWithErrors(includeWithErrors);
         if (previousBook.isPresent()) {
             consolidator = consolidator.withPrevious(intake.read(previousBook.get()));
         }
-        return consolidator.consolidate(submissions);
+        return consolidator;
     }
 
     /** The summary paragraphs in the bureau's style. */
