@@ -31,6 +31,7 @@ ROOT=$(pwd)
 PAIRS=${PAIRS:-3}
 JAR=${JAR:-$ROOT/cli/target/huizong.jar}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+export JAVA_OPTS # the launcher cli/target/huizong reads it too
 HUIZONG=${HUIZONG:-java $JAVA_OPTS -jar $JAR}
 DIR=${DIR:-/tmp/huizong-whole}
 NAIVE=${NAIVE:-1}
