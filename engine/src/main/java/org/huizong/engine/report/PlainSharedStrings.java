@@ -12,11 +12,15 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTRst;
  * The book's shared strings table, which tells plain strings apart by their text. POI's table
  * keys every string it is given by the XML it would save for it: an XmlBeans save for each
  * string cell, which was the largest single cost of writing 学校明细 and 报送情况. A string without
- * runs or phonetic parts whose characters XML carries as they are is keyed by its text here;
- * any other keeps POI's key. POI's key of such a string is a function of its text (its
- * {@code xml:space} too, which POI sets from the text), and no XML text starts with
- * {@link #PLAIN}, so strings are merged exactly as POI merges them, in the same order: the
- * book's bytes are the same.
+ * runs or phonetic parts is keyed by its text here, unless it holds a {@code ?} or a character
+ * XmlBeans writes as {@code ?} (the other control characters and U+FFFE, U+FFFF); any other
+ * string keeps POI's key.
+ *
+ * <p>Strings merge exactly as in POI's table, in the same order, so the book's bytes are the
+ * same: POI's key of a string keyed here is its text escaped one-to-one (its {@code xml:space}
+ * too, which POI sets from the text), so equal keys here are equal keys there and the other
+ * way round; such a key holds no {@code ?}, while the XML key of a string left to POI holds
+ * one, or is not plain; and a key here starts with {@link #PLAIN}, never with {@code <}.
  */
 final class PlainSharedStrings extends SharedStringsTable {
     /** The first character of a plain string's key; an XML key starts with {@code <}. */
@@ -45,12 +49,12 @@ final class PlainSharedStrings extends SharedStringsTable {
         return super.xmlText(st);
     }
 
-    /** No control character but tab, line feed and return; no surrogate, U+FFFE or U+FFFF. */
+    /** No {@code ?}, nor any character XmlBeans writes as one. */
     private static boolean carriedAsIs(String text) {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
-            if (ch < 0x20 ? ch != '\t' && ch != '\n' && ch != '\r'
-                    : Character.isSurrogate(ch) || ch >= 0xFFFE) {
+            if (ch == '?' || (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
+                    || ch >= 0xFFFE) {
                 return false;
             }
         }
