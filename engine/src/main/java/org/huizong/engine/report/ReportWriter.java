@@ -1,8 +1,10 @@
 package org.huizong.engine.report;
 
 import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.io.MetaSheet;
@@ -118,11 +121,23 @@ public final class ReportWriter {
 
     /**
      * A streaming wrapper of {@code wb} that keeps its temporary sheet files plain (they are read
-     * once, right away) and writes its zip straight into the book's stamped zip ({@link
-     * Zips#stamped}), so each part is deflated once.
+     * once, right away), writes them through a {@link SheetFileWriter}, and writes its zip
+     * straight into the book's stamped zip ({@link Zips#stamped}), so each part is deflated once.
      */
     private static SXSSFWorkbook streaming(XSSFWorkbook wb) {
         return new SXSSFWorkbook(wb, STREAM_WINDOW, false, true) {
+            @Override
+            protected SheetDataWriter createSheetDataWriter() throws IOException {
+                return new SheetDataWriter(getSharedStringSource()) {
+                    // deprecated to become protected in POI 6, which this override survives
+                    @SuppressWarnings("deprecation")
+                    @Override
+                    public Writer createWriter(File file) throws IOException {
+                        return new SheetFileWriter(file);
+                    }
+                };
+            }
+
             @Override
             protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
                 return Zips.stamped(out);
