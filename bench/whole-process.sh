@@ -18,7 +18,10 @@
 #   PAIRS=3             A/B pairs (and runs of validate, demo and template)
 #   JAR=cli/target/huizong.jar   built with ./mvnw if missing
 #   HUIZONG             the command that runs huizong (default: java $JAVA_OPTS -jar $JAR;
-#                       e.g. HUIZONG=cli/target/huizong for the launcher)
+#                       e.g. HUIZONG=cli/target/huizong for the launcher, which reads JAVA_OPTS)
+#   BEFORE              another huizong to run beside it, step by step, the two in alternating
+#                       order (labels @before), e.g. BEFORE="java -Xmx1g -jar old.jar"; its
+#                       books must be the same bytes (every run has SOURCE_DATE_EPOCH set)
 #   JAVA_OPTS=-Xmx1g    for huizong (unless HUIZONG is given) and the naive loop alike
 #   DIR=/tmp/huizong-whole   generated returns, books and logs (returns reused while the
 #                       templates the jar writes stay byte for byte the same)
@@ -33,6 +36,8 @@ JAR=${JAR:-$ROOT/cli/target/huizong.jar}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 export JAVA_OPTS # the launcher cli/target/huizong reads it too
 HUIZONG=${HUIZONG:-java $JAVA_OPTS -jar $JAR}
+BEFORE=${BEFORE:-}
+export SOURCE_DATE_EPOCH=1700000000 # the same book bytes from every run
 DIR=${DIR:-/tmp/huizong-whole}
 NAIVE=${NAIVE:-1}
 EXTRAS=${EXTRAS:-1}
@@ -77,9 +82,19 @@ run() {
     fi
     tail -1 "$DIR/time.txt" | awk -v l="$label" -v load="$load" '{
         printf "%s %s %.2f %d %s\n", l, $1, $2 + $3, $4 / 1024, load }' >> "$RESULTS"
-    tail -1 "$RESULTS" | awk '{ printf "  %-22s wall %6.2f s  CPU %6.2f s  max RSS %5d MB  load %s\n",
+    tail -1 "$RESULTS" | awk '{ printf "  %-24s wall %6.2f s  CPU %6.2f s  max RSS %5d MB  load %s\n",
         $1, $2, $3, $4, $5 }'
 }
+
+# the variants of pair $i: after (HUIZONG), and before (BEFORE) first in every other pair
+variants() {
+    if [ -z "$BEFORE" ]; then echo after
+    elif [ $((i % 2)) = 1 ]; then echo after before
+    else echo before after
+    fi
+}
+command_of() { if [ "$1" = before ]; then echo "$BEFORE"; else echo "$HUIZONG"; fi; }
+tag_of() { if [ "$1" = before ]; then echo @before; fi; }
 
 # generate N: returns, roster and sums in $DIR, reused while the models are the same bytes
 generate() {
@@ -105,6 +120,7 @@ generate() {
 {
     echo "whole-process benchmark $STAMP, commit $(git rev-parse --short HEAD 2>/dev/null || echo ?)"
     echo "huizong: $HUIZONG"
+    [ -z "$BEFORE" ] || echo "before: $BEFORE"
     echo "jar: $JAR ($(sha256sum "$JAR" | cut -c1-12))"
     echo "naive loop: java $JAVA_OPTS (engine test classes); pairs: $PAIRS"
     echo "$(nproc) cores, $(java -version 2>&1 | head -1)"
@@ -115,8 +131,11 @@ for n in "$@"; do
     generate "$n"
     i=1
     while [ "$i" -le "$PAIRS" ]; do
-        run "consolidate-$n" 0 $HUIZONG consolidate --roster "$DIR/schools-$n.csv" \
-            --out "$DIR/book-$n.xlsx" "$DIR/returns-$n"
+        for v in $(variants); do
+            t=$(tag_of "$v")
+            run "consolidate-$n$t" 0 $(command_of "$v") consolidate \
+                --roster "$DIR/schools-$n.csv" --out "$DIR/book-$n$t.xlsx" "$DIR/returns-$n"
+        done
         if [ "$NAIVE" = 1 ]; then
             run "naive-$n" 0 java $JAVA_OPTS -cp "$CP" org.huizong.engine.bench.NaiveLoop \
                 --dir "$DIR/returns-$n" --sums "$DIR/sums-$n.csv"
@@ -125,10 +144,16 @@ for n in "$@"; do
     done
     bench BookTotals --book "$DIR/book-$n.xlsx" --sums "$DIR/sums-$n.csv"
     grep -q "计入 $n，" "$LOG" || { echo "not every return counted; see $LOG" >&2; exit 1; }
+    if [ -n "$BEFORE" ]; then
+        cmp "$DIR/book-$n.xlsx" "$DIR/book-$n@before.xlsx"
+        echo "the books of huizong and before are the same bytes"
+    fi
     if [ "$EXTRAS" = 1 ]; then
         i=1
         while [ "$i" -le "$PAIRS" ]; do
-            run "validate-$n" 0 $HUIZONG validate "$DIR/returns-$n"
+            for v in $(variants); do
+                run "validate-$n$(tag_of "$v")" 0 $(command_of "$v") validate "$DIR/returns-$n"
+            done
             i=$((i + 1))
         done
     fi
@@ -139,14 +164,22 @@ if [ "$EXTRAS" = 1 ]; then
     bench ReturnCopies --roster "$DIR/schools-300.csv" --schools 300
     i=1
     while [ "$i" -le "$PAIRS" ]; do
-        run demo-61 0 $HUIZONG consolidate --roster "$DIR/demo/schools.csv" \
-            --previous "$DIR/demo/县汇总-2023H1.xlsx" --unit-code 313400 --unit-name 示范县 \
-            --out "$DIR/demo-book.xlsx" "$DIR/demo/报表-2024H1"
-        rm -rf "$DIR/templates-300"
-        run templates-300 0 $HUIZONG template --period 2024H1 --roster "$DIR/schools-300.csv" \
-            --out "$DIR/templates-300"
+        for v in $(variants); do
+            t=$(tag_of "$v")
+            run "demo-61$t" 0 $(command_of "$v") consolidate --roster "$DIR/demo/schools.csv" \
+                --previous "$DIR/demo/县汇总-2023H1.xlsx" --unit-code 313400 \
+                --unit-name 示范县 --out "$DIR/demo-book$t.xlsx" "$DIR/demo/报表-2024H1"
+            rm -rf "$DIR/templates-300$t"
+            run "templates-300$t" 0 $(command_of "$v") template --period 2024H1 \
+                --roster "$DIR/schools-300.csv" --out "$DIR/templates-300$t"
+        done
         i=$((i + 1))
     done
+    if [ -n "$BEFORE" ]; then
+        cmp "$DIR/demo-book.xlsx" "$DIR/demo-book@before.xlsx"
+        diff -r -q "$DIR/templates-300" "$DIR/templates-300@before"
+        echo "the demo's books and the 300 templates of huizong and before are the same bytes"
+    fi
 fi
 
 echo
@@ -165,18 +198,20 @@ function median(list,   a, n, i, j, t) {
     if (!($1 in hi) || $5 > hi[$1]) hi[$1] = $5
 }
 END {
-    printf "%-18s %9s %9s %10s  %s\n", "what", "wall s", "CPU s", "max RSS MB", "load"
+    printf "%-24s %9s %9s %10s  %s\n", "what", "wall s", "CPU s", "max RSS MB", "load"
     for (k = 1; k <= count; k++) {
         l = order[k]; w[l] = median(wall[l]); c[l] = median(cpu[l])
-        printf "%-18s %9.2f %9.2f %10d  %s-%s\n", l, w[l], c[l], median(rss[l]), lo[l], hi[l]
+        printf "%-24s %9.2f %9.2f %10d  %s-%s\n", l, w[l], c[l], median(rss[l]), lo[l], hi[l]
     }
     for (k = 1; k <= count; k++) {
         l = order[k]
-        if (l ~ /^consolidate-/) {
-            n = substr(l, 13)
-            if (("naive-" n) in c) printf "N=%s: naive/huizong %.1fx by CPU, %.1fx by wall\n",
-                n, c["naive-" n] / c[l], w["naive-" n] / w[l]
+        if (l ~ /^consolidate-[0-9]/) {
+            n = l; sub(/^consolidate-/, "", n); sub(/@.*/, "", n)
+            if (("naive-" n) in c) printf "%s: naive/huizong %.1fx by CPU, %.1fx by wall\n",
+                l, c["naive-" n] / c[l], w["naive-" n] / w[l]
         }
+        if ((l "@before") in c) printf "%s: before/after %.1fx by CPU, %.1fx by wall\n",
+            l, c[l "@before"] / c[l], w[l "@before"] / w[l]
     }
 }' "$RESULTS" | tee "$DIR/summary-$STAMP.txt"
 echo "runs: $RESULTS; output: $LOG"
