@@ -61,6 +61,7 @@ then
     echo "compiling the benchmark classes (engine test scope)"
     ./mvnw -B -o -q -pl engine test-compile dependency:build-classpath \
         -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
+    touch "$CP_FILE" # the plugin leaves an unchanged file alone
 fi
 CP=$ROOT/engine/target/classes:$ROOT/engine/target/test-classes:$(cat "$CP_FILE")
 bench() { java $JAVA_OPTS -cp "$CP" "org.huizong.engine.bench.$@"; }
