@@ -1,8 +1,10 @@
 package org.huizong.engine.report;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,8 +14,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.PreviousPeriod;
@@ -84,7 +88,7 @@ public final class ReportWriter {
 
     /** Writes the book to a file, replacing it. */
     public void write(Consolidation c, List<Paragraph> narrative, Path file) {
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             write(c, narrative, out);
         } catch (IOException e) {
             throw new ReportException("无法写入汇总表 " + file + "：" + e.getMessage(), e);
@@ -103,21 +107,45 @@ public final class ReportWriter {
                     + " given to a writer for " + collection.id());
         }
         Instant now = clock.instant();
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        try (XSSFWorkbook wb = PlainSharedStrings.workbook()) {
             Book b = new Book(wb, collection, c, unit, clock.getZone(), now);
-            ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 16);
             inMemory(b);
-            try (SXSSFWorkbook streaming = new SXSSFWorkbook(wb, STREAM_WINDOW, true, true)) {
+            try (SXSSFWorkbook streaming = streaming(wb)) {
                 b.stream(streaming);
                 streamed(b, List.copyOf(narrative), streaming);
                 properties(wb, b, now);
                 flushInOrder(streaming);
-                streaming.write(raw);
+                streaming.write(out);
             }
-            out.write(Zips.normalize(raw.toByteArray(), Zips.BOOK_STAMP));
         } catch (IOException e) {
             throw new ReportException("无法写出汇总表：" + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A streaming wrapper of {@code wb} that keeps its temporary sheet files plain (they are read
+     * once, right away), writes them through a {@link SheetFileWriter}, and writes its zip
+     * straight into the book's stamped zip ({@link Zips#stamped}), so each part is deflated once.
+     */
+    private static SXSSFWorkbook streaming(XSSFWorkbook wb) {
+        return new SXSSFWorkbook(wb, STREAM_WINDOW, false, true) {
+            @Override
+            protected SheetDataWriter createSheetDataWriter() throws IOException {
+                return new SheetDataWriter(getSharedStringSource()) {
+                    // deprecated to become protected in POI 6, which this override survives
+                    @SuppressWarnings("deprecation")
+                    @Override
+                    public Writer createWriter(File file) throws IOException {
+                        return new SheetFileWriter(file);
+                    }
+                };
+            }
+
+            @Override
+            protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+                return Zips.stamped(out, Zips.BOOK_STAMP);
+            }
+        };
     }
 
     /** The cover, the totals and the chart: small, and the chart needs POI's full model. */

@@ -2,13 +2,16 @@ package org.huizong.engine.xlsx;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * Rewrites a zip (an .xlsx written by POI) with every entry stamped with one fixed time, in the
@@ -44,5 +47,75 @@ public final class Zips {
             throw new UncheckedIOException("rewriting a zip held in memory", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Where POI's streaming workbook writes its zip (it asks for a commons-compress stream):
+     * each entry goes straight into a {@code java.util.zip} stream on {@code out}, named as POI
+     * names it, stamped {@code stamp}, deflated once at level 6: the same bytes as writing the
+     * zip and then {@link #normalize normalizing} it, in one pass. Finishing it finishes the zip;
+     * {@code out} stays open.
+     */
+    public static ZipArchiveOutputStream stamped(OutputStream out, LocalDateTime stamp) {
+        return new Stamped(out, stamp);
+    }
+
+    private static final class Stamped extends ZipArchiveOutputStream {
+        private final ZipOutputStream zip;
+        private final LocalDateTime stamp;
+        private boolean finished;
+
+        Stamped(OutputStream out, LocalDateTime stamp) {
+            super(OutputStream.nullOutputStream());
+            this.stamp = stamp;
+            // closing the zip (which frees its deflater) flushes out, never closes it
+            this.zip = new ZipOutputStream(new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
+            zip.setLevel(6);
+        }
+
+        @Override
+        public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+            ZipEntry copy = new ZipEntry(entry.getName());
+            copy.setTimeLocal(stamp);
+            zip.putNextEntry(copy);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            zip.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            zip.write(b);
+        }
+
+        @Override
+        public void closeArchiveEntry() throws IOException {
+            zip.closeEntry();
+        }
+
+        @Override
+        public void finish() throws IOException {
+            if (!finished) {
+                finished = true;
+                zip.close();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            finish();
+        }
     }
 }

@@ -190,7 +190,7 @@ public final class ConsolidationBench {
         System.out.println("  naive totals equal huizong's for every input field");
     }
 
-    private static Roster roster(Collection c, int n) {
+    static Roster roster(Collection c, int n) {
         List<School> schools = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String type = c.schoolTypes().get(i % c.schoolTypes().size());
@@ -238,7 +238,7 @@ public final class ConsolidationBench {
         }
     }
 
-    private static Path spec(String given) {
+    static Path spec(String given) {
         if (given != null) {
             return Path.of(given);
         }
@@ -247,7 +247,7 @@ public final class ConsolidationBench {
         return Files.exists(here) ? here : Path.of("..", rel);
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> out = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Package step of cli/pom.xml: puts the launcher beside huizong.jar and records the classes a
+# run of `huizong demo` loads (templates, reading, validating, consolidating, the book, the
+# narrative) into the class-data-sharing archive huizong.jsa that the launcher uses.
+#
+#   archive.sh TARGET_DIR JAVA
+#
+# A JVM that cannot write the archive leaves none, with a warning: the launcher runs without.
+set -eu
+target=$1
+java=$2
+here=$(cd "$(dirname "$0")" && pwd -P)
+target=$(cd "$target" && pwd -P)
+cp "$here/huizong" "$target/huizong"
+chmod +x "$target/huizong"
+rm -rf "$target/huizong.jsa" "$target/cds-training"
+if "$java" "-XX:ArchiveClassesAtExit=$target/huizong.jsa" -Xlog:cds=off,cds+dynamic=off \
+        -jar "$target/huizong.jar" demo --out "$target/cds-training" \
+        > "$target/cds-training.log" 2>&1 && [ -f "$target/huizong.jsa" ]; then
+    echo "class-data-sharing archive: $target/huizong.jsa"
+else
+    echo "warning: no class-data-sharing archive (see $target/cds-training.log);" \
+        "the launcher runs without one" >&2
+    rm -f "$target/huizong.jsa"
+fi
+rm -rf "$target/cds-training"
