@@ -418,6 +418,29 @@ abstract class ServerFlowTest {
                     .containsEntry(Fixtures.KINDERGARTEN, "未报");
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("学校名称");
         }
+        Response detail = s.staff().get("/collections/" + s.id() + "/detail.csv?scope=accepted");
+        assertThat(detail.status()).isEqualTo(200);
+        assertThat(detail.header("Content-Type")).startsWith("text/csv");
+        List<String> lines = new String(detail.bytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).startsWith("\uFEFF学校标识码,学校名称,学校类型,所在乡镇,办学性质,")
+                .contains("在校学生(幼儿)数(人)");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(Fixtures.PRIMARY + ",")
+                .contains("," + students(Fixtures.PRIMARY).toPlainString() + ","));
+        assertThat(lines).noneSatisfy(l -> assertThat(l).startsWith(Fixtures.KINDERGARTEN));
+        Response missing = s.staff().get("/collections/" + s.id() + "/missing.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                        new java.io.ByteArrayInputStream(missing.bytes()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("学校标识码");
+            List<String> codes = new ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                codes.add(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(codes).as("every school without a return, none with one")
+                    .contains(Fixtures.KINDERGARTEN)
+                    .doesNotContain(Fixtures.PRIMARY, Fixtures.MIDDLE).hasSize(4 - 2);
+        }
     }
 
     static BigDecimal students(String code) {

@@ -45,7 +45,7 @@ public final class Consolidations {
         this.submissions = submissions;
     }
 
-    Consolidation consolidation(CollectionRow c, boolean approvedOnly) {
+    public Consolidation consolidation(CollectionRow c, boolean approvedOnly) {
         List<SchoolRow> schools = collections.schools(c.id());
         if (schools.isEmpty()) {
             throw new HttpProblem(409, "本任务还没有学校，请先导入名单");

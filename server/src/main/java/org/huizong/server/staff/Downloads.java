@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.report.DetailTable;
 import org.huizong.engine.report.FlatTable;
 import org.huizong.server.returns.Consolidations;
 import org.huizong.server.returns.EngineFacade;
@@ -32,6 +34,7 @@ import org.huizong.server.web.StaffRequest;
 /** The bureau's downloads: templates, every return, the submission status, the county book. */
 final class Downloads implements RouteGroup {
     private static final String ZIP = "application/zip";
+    private static final String CSV = "text/csv; charset=utf-8";
     private final CollectionStore collections;
     private final ReturnStore returns;
     private final EngineFacade engine;
@@ -55,6 +58,8 @@ final class Downloads implements RouteGroup {
         r.collection(GET, "/collections/{id}/returns.zip", this::allReturns);
         r.collection(GET, "/collections/{id}/status.xlsx", this::status);
         r.collection(GET, "/collections/{id}/consolidated.xlsx", this::consolidated);
+        r.collection(GET, "/collections/{id}/detail.csv", this::detail);
+        r.collection(GET, "/collections/{id}/missing.xlsx", this::missing);
     }
 
     private Reply templates(StaffRequest s, CollectionRow c) {
@@ -126,5 +131,31 @@ final class Downloads implements RouteGroup {
         audit.record(s.username(), "download.consolidated", c.id(), null,
                 (approvedOnly ? "已通过" : "全部已接受") + "的报表 " + book.counted() + " 份");
         return Reply.xlsx(c.title() + "-汇总.xlsx", book.bytes());
+    }
+
+    /** The counted schools' figures as CSV for other systems (学校明细), approved only unless asked. */
+    private Reply detail(StaffRequest s, CollectionRow c) {
+        boolean approvedOnly = !"accepted".equals(s.ctx().queryParam("scope"));
+        Consolidation cons = consolidationOf(c, approvedOnly);
+        audit.record(s.username(), "download.detail", c.id(), null,
+                cons.completeness().counted() + " 所学校的明细");
+        return new Reply.Download(c.title() + "-学校明细.csv", CSV,
+                DetailTable.counted(cons).toCsv());
+    }
+
+    /** The schools that have sent nothing (未报学校), for chasing. */
+    private Reply missing(StaffRequest s, CollectionRow c) {
+        Consolidation cons = consolidationOf(c, false);
+        audit.record(s.username(), "download.missing", c.id(), null,
+                cons.completeness().missing().size() + " 所未报学校");
+        return Reply.xlsx(c.title() + "-未报学校.xlsx", DetailTable.missing(cons).toXlsx());
+    }
+
+    private Consolidation consolidationOf(CollectionRow c, boolean approvedOnly) {
+        try {
+            return consolidations.consolidation(c, approvedOnly);
+        } catch (org.huizong.engine.HuizongException e) {
+            throw new HttpProblem(422, "无法汇总：" + e.getMessage());
+        }
     }
 }
