@@ -96,4 +96,37 @@ class ArchitectureTest {
                 .haveFullyQualifiedName("org.huizong.engine.consolidate.Consolidator")
                 .check(ENGINE);
     }
+
+    /**
+     * Small files in small packages, in every module: no main file over 450 lines, no package
+     * of more than 25 files (docs/architecture.md).
+     */
+    @Test
+    void everyMainFileAndPackageStaysSmall() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+        java.util.Map<java.nio.file.Path, Integer> perPackage = new java.util.HashMap<>();
+        java.util.List<String> tooLong = new java.util.ArrayList<>();
+        for (String module : java.util.List.of("engine", "templates", "server", "cli", "addin")) {
+            java.nio.file.Path main = root.resolve(module).resolve("src/main/java");
+            if (!java.nio.file.Files.isDirectory(main)) {
+                continue;
+            }
+            try (var files = java.nio.file.Files.walk(main)) {
+                for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".java"))
+                        .toList()) {
+                    perPackage.merge(f.getParent(), 1, Integer::sum);
+                    long lines = java.nio.file.Files.readAllLines(f).size();
+                    if (lines > 450) {
+                        tooLong.add(root.relativize(f) + " (" + lines + " lines)");
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(perPackage).as("packages read").isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(tooLong).as("main files over 450 lines")
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThat(perPackage.entrySet().stream()
+                .filter(e -> e.getValue() > 25).map(e -> root.relativize(e.getKey()) + ": "
+                        + e.getValue()).toList()).as("packages of more than 25 files").isEmpty();
+    }
 }
