@@ -93,14 +93,14 @@ final class TotalsSheet {
         if (!p.compares()) {
             return p.note() + "。";
         }
-        String rates = "增幅为增减数除以上年同期数；百分比指标的增减以百分点计。";
+        String rates = "增幅为增减数除以上年同期数；百分比指标的增减以百分点计";
         if (!comparable) {
-            return "上年同期数取自" + source + "，" + rates;
+            return "上年同期数取自" + source + "，" + rates + "。";
         }
         String basis = p.schools() + b.measure() + "学校";
         return "本期与上年同期计入汇总的学校不同，同比按可比口径（" + basis + "）计算：本期可比数、上年同期可比数"
-                + "均为两期都计入汇总的" + basis + "之和（上年同期取自" + source + "的逐校数据），增减、"
-                + rates + "“本期”为本期计入汇总的全部学校之和"
+                + "均为两期都计入汇总的" + basis + "之和（上年同期取自" + source + "的逐校数据），增减、增幅据此"
+                + "计算，“本期”仍为本期计入汇总的全部学校之和；" + rates
                 + (b.collection.tables().isEmpty() ? "。" : "；由明细表计算的指标（如项目数）没有逐校的上年数，"
                 + "不列同比。");
     }

@@ -297,7 +297,8 @@ class ReportWriterTest {
             assertThat(labels).containsExactly("本期", "本期可比数", "上年同期可比数", "增减", "增幅",
                     "学校数");
             String text = sheetText(wb, "全县汇总");
-            assertThat(text).contains("同比按可比口径（32所学校）计算");
+            assertThat(text).contains("同比按可比口径（32所学校）计算")
+                    .contains("增减、增幅据此计算，“本期”仍为本期计入汇总的全部学校之和；");
             assertThat(sheetText(wb, "封面")).contains("本期计入汇总35所学校，上年同期37所，"
                     + "同比按可比口径（32所学校）计算", "含同比（按可比口径）");
         }
