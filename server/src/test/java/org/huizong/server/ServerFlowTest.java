@@ -441,6 +441,15 @@ abstract class ServerFlowTest {
                     .contains(Fixtures.KINDERGARTEN)
                     .doesNotContain(Fixtures.PRIMARY, Fixtures.MIDDLE).hasSize(4 - 2);
         }
+        Response summary = s.staff().get("/collections/" + s.id() + "/summary.docx?scope=accepted");
+        assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc =
+                new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                        new java.io.ByteArrayInputStream(summary.bytes()))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("本县2024年上半年工作总结");
+            assertThat(doc.getParagraphs().get(1).getText()).startsWith("（一）数据报送有序开展。");
+        }
+        assertThat(audit(s.staff(), s.id())).contains("download.summary");
     }
 
     static BigDecimal students(String code) {

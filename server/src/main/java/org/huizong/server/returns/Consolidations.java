@@ -71,6 +71,12 @@ public final class Consolidations {
         return new Book(out.toByteArray(), cons.county().counted());
     }
 
+    /** The 工作总结 of the same consolidation as a 公文-format .docx. */
+    public Book summary(CollectionRow c, boolean approvedOnly) {
+        Consolidation cons = consolidation(c, approvedOnly);
+        return new Book(pipeline(c).summary(cons).toBytes(), cons.county().counted());
+    }
+
     private Pipeline pipeline(CollectionRow c) {
         return engine.pipeline(engine.collection(c.standardId())).withPeriod(c.period())
                 .withPrevious(previousBook(c));

@@ -129,7 +129,10 @@ final class DashboardView {
                                 && c.previousCollectionId() == x.id() ? " selected" : ""),
                         x.title(), x.period()));
         String prevNow = c.previousFile() != null ? "已上传上期汇总表"
-                : c.previousCollectionId() != null ? "取自任务 " + c.previousCollectionId() : "未设置";
+                : c.previousCollectionId() != null ? "取自任务“" + all.stream()
+                        .filter(x -> x.id() == c.previousCollectionId()).findFirst()
+                        .map(x -> x.title() + "（" + x.period().label() + "）")
+                        .orElse("已删除的任务") + "”" : "未设置";
         return Html.of("""
                 <h2 class="noprint">下载汇总表</h2>
                 <form class="card noprint" method="get" action="/collections/{}/consolidated.xlsx">
@@ -138,9 +141,11 @@ final class DashboardView {
                   <label><input type="radio" name="scope" value="accepted">
                     汇总所有已接受（已提交、已退回、已通过）的报表</label>
                   <div class="actions"><button type="submit" id="download-consolidated">
-                    下载汇总工作簿</button></div>
+                    下载汇总工作簿</button>
+                  <button type="submit" class="secondary" id="download-summary"
+                    formaction="/collections/{}/summary.docx">下载工作总结（Word）</button></div>
                 </form>
-                <h2 class="noprint">同比上期：{}</h2>
+                <h2 class="noprint">上年同期：{}</h2>
                 <form class="card noprint" method="post" action="/collections/{}/previous"
                       enctype="multipart/form-data">
                   {}
@@ -149,6 +154,6 @@ final class DashboardView {
                   <label for="book">或上传上期汇总工作簿（.xlsx，优先）</label>
                   <input type="file" id="book" name="book" accept=".xlsx">
                   <div class="actions"><button type="submit" class="secondary">保存</button></div>
-                </form>""", c.id(), prevNow, c.id(), csrfField, previous);
+                </form>""", c.id(), c.id(), prevNow, c.id(), csrfField, previous);
     }
 }

@@ -35,6 +35,8 @@ import org.huizong.server.web.StaffRequest;
 final class Downloads implements RouteGroup {
     private static final String ZIP = "application/zip";
     private static final String CSV = "text/csv; charset=utf-8";
+    private static final String DOCX =
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private final CollectionStore collections;
     private final ReturnStore returns;
     private final EngineFacade engine;
@@ -58,6 +60,7 @@ final class Downloads implements RouteGroup {
         r.collection(GET, "/collections/{id}/returns.zip", this::allReturns);
         r.collection(GET, "/collections/{id}/status.xlsx", this::status);
         r.collection(GET, "/collections/{id}/consolidated.xlsx", this::consolidated);
+        r.collection(GET, "/collections/{id}/summary.docx", this::summary);
         r.collection(GET, "/collections/{id}/detail.csv", this::detail);
         r.collection(GET, "/collections/{id}/missing.xlsx", this::missing);
     }
@@ -131,6 +134,20 @@ final class Downloads implements RouteGroup {
         audit.record(s.username(), "download.consolidated", c.id(), null,
                 (approvedOnly ? "已通过" : "全部已接受") + "的报表 " + book.counted() + " 份");
         return Reply.xlsx(c.title() + "-汇总.xlsx", book.bytes());
+    }
+
+    /** The 工作总结 as a 公文-format Word document, from the same figures as the book. */
+    private Reply summary(StaffRequest s, CollectionRow c) {
+        boolean approvedOnly = !"accepted".equals(s.ctx().queryParam("scope"));
+        Consolidations.Book doc;
+        try {
+            doc = consolidations.summary(c, approvedOnly);
+        } catch (org.huizong.engine.HuizongException e) {
+            throw new HttpProblem(422, "无法生成工作总结：" + e.getMessage());
+        }
+        audit.record(s.username(), "download.summary", c.id(), null,
+                (approvedOnly ? "已通过" : "全部已接受") + "的报表 " + doc.counted() + " 份");
+        return new Reply.Download(c.title() + "-工作总结.docx", DOCX, doc.bytes());
     }
 
     /** The counted schools' figures as CSV for other systems (学校明细), approved only unless asked. */
