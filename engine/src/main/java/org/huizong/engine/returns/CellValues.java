@@ -98,8 +98,7 @@ final class CellValues {
     }
 
     private static Optional<Value> text(RawCell cell) {
-        String s = cell.kind() == RawCell.Kind.NUMBER
-                ? NumberText.storedText(cell.text()) : NumberText.trim(cell.text());
+        String s = cell.shownText();
         return s.isEmpty() ? Optional.empty() : Optional.of(Value.of(s));
     }
 }

@@ -235,14 +235,16 @@ final class ReturnAssembler {
                 .forEach(f -> numeric.add(f.id()));
         Map<Integer, String> columns = new LinkedHashMap<>();
         for (int c = a.firstColumn() + 1; c <= a.lastColumn(); c++) {
-            String id = text(cells.get(new CellPos(a.firstRow(), c)));
+            String id = cells.getOrDefault(new CellPos(a.firstRow(), c), RawCell.BLANK)
+                    .shownText();
             if (numeric.contains(id)) {
                 columns.put(c, id);
             }
         }
         Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
         for (int r = a.firstRow() + 1; r <= a.lastRow(); r++) {
-            String code = text(cells.get(new CellPos(r, a.firstColumn())));
+            String code = cells.getOrDefault(new CellPos(r, a.firstColumn()), RawCell.BLANK)
+                    .shownText();
             if (code.isEmpty()) {
                 continue;
             }
@@ -259,13 +261,6 @@ final class ReturnAssembler {
         return out;
     }
 
-    private static String text(RawCell raw) {
-        if (raw == null) {
-            return "";
-        }
-        return raw.kind() == RawCell.Kind.NUMBER
-                ? NumberText.storedText(raw.text()) : NumberText.trim(raw.text());
-    }
 
     /**
      * Computed fields from their parts with the rule language's own evaluator, so a total means
@@ -340,9 +335,7 @@ final class ReturnAssembler {
                 continue;
             }
             RawCell raw = cell(cells, a.sheet(), a.firstRow(), a.firstColumn());
-            String text = raw.kind() == RawCell.Kind.NUMBER
-                    ? NumberText.storedText(raw.text())
-                    : NumberText.trim(raw.text());
+            String text = raw.shownText();
             if (!text.isEmpty()) {
                 out.put(x.ruleId(), text);
             }

@@ -24,6 +24,14 @@ public record RawCell(Kind kind, String text, Optional<String> formula) {
         return kind == Kind.BLANK && formula.isEmpty();
     }
 
+    /**
+     * The text the cell shows, trimmed: a number as its digits (never 3.134000001E9), anything
+     * else as stored; empty when blank.
+     */
+    public String shownText() {
+        return kind == Kind.NUMBER ? NumberText.storedText(text) : NumberText.trim(text);
+    }
+
     public static RawCell of(Kind kind, String text) {
         return new RawCell(kind, text, Optional.empty());
     }
