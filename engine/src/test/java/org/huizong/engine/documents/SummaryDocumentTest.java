@@ -28,6 +28,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.huizong.engine.fixtures.ClockSlots;
 import org.huizong.engine.narrative.Paragraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -271,7 +272,7 @@ class SummaryDocumentTest {
         SummaryDocument d = SummaryDocument.of(TITLE, Summaries.county(), Summaries.CLOCK)
                 .withSignature("示范县教育局", LocalDate.of(2024, 7, 10));
         byte[] first = d.toBytes();
-        awaitNextTwoSecondSlot();
+        ClockSlots.awaitNextTwoSecondSlot();
         byte[] second = SummaryDocument.of(TITLE, Summaries.county(), Summaries.CLOCK)
                 .withSignature("示范县教育局", LocalDate.of(2024, 7, 10)).toBytes();
 
@@ -285,13 +286,6 @@ class SummaryDocumentTest {
         }
     }
 
-    /** Returns once the wall clock is in the next two-second slot (zip times' resolution). */
-    private static void awaitNextTwoSecondSlot() throws InterruptedException {
-        long slot = System.currentTimeMillis() / 2000;
-        while (System.currentTimeMillis() / 2000 == slot) {
-            Thread.sleep(20);
-        }
-    }
 
     @Test
     void theDocumentDatesComeFromTheClock() throws IOException {

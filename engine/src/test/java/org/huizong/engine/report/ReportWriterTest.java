@@ -35,6 +35,7 @@ import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.Consolidator;
 import org.huizong.engine.consolidate.Fixtures;
 import org.huizong.engine.consolidate.Submission;
+import org.huizong.engine.fixtures.ClockSlots;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Return;
@@ -372,23 +373,12 @@ class ReportWriterTest {
         List<Submission> shuffled = new ArrayList<>(subs);
         Collections.shuffle(shuffled, new Random(8));
         // nothing may depend on the wall clock
-        awaitNextTwoSecondSlot();
+        ClockSlots.awaitNextTwoSecondSlot();
         byte[] second = write(consolidation(shuffled, true));
         assertThat(entries(second)).isEqualTo(entries(first));
         assertThat(second).as("bytes").isEqualTo(first);
     }
 
-    /**
-     * Returns once the wall clock has moved into the next two-second slot, so that both a
-     * document date (one-second resolution) and a zip entry time (two seconds) taken now would
-     * differ from one taken before.
-     */
-    private static void awaitNextTwoSecondSlot() throws InterruptedException {
-        long slot = System.currentTimeMillis() / 2000;
-        while (System.currentTimeMillis() / 2000 == slot) {
-            Thread.sleep(20);
-        }
-    }
 
     /** Zip entry name to content, in order, so a difference names its part. */
     static Map<String, String> entries(byte[] zip) throws IOException {
