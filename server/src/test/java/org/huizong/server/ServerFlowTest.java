@@ -222,6 +222,20 @@ abstract class ServerFlowTest {
     }
 
     @Test
+    void aRefusedUploadIsAnsweredNotCutOffWhileTheClientIsStillSending() {
+        setup();
+        WebClient addin = client();
+        byte[] body = new byte[(int) MAX_UPLOAD - 10];
+        // Before the server read refused bodies to the end, one of these in a few dozen was
+        // cut off (broken pipe, no answer at all) instead of getting its 401.
+        for (int i = 0; i < 200; i++) {
+            Response refused = addin.postBytes("/api/v1/submit", body, Map.of());
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.body()).startsWith("{\"error\":\"缺少学校密钥");
+        }
+    }
+
+    @Test
     void revokedLinkIsRefusedAndTheReissuedOneWorks() {
         Setup s = setup();
         String old = s.secrets().get(Fixtures.MIDDLE);

@@ -3,6 +3,8 @@ package org.huizong.server.web;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -113,11 +115,28 @@ public final class WebApp {
         }
     }
 
+    /**
+     * Reads and discards what is left of a refused request's body, so the client, still sending
+     * it, gets the refusal instead of a reset connection. Bounded: bodies above the upload limit
+     * were refused (413) before any handler ran, and the connection's idle timeout stops a
+     * client that sends slowly.
+     */
+    private static void drainUnreadBody(Context ctx) {
+        try {
+            ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException ignored) {
+            // Already read as a form or as parts, or the client went away: nothing to drain.
+        }
+    }
+
     static boolean wantsJson(Context ctx) {
         return ctx.path().startsWith("/api/");
     }
 
     private static void problem(Context ctx, StaffAuth auth, HttpProblem e) {
+        if (e.status() != 413) {
+            drainUnreadBody(ctx);
+        }
         ctx.status(e.status());
         if (wantsJson(ctx)) {
             Map<String, Object> body = new LinkedHashMap<>();
