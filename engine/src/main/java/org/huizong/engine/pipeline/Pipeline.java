@@ -3,6 +3,7 @@ package org.huizong.engine.pipeline;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -111,6 +112,21 @@ public final class Pipeline {
     public Pipeline withPrevious(Optional<Return> book) {
         return new Pipeline(collection, narrative, writer, clock, unit, area, period, book,
                 includeWithErrors);
+    }
+
+    /**
+     * States on the cover and the submission sheet which returns the book counts, in the
+     * bureau's words (只汇总审核通过的报表).
+     */
+    public Pipeline withScope(String statement) {
+        return new Pipeline(collection, narrative, writer.withScope(statement), clock, unit, area,
+                period, previous, includeWithErrors);
+    }
+
+    /** The reporting deadline: returns sent after it are marked 逾期 in the book. */
+    public Pipeline withDeadline(Instant deadline) {
+        return new Pipeline(collection, narrative, writer.withDeadline(deadline), clock, unit,
+                area, period, previous, includeWithErrors);
     }
 
     /** Counts returns with errors too (they stay on the findings list). */
