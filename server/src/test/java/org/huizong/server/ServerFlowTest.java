@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerFlowTest {
     static final long MAX_UPLOAD = 1024 * 1024;
+    static final String UNIT_NAME = "测试县教育局";
+    static final String UNIT_CODE = "330100";
     private static final Pattern LINK = Pattern.compile(
             "data-code=\"(\\d{10})\" href=\"[^\"]*/s/([A-Za-z0-9_-]+)\"");
 
@@ -48,6 +50,32 @@ abstract class ServerFlowTest {
         dataDir = Files.createTempDirectory("huizong-flow");
         server = HuizongServer.start(config(dataDir));
         adminPassword = server.initialAdminPassword().orElseThrow();
+        nameTheBureauOnFirstStart();
+    }
+
+    /**
+     * The first sign-in lands on 本单位信息 until the bureau has named itself; every book is
+     * headed with what is saved there.
+     */
+    void nameTheBureauOnFirstStart() {
+        WebClient admin = staff();
+        Response first = admin.get("/collections");
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(first.header("Location")).isEqualTo("/settings");
+        Response page = admin.get("/settings");
+        assertThat(page.body()).contains("首次使用：请先填写本单位信息");
+        Response badCode = admin.postForm("/settings", Map.of("_csrf", page.csrf(), "name",
+                UNIT_NAME, "code", "31-34", "area", "县", "contact", "王老师", "phone",
+                "0571-1234567"));
+        assertThat(badCode.status()).isEqualTo(422);
+        assertThat(badCode.body()).contains("单位代码“31-34”应为 6 到 12 位数字");
+        Response saved = admin.postForm("/settings", Map.of("_csrf", page.csrf(), "name",
+                UNIT_NAME, "code", UNIT_CODE, "area", "县", "contact", "王老师", "phone",
+                "0571-1234567"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(admin.get("/collections").status()).isEqualTo(200);
+        assertThat(admin.get("/audit").body()).contains("settings.bureau")
+                .contains("首次设置：" + UNIT_NAME + "（" + UNIT_CODE + "，县级");
     }
 
     @AfterAll
@@ -294,7 +322,7 @@ abstract class ServerFlowTest {
         assertThat(after.body()).contains("已收到第 2 版").contains("第 2 版已被接受")
                 .contains("第一次.xlsx").contains("改正后.xlsx");
         Response detail = s.staff().get("/collections/" + s.id() + "/schools/" + Fixtures.PRIMARY);
-        assertThat(detail.body()).contains("已提交").contains("改正后.xlsx")
+        assertThat(detail.body()).contains("已报送待审核").contains("改正后.xlsx")
                 .contains("在校学生(幼儿)数");
         Response v1 = s.staff().get("/collections/" + s.id() + "/schools/" + Fixtures.PRIMARY
                 + "/versions/1/file");
@@ -350,7 +378,14 @@ abstract class ServerFlowTest {
                 secret));
         assertThat(api.body()).contains("\"status\":\"returned\"")
                 .contains("请核对毕业生数\\u003cb>");
-        upload(school, secret, "r2.xlsx", Fixtures.validReturn(Fixtures.MIDDLE));
+        Response same = upload(school, secret, "r-again.xlsx",
+                Fixtures.validReturn(Fixtures.MIDDLE));
+        assertThat(same.status()).isEqualTo(409);
+        assertThat(same.body()).contains("与教育局退回的第 1 版完全相同");
+        assertThat(upload(school, secret, "r2.xlsx", Fixtures.correctedReturn(Fixtures.MIDDLE))
+                .status()).isEqualTo(303);
+        assertThat(school.get("/s/" + secret).body()).as("the sent-back banner is gone")
+                .doesNotContain("id=\"review\"").contains("已报送待审核");
         Response approve = s.staff().postForm(path + "/review", Map.of("_csrf", csrf,
                 "version", "2", "decision", "approve", "reason", ""));
         assertThat(approve.status()).isEqualTo(303);
@@ -427,8 +462,8 @@ abstract class ServerFlowTest {
                 statusByCode.put(sheet.getRow(r).getCell(0).getStringCellValue(),
                         sheet.getRow(r).getCell(5).getStringCellValue());
             }
-            assertThat(statusByCode).containsEntry(Fixtures.PRIMARY, "已提交")
-                    .containsEntry(Fixtures.MIDDLE, "已提交")
+            assertThat(statusByCode).containsEntry(Fixtures.PRIMARY, "已报送待审核")
+                    .containsEntry(Fixtures.MIDDLE, "已报送待审核")
                     .containsEntry(Fixtures.KINDERGARTEN, "未报");
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("学校名称");
         }
@@ -460,7 +495,8 @@ abstract class ServerFlowTest {
         try (org.apache.poi.xwpf.usermodel.XWPFDocument doc =
                 new org.apache.poi.xwpf.usermodel.XWPFDocument(
                         new java.io.ByteArrayInputStream(summary.bytes()))) {
-            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("本县2024年上半年工作总结");
+            assertThat(doc.getParagraphs().get(0).getText())
+                    .isEqualTo(UNIT_NAME + "2024年上半年工作总结");
             assertThat(doc.getParagraphs().get(1).getText()).startsWith("（一）数据报送有序开展。");
         }
         assertThat(audit(s.staff(), s.id())).contains("download.summary");

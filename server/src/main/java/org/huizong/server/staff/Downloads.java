@@ -14,6 +14,7 @@ import org.huizong.engine.model.Collection;
 import org.huizong.engine.report.DetailTable;
 import org.huizong.engine.report.FlatTable;
 import org.huizong.server.returns.Consolidations;
+import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.store.Audit;
 import org.huizong.server.store.CollectionStore.CollectionRow;
@@ -103,7 +104,7 @@ final class Downloads implements RouteGroup {
     private Reply status(StaffRequest s, CollectionRow c) {
         List<SchoolState> states = returns.states(c.id(), collections.schools(c.id()));
         List<String> header = List.of("学校标识码", "学校名称", "学校类型", "所在乡镇", "办学性质",
-                "状态", "最近上传", "版本数", "错误", "警告", "审核意见");
+                "状态", "最近上传", "逾期", "版本数", "错误", "警告", "审核意见");
         List<List<Object>> rows = new ArrayList<>();
         for (SchoolState st : states) {
             SchoolRow sc = st.school();
@@ -112,6 +113,7 @@ final class Downloads implements RouteGroup {
             List<Object> row = new ArrayList<>(List.of(sc.code(), sc.name(), sc.type(),
                     sc.township(), sc.ownership(), st.status().label()));
             row.add(v == null ? "" : PageChrome.time(v.uploadedAt()));
+            row.add(v != null && Cycle.late(c, v) ? "逾期" : "");
             row.add(st.versions().size());
             row.add(v == null ? "" : (Object) v.errors());
             row.add(v == null ? "" : (Object) v.warnings());

@@ -28,7 +28,8 @@ public final class PageChrome {
                     <button class="secondary" type="submit">退出</button>
                   </form>
                 </span>""",
-                Html.when(s.user().admin(), Html.raw("<a href=\"/users\">账号管理</a>")),
+                Html.when(s.user().admin(), Html.raw("<a href=\"/users\">账号管理</a>"
+                        + " <a href=\"/settings\">本单位信息</a>")),
                 s.user().displayName(), s.user().username(), s.csrfToken()))
                 .orElse(Html.EMPTY);
         return Html.of("""
