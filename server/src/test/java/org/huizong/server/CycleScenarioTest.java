@@ -150,6 +150,10 @@ abstract class CycleScenarioTest {
                 .filter(d -> approved.contains(d.school().code())).toList();
         Response book = staff.get("/collections/" + current + "/consolidated.xlsx");
         assertThat(book.status()).as(book.body()).isEqualTo(200);
+        // Kept for looking at (LibreOffice to PDF to PNG), as a statistician would print it.
+        Files.createDirectories(Path.of("target", "books"));
+        Files.write(Path.of("target", "books", getClass().getSimpleName() + ".xlsx"),
+                book.bytes());
         Collection edu = StandardCollections.eduHalfyear();
         int checked = 0;
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(book.bytes()))) {

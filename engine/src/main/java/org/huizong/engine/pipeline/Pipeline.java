@@ -3,8 +3,8 @@ package org.huizong.engine.pipeline;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,9 +123,9 @@ public final class Pipeline {
                 period, previous, includeWithErrors);
     }
 
-    /** The reporting deadline: returns sent after it are marked 逾期 in the book. */
-    public Pipeline withDeadline(Instant deadline) {
-        return new Pipeline(collection, narrative, writer.withDeadline(deadline), clock, unit,
+    /** The reporting deadline, a day in {@code zone}: later returns are 逾期 in the book. */
+    public Pipeline withDeadline(LocalDate day, ZoneId zone) {
+        return new Pipeline(collection, narrative, writer.withDeadline(day, zone), clock, unit,
                 area, period, previous, includeWithErrors);
     }
 

@@ -2,6 +2,7 @@ package org.huizong.engine.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -56,13 +57,18 @@ final class Book {
      * @param statement the scope in the bureau's words, empty when not stated
      * @param deadline returns sent after it are 逾期
      */
-    record Scope(String statement, Optional<Instant> deadline) {
+    record Scope(String statement, Optional<Deadline> deadline) {
         static final Scope NONE = new Scope("", Optional.empty());
 
         /** Whether a return sent at {@code time} was late. */
         boolean late(Optional<Instant> time) {
-            return deadline.isPresent() && time.isPresent() && time.get().isAfter(deadline.get());
+            return deadline.isPresent() && time.isPresent()
+                    && !time.get().isBefore(deadline.get().end());
         }
+    }
+
+    /** The day returns are due, and the instant that day ends where the bureau is. */
+    record Deadline(LocalDate day, Instant end) {
     }
 
     Book(XSSFWorkbook wb, Collection collection, Consolidation c, Unit unit, Scope scope,

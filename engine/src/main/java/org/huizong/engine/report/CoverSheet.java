@@ -40,7 +40,7 @@ final class CoverSheet {
             r = pair(sheet, r, "汇总范围", b.scope.statement());
         }
         if (b.scope.deadline().isPresent()) {
-            r = pair(sheet, r, "报送截止", b.show(b.scope.deadline().get()));
+            r = pair(sheet, r, "报送截止", b.scope.deadline().get().day() + "（含当日）");
         }
         r = pair(sheet, r, "生成时间", b.show(b.generated));
         r++;

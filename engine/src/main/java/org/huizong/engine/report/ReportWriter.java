@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -101,11 +103,15 @@ public final class ReportWriter {
                 new Book.Scope(statement, scope.deadline()));
     }
 
-    /** The reporting deadline: returns sent after it are marked 逾期 on the submission sheet. */
-    public ReportWriter withDeadline(Instant deadline) {
-        Objects.requireNonNull(deadline, "deadline");
-        return new ReportWriter(collection, clock, unit,
-                new Book.Scope(scope.statement(), Optional.of(deadline)));
+    /**
+     * The reporting deadline, a day in {@code zone}: returns sent after its end are marked 逾期
+     * on the submission sheet.
+     */
+    public ReportWriter withDeadline(LocalDate day, ZoneId zone) {
+        Objects.requireNonNull(day, "day");
+        return new ReportWriter(collection, clock, unit, new Book.Scope(scope.statement(),
+                Optional.of(new Book.Deadline(day, day.plusDays(1).atStartOfDay(zone)
+                        .toInstant()))));
     }
 
     /** Writes the book to a file, replacing it. */

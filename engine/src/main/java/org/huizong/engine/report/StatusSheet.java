@@ -32,7 +32,7 @@ final class StatusSheet {
         b.heading(sheet, NAME, lastCol);
         Completeness done = b.c.completeness();
         Book.text(Book.row(sheet, 2), 0, b.scope.statement().isEmpty() ? done.summary()
-                : b.scope.statement() + "。" + done.summary(), b.styles.plainBold);
+                : "汇总范围：" + b.scope.statement() + "。" + done.summary(), b.styles.plainBold);
         Row h = Book.row(sheet, 3);
         for (int k = 0; k < HEADERS.length; k++) {
             Book.text(h, k, b.words(HEADERS[k]), b.styles.header);

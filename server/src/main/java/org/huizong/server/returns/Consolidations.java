@@ -2,6 +2,7 @@ package org.huizong.server.returns;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,15 +95,15 @@ public final class Consolidations {
     private Pipeline pipeline(CollectionRow c, boolean approvedOnly) {
         Pipeline p = engine.pipeline(engine.collection(c.standardId())).withPeriod(c.period())
                 .withPrevious(previousBook(c))
-                .withScope(approvedOnly ? "汇总范围：只汇总教育局审核通过的报表"
-                        : "汇总范围：汇总所有无错误的报表（含尚未审核的）");
+                .withScope(approvedOnly ? "只汇总教育局审核通过的报表"
+                        : "汇总所有无错误的报表（含尚未审核的）");
         Optional<Bureau> b = bureau.get();
         if (b.isPresent()) {
             p = p.withUnit(new Pipeline.Unit(b.get().code(), b.get().name()))
                     .withArea(b.get().area());
         }
-        Optional<Instant> deadline = Cycle.deadline(c);
-        return deadline.isPresent() ? p.withDeadline(deadline.get()) : p;
+        Optional<LocalDate> deadline = Cycle.deadlineDay(c);
+        return deadline.isPresent() ? p.withDeadline(deadline.get(), Cycle.ZONE) : p;
     }
 
     private Optional<Return> previousBook(CollectionRow c) {

@@ -32,14 +32,18 @@ public final class Cycle {
         this.bureau = bureau;
     }
 
-    /** The end of the collection's deadline day; empty when its deadline is not a date. */
-    public static Optional<Instant> deadline(CollectionRow c) {
+    /** The collection's deadline day; empty when its deadline is not a date. */
+    public static Optional<LocalDate> deadlineDay(CollectionRow c) {
         try {
-            return Optional.of(LocalDate.parse(c.deadline()).plusDays(1).atStartOfDay(ZONE)
-                    .toInstant());
+            return Optional.of(LocalDate.parse(c.deadline()));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** The end of the collection's deadline day; empty when its deadline is not a date. */
+    public static Optional<Instant> deadline(CollectionRow c) {
+        return deadlineDay(c).map(d -> d.plusDays(1).atStartOfDay(ZONE).toInstant());
     }
 
     /** Whether {@code v} was uploaded after the deadline day (逾期). */
