@@ -456,16 +456,18 @@ abstract class ServerFlowTest {
                 new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                         new java.io.ByteArrayInputStream(xlsx.bytes()))) {
             org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .startsWith(UNIT_NAME + " 2024年上半年教育工作半年报表 报送情况");
+            assertThat(sheet.getLastRowNum()).isEqualTo(5);
             Map<String, String> statusByCode = new LinkedHashMap<>();
-            for (int r = 1; r <= 4; r++) {
+            for (int r = 2; r <= 5; r++) {
                 statusByCode.put(sheet.getRow(r).getCell(0).getStringCellValue(),
                         sheet.getRow(r).getCell(5).getStringCellValue());
             }
             assertThat(statusByCode).containsEntry(Fixtures.PRIMARY, "已报送待审核")
                     .containsEntry(Fixtures.MIDDLE, "已报送待审核")
                     .containsEntry(Fixtures.KINDERGARTEN, "未报");
-            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("学校名称");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("学校名称");
         }
         Response detail = s.staff().get("/collections/" + s.id() + "/detail.csv?scope=accepted");
         assertThat(detail.status()).isEqualTo(200);
@@ -481,9 +483,11 @@ abstract class ServerFlowTest {
                 new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                         new java.io.ByteArrayInputStream(missing.bytes()))) {
             org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("学校标识码");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith(UNIT_NAME)
+                    .contains("未报学校");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("学校标识码");
             List<String> codes = new ArrayList<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
                 codes.add(sheet.getRow(r).getCell(0).getStringCellValue());
             }
             assertThat(codes).as("every school without a return, none with one")

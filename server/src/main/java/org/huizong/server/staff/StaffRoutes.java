@@ -35,6 +35,7 @@ public final class StaffRoutes {
                         cycles),
                 new LinkPages(collections, address),
                 new ReviewPages(returns, submissions, engine, cycle, cycles),
-                new Downloads(collections, returns, engine, files, consolidations, audit));
+                new Downloads(collections, returns, engine, files, consolidations, audit,
+                        bureau));
     }
 }
