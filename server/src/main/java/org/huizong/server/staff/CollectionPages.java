@@ -117,7 +117,7 @@ final class CollectionPages implements RouteGroup {
                   <input type="text" id="title" name="title">
                   <label for="deadline">截止日期</label>
                   <input type="date" id="deadline" name="deadline" required>
-                  <label for="previous">同比上期（可选：较早的任务）</label>
+                  <label for="previous">上年同期（可选：上年同一报告期的任务）</label>
                   <select id="previous" name="previous"><option value="">无</option>{}</select>
                   <div class="actions"><button type="submit">创建任务</button></div>
                 </form>""", s.csrfField(), standards, previous);

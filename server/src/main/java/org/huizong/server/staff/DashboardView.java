@@ -158,7 +158,7 @@ final class DashboardView {
                         Html.raw(c.previousCollectionId() != null
                                 && c.previousCollectionId() == x.id() ? " selected" : ""),
                         x.title(), x.period()));
-        String prevNow = c.previousFile() != null ? "已上传上期汇总表"
+        String prevNow = c.previousFile() != null ? "已上传上年同期汇总表"
                 : c.previousCollectionId() != null ? "取自任务“" + all.stream()
                         .filter(x -> x.id() == c.previousCollectionId()).findFirst()
                         .map(x -> x.title() + "（" + x.period().label() + "）")
@@ -181,7 +181,7 @@ final class DashboardView {
                   {}
                   <label for="previous">取自较早的任务</label>
                   <select id="previous" name="previous"><option value="">无</option>{}</select>
-                  <label for="book">或上传上期汇总工作簿（.xlsx，优先）</label>
+                  <label for="book">或上传上年同期的汇总工作簿（.xlsx，优先）</label>
                   <input type="file" id="book" name="book" accept=".xlsx">
                   <div class="actions"><button type="submit" class="secondary">保存</button></div>
                 </form>""", c.id(), c.id(), prevNow, c.id(), csrfField, previous);
