@@ -557,10 +557,16 @@ abstract class ServerFlowTest {
                 Fixtures.validReturn(Fixtures.PRIMARY));
         long second = s.id();
         String csrf = staff.get("/collections/" + second).csrf();
+        byte[] thisYear = staff.get("/collections/" + second
+                + "/consolidated.xlsx?scope=accepted").bytes();
+        Response sameYear = staff.postMultipart("/collections/" + second + "/previous",
+                List.of(Part.field("_csrf", csrf), Part.file("book", "本期.xlsx", thisYear)));
+        assertThat(sameYear.status()).isEqualTo(422);
+        assertThat(sameYear.body()).contains("上年同期应为 2023年上半年，所选的是 2024年上半年");
         Response prev = staff.postMultipart("/collections/" + second + "/previous",
                 List.of(Part.field("_csrf", csrf), Part.file("book", "上期.xlsx", lastYear)));
         assertThat(prev.status()).as(prev.body()).isEqualTo(303);
-        assertThat(staff.get("/collections/" + second).body()).contains("已上传上期汇总表");
+        assertThat(staff.get("/collections/" + second).body()).contains("已上传上年同期汇总表");
         Response book = staff.get("/collections/" + second
                 + "/consolidated.xlsx?scope=accepted");
         assertThat(book.status()).as(book.body()).isEqualTo(200);
