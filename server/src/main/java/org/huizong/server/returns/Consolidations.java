@@ -109,7 +109,8 @@ public final class Consolidations {
     private Optional<Return> previousBook(CollectionRow c) {
         Collection collection = engine.collection(c.standardId());
         if (c.previousFile() != null) {
-            return Optional.of(engine.read(collection, "上年同期汇总表.xlsx", files.get(c.previousFile())));
+            return Optional.of(engine.read(collection, "上年同期汇总表.xlsx",
+                    files.get(c.previousFile())));
         }
         if (c.previousCollectionId() != null) {
             CollectionRow prev = collections.find(c.previousCollectionId()).orElseThrow();
