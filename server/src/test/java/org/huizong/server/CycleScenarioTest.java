@@ -241,7 +241,7 @@ abstract class CycleScenarioTest {
         assertThat(again.status()).as(again.body()).isEqualTo(201);
         assertThat(status(code)).isEqualTo("submitted");
         assertThat(staff.get("/collections/" + current + "/audit").body())
-                .contains("return.reopen").contains("return.refused");
+                .contains("撤销通过").contains("拒收上传");
     }
 
     @Test
@@ -298,7 +298,7 @@ abstract class CycleScenarioTest {
         assertThat(school.get("/s/" + links.get(Fixtures.KINDERGARTEN)).body())
                 .as("only the school allowed to file late").contains("id=\"locked\"");
         assertThat(staff.get("/collections/" + late + "/audit").body())
-                .contains("collection.close").contains("return.allow_late");
+                .contains("截止收报").contains("允许补报");
     }
 
     @Test

@@ -74,7 +74,7 @@ abstract class ServerFlowTest {
                 "0571-1234567"));
         assertThat(saved.status()).as(saved.body()).isEqualTo(303);
         assertThat(admin.get("/collections").status()).isEqualTo(200);
-        assertThat(admin.get("/audit").body()).contains("settings.bureau")
+        assertThat(admin.get("/audit").body()).contains("设置本单位信息")
                 .contains("首次设置：" + UNIT_NAME + "（" + UNIT_CODE + "，县级");
     }
 
@@ -168,7 +168,8 @@ abstract class ServerFlowTest {
         Response list = ok.get("/collections");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("报表任务").contains("新建任务");
-        assertThat(ok.get("/audit").body()).contains("login.failed").contains("login");
+        assertThat(ok.get("/audit").body()).contains("登录失败").contains("登录")
+                .as("actions in words, not codes").doesNotContain("login.failed");
     }
 
     @Test
@@ -189,8 +190,8 @@ abstract class ServerFlowTest {
             }
         }
         assertThat(names).hasSize(4).anyMatch(n -> n.contains("3134000025"));
-        assertThat(audit(s.staff(), s.id())).contains("roster.import").contains("links.issue")
-                .contains("download.templates");
+        assertThat(audit(s.staff(), s.id())).contains("导入学校名单").contains("发放上传链接")
+                .contains("下载全部模板");
     }
 
     @Test
@@ -246,7 +247,7 @@ abstract class ServerFlowTest {
         assertThat(text.status()).isEqualTo(415);
         assertThat(text.body()).contains("不是 Excel 工作簿");
         assertThat(school.get("/s/" + secret).body()).contains("尚未上传");
-        assertThat(audit(s.staff(), s.id())).contains("return.refused");
+        assertThat(audit(s.staff(), s.id())).contains("拒收上传");
     }
 
     @Test
@@ -282,7 +283,7 @@ abstract class ServerFlowTest {
         assertThat(fresh).isNotEqualTo(old).hasSizeGreaterThanOrEqualTo(43);
         assertThat(school.get("/s/" + fresh).body()).contains("西河镇初级中学");
         assertThat(school.get("/s/" + old).status()).isEqualTo(404);
-        assertThat(audit(s.staff(), s.id())).contains("link.revoke");
+        assertThat(audit(s.staff(), s.id())).contains("作废上传链接");
     }
 
     @Test
@@ -327,7 +328,7 @@ abstract class ServerFlowTest {
         Response v1 = s.staff().get("/collections/" + s.id() + "/schools/" + Fixtures.PRIMARY
                 + "/versions/1/file");
         assertThat(v1.bytes()).isEqualTo(Fixtures.returnWithError(Fixtures.PRIMARY));
-        assertThat(audit(s.staff(), s.id())).contains("return.upload").contains("第1版")
+        assertThat(audit(s.staff(), s.id())).contains("上传报表").contains("第1版")
                 .contains("第2版");
     }
 
@@ -354,7 +355,7 @@ abstract class ServerFlowTest {
                 Fixtures.validReturn(Fixtures.WARNING_SCHOOL));
         assertThat(school.open(withNote.header("Location")).body()).contains("第 2 版已被接受")
                 .contains("说明：含外聘退休教师及校外辅导员3名参与课后服务");
-        assertThat(audit(s.staff(), s.id())).contains("return.explain");
+        assertThat(audit(s.staff(), s.id())).contains("填写说明");
     }
 
     @Test
@@ -394,8 +395,8 @@ abstract class ServerFlowTest {
         assertThat(dash.body()).contains("data-code=\"3134000048\"")
                 .doesNotContain("data-code=\"3134000026\"")
                 .contains("显示 1 / 4 所");
-        assertThat(audit(s.staff(), s.id())).contains("return.send_back")
-                .contains("return.approve");
+        assertThat(audit(s.staff(), s.id())).contains("退回")
+                .contains("审核通过");
     }
 
     @Test
@@ -503,7 +504,7 @@ abstract class ServerFlowTest {
                     .isEqualTo(UNIT_NAME + "2024年上半年工作总结");
             assertThat(doc.getParagraphs().get(1).getText()).startsWith("（一）数据报送有序开展。");
         }
-        assertThat(audit(s.staff(), s.id())).contains("download.summary");
+        assertThat(audit(s.staff(), s.id())).contains("下载工作总结");
     }
 
     static BigDecimal students(String code) {
@@ -539,7 +540,7 @@ abstract class ServerFlowTest {
                 .isEqualByComparingTo(students(Fixtures.PRIMARY).add(students(Fixtures.MIDDLE))
                         .add(students(Fixtures.KINDERGARTEN)));
         assertThat(Books.text(all.bytes())).contains("东城镇第二小学");
-        assertThat(audit(s.staff(), s.id())).contains("download.consolidated");
+        assertThat(audit(s.staff(), s.id())).contains("下载汇总表");
     }
 
     @Test
@@ -572,7 +573,7 @@ abstract class ServerFlowTest {
         assertThat(book.status()).as(book.body()).isEqualTo(200);
         assertThat(Books.text(book.bytes()))
                 .contains(Fixtures.lastYearsStudents(Fixtures.PRIMARY).toPlainString());
-        assertThat(audit(s.staff(), second)).contains("collection.previous_book");
+        assertThat(audit(s.staff(), second)).contains("上传上年同期汇总表");
         Response notABook = s.staff().postMultipart("/collections/" + second + "/previous",
                 List.of(Part.field("_csrf", csrf), Part.file("book", "学校.xlsx",
                         Fixtures.validReturn(Fixtures.PRIMARY))));
@@ -615,7 +616,7 @@ abstract class ServerFlowTest {
         assertThat(login.status()).isEqualTo(303);
         assertThat(c.get("/collections").body()).contains("张老师");
         assertThat(c.get("/users").status()).isEqualTo(403);
-        assertThat(admin.get("/audit").body()).contains("user.create").contains(name);
+        assertThat(admin.get("/audit").body()).contains("新建账号").contains(name);
         for (int i = 0; i < AccountStore.MAX_FAILURES; i++) {
             assertThat(c.postForm("/login", Map.of("username", name, "password", "guess" + i,
                     "_csrf", c.get("/login").csrf())).status()).isEqualTo(401);
@@ -667,7 +668,7 @@ abstract class ServerFlowTest {
         assertThat(wrongPeriod.status()).isEqualTo(422);
         assertThat(wrongPeriod.body()).contains("2023年上半年");
         assertThat(school.get("/s/" + secret).body()).contains("尚未上传");
-        assertThat(audit(s.staff(), s.id())).contains("return.refused").contains("去年.xlsx");
+        assertThat(audit(s.staff(), s.id())).contains("拒收上传").contains("去年.xlsx");
     }
 
     /** A demo school's data as the template writer takes it. */

@@ -60,8 +60,8 @@ public final class ReturnView {
                     <td class="num">{}</td><td>{}</td><td>{}</td><td class="num">{}</td>
                     <td class="num">{}</td><td>{}</td></tr>""",
                     v.no(), PageChrome.time(v.uploadedAt()), fileUrlPrefix, v.no(), v.fileName(),
-                    PageChrome.size(v.size()), v.uploadedBy(), v.verdict().label(), v.errors(),
-                    v.warnings(), review);
+                    PageChrome.size(v.size()), PageChrome.actor(v.uploadedBy()),
+                    v.verdict().label(), v.errors(), v.warnings(), review);
         });
         return Html.of("""
                 <table id="versions"><tr><th class="num">版本</th><th>上传时间</th><th>文件</th>

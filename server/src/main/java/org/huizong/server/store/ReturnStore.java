@@ -177,8 +177,7 @@ public final class ReturnStore {
         }
         audit.record(h, v.uploadedBy(), "return.upload", school.collectionId(), school.id(),
                 school.name() + " 第" + no + "版 " + v.fileName() + "（" + v.verdict().label()
-                        + "，错误 " + v.errors() + "，警告 " + v.warnings() + "，sha256 "
-                        + v.sha().substring(0, 12) + "）");
+                        + "，错误 " + v.errors() + "，警告 " + v.warnings() + "）");
         return new VersionRow(id, school.id(), no, v.sha(), v.fileName(), v.size(),
                 v.uploadedBy(), now, v.channel(), v.verdict(), v.errors(), v.warnings(),
                 v.unexplained(), v.findingsJson());

@@ -64,6 +64,14 @@ public final class PageChrome {
         return Html.of("{}{}", okHtml, errHtml);
     }
 
+    /** 学校:3134000025 reads 学校（3134000025）, system reads 系统; staff by their user name. */
+    public static String actor(String actor) {
+        if (actor.startsWith("学校:")) {
+            return "学校（" + actor.substring("学校:".length()) + "）";
+        }
+        return "system".equals(actor) ? "系统" : actor;
+    }
+
     public static String time(long epochMillis) {
         return TIME.format(Instant.ofEpochMilli(epochMillis).atZone(ZONE));
     }
