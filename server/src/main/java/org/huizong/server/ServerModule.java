@@ -18,7 +18,9 @@ import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.Database;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
+import org.huizong.server.web.Limits;
 import org.huizong.server.web.PublicAddress;
+import org.huizong.server.web.ReadGate;
 import org.huizong.server.web.RouteGroup;
 import org.huizong.server.web.Routes;
 import org.huizong.server.web.StaffAuth;
@@ -31,10 +33,12 @@ import org.huizong.server.web.StaticFiles;
 final class ServerModule extends AbstractModule {
     private final ServerConfig config;
     private final Clock clock;
+    private final Limits limits;
 
-    ServerModule(ServerConfig config, Clock clock) {
+    ServerModule(ServerConfig config, Clock clock, Limits limits) {
         this.config = config;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @Override
@@ -42,6 +46,7 @@ final class ServerModule extends AbstractModule {
         binder().requireExplicitBindings();
         bind(ServerConfig.class).toInstance(config);
         bind(Clock.class).toInstance(clock);
+        bind(ReadGate.class).toInstance(new ReadGate(limits));
     }
 
     @Provides
@@ -95,8 +100,9 @@ final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     Submissions submissions(EngineFacade engine, FileStore files, CollectionStore collections,
-            ReturnStore returns, Audit audit, ServerConfig c) {
-        return new Submissions(engine, files, collections, returns, audit, c.maxUploadBytes());
+            ReturnStore returns, Audit audit, ServerConfig c, ReadGate gate, Clock clock) {
+        return new Submissions(engine, files, collections, returns, audit, c.maxUploadBytes(),
+                gate, clock);
     }
 
     @Provides

@@ -198,6 +198,9 @@ public final class Routes {
     /** Sends a reply; the only place that writes a handler's answer to the response. */
     static void send(Context ctx, Reply reply) {
         if (reply instanceof Reply.Page p) {
+            if (p.status() == 503) {
+                ctx.header("Retry-After", String.valueOf(ReadGate.RETRY_AFTER_SECONDS));
+            }
             ctx.status(p.status()).contentType("text/html; charset=utf-8").result(p.html());
         } else if (reply instanceof Reply.Redirect r) {
             ctx.status(HttpStatus.SEE_OTHER).header("Location", r.location()).result("");

@@ -1,0 +1,58 @@
+package org.huizong.server.web;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Bounds how many returns are read and validated at once: {@link Limits#readers()} at a time,
+ * up to {@link Limits#waiting()} more waiting at most {@link Limits#waitAtMost()}; anything beyond
+ * is refused with 503 and {@code Retry-After} (see {@link #RETRY_AFTER_SECONDS}) instead of
+ * exhausting memory or CPU. Callers read the request body first, so a slow client never holds a
+ * reader.
+ */
+public final class ReadGate {
+    /** Seconds a refused client is asked to wait before trying again. */
+    public static final int RETRY_AFTER_SECONDS = 30;
+    private final Semaphore readers;
+    private final int maxWaiting;
+    private final long waitNanos;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    public ReadGate(Limits limits) {
+        this.readers = new Semaphore(limits.readers(), true);
+        this.maxWaiting = limits.waiting();
+        this.waitNanos = limits.waitAtMost().toNanos();
+    }
+
+    /** Runs {@code read} holding a reader; 503 when none is free in time. */
+    public <T> T read(Supplier<T> read) {
+        if (!readers.tryAcquire()) {
+            if (waiting.incrementAndGet() > maxWaiting) {
+                waiting.decrementAndGet();
+                throw busy();
+            }
+            try {
+                if (!readers.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
+                    throw busy();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw busy();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+        try {
+            return read.get();
+        } finally {
+            readers.release();
+        }
+    }
+
+    private static HttpProblem busy() {
+        return new HttpProblem(503, "服务器正忙，同时上传和检查的报表太多，请 " + RETRY_AFTER_SECONDS
+                + " 秒后重试；此次上传未保存");
+    }
+}
