@@ -21,6 +21,9 @@ final class Connectors {
     private Connectors() {
     }
 
+    // Jetty 12.1 deprecates delayDispatchUntilContent for EagerContentHandler, which would hold
+    // whole bodies in memory before dispatch; until it is removed, the lighter setting is kept.
+    @SuppressWarnings("removal")
     static void configure(JettyConfig jetty, WebApp.Listen config) {
         Limits limits = config.limits();
         QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), 8, 60_000);

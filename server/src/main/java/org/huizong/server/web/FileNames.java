@@ -10,8 +10,8 @@ public final class FileNames {
 
     /**
      * One path segment from free text (a roster's school name): no separators, no control
-     * characters, no characters Windows refuses, no run of dots (never {@code ..}), no leading dot, at most
-     * {@link #MAX_SEGMENT} characters; {@code _} for nothing left.
+     * characters, no characters Windows refuses, no run of dots (never {@code ..}), no leading
+     * dot, at most {@link #MAX_SEGMENT} characters; {@code _} for nothing left.
      */
     public static String segment(String text) {
         String s = text == null ? "" : text;

@@ -3,12 +3,16 @@ package org.huizong.server.web;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.huizong.server.store.AccountStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +70,7 @@ public final class WebApp {
                     problem(ctx, auth, new HttpProblem(413, "上传文件超过上限 " + PageChrome.size(max)));
                     return;
                 }
-                Optional<String> fault = ClientFaults.reason(e);
+                Optional<String> fault = clientFault(e);
                 if (fault.isPresent()) {
                     // The client's doing (gone, too slow): one line, no stack trace.
                     LOG.warn("客户端连接中断或过慢：{} {}，来自 {}（{}）", ctx.method(), ctx.path(),
@@ -86,9 +90,31 @@ public final class WebApp {
         });
     }
 
+    /**
+     * Why the client failed the request (a connection reset or closed mid-body, a body arriving
+     * too slowly, an idle timeout), in a few words; empty when the server failed. The first are
+     * logged as one line, the second with their stack trace.
+     */
+    static Optional<String> clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof TimeoutException || m.contains("rate is too low")
+                    || m.contains("idle timeout")) {
+                return Optional.of("超时或过慢：" + t.getMessage());
+            }
+            if (t instanceof EOFException || t instanceof ClosedChannelException
+                    || t.getClass().getName().equals("org.eclipse.jetty.io.EofException")
+                    || m.contains("connection reset") || m.contains("broken pipe")
+                    || m.contains("early eof")) {
+                return Optional.of("连接中断：" + t.getClass().getSimpleName());
+            }
+        }
+        return Optional.empty();
+    }
+
     private static boolean isTooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("exceeds") || m.contains("too large") || m.contains("max file size")
                     || m.contains("maximum")) {
                 return true;
