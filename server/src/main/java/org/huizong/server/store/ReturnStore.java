@@ -127,9 +127,11 @@ public final class ReturnStore {
 
     /**
      * Like {@link #addVersion}, except when the school's latest version is the same file (the
-     * same SHA-256) uploaded at or after {@code sinceMillis}: then that version is the answer
-     * and nothing new is stored, so a client that retries after a lost answer does not make a
-     * second version. Decided under the school's lock, so two identical uploads racing store one.
+     * same SHA-256) uploaded at or after {@code sinceMillis} and not yet reviewed: then that
+     * version is the answer and nothing new is stored, so a client that retries after a lost
+     * answer does not make a second version. Decided under the school's lock, so two identical
+     * uploads racing store one. After a review the same file is a new version (a school sending
+     * a returned file back unchanged asks for another look).
      */
     public Added addVersionOnce(SchoolRow school, NewVersion v, long sinceMillis) {
         for (int attempt = 1; ; attempt++) {
@@ -162,7 +164,9 @@ public final class ReturnStore {
         return h.createQuery("SELECT " + VERSION_COLUMNS + " FROM return_versions v"
                         + " WHERE v.school_id = :s ORDER BY v.version_no DESC LIMIT 1")
                 .bind("s", school.id()).map((rs, ctx) -> version(rs)).findOne()
-                .filter(x -> x.sha().equals(v.sha()) && x.uploadedAt() >= sinceMillis);
+                .filter(x -> x.sha().equals(v.sha()) && x.uploadedAt() >= sinceMillis)
+                .filter(x -> h.createQuery("SELECT COUNT(*) FROM reviews WHERE version_id = :v")
+                        .bind("v", x.id()).mapTo(Long.class).one() == 0);
     }
 
     private static boolean isUniqueViolation(Throwable e) {
