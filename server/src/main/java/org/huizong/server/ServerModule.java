@@ -126,9 +126,9 @@ final class ServerModule extends AbstractModule {
     Routes routes(AccountStore accounts, StaffAuth auth, Audit audit,
             CollectionStore collections, ReturnStore returns, EngineFacade engine,
             FileStore files, Submissions submissions, Consolidations consolidations,
-            ServerConfig c) {
+            ServerConfig c, ReadGate gate) {
         PublicAddress address = new PublicAddress(c.publicUrl());
-        Routes routes = new Routes(auth, collections);
+        Routes routes = new Routes(auth, collections, gate);
         List<RouteGroup> groups = new ArrayList<>(StaffRoutes.of(accounts, auth, audit,
                 collections, returns, engine, files, submissions, consolidations, address,
                 c.maxUploadBytes()));

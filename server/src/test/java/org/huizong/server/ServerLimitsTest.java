@@ -88,6 +88,29 @@ class ServerLimitsTest {
     }
 
     @Test
+    void checksWithoutASecretAreCountedByAddress(@TempDir Path dir) {
+        try (HuizongServer.Handle h = start(dir, Limits.defaults().withAnonymousPerMinute(3))) {
+            String secret = collection(staff(h), Fixtures.rosterCsv()).get(Fixtures.PRIMARY);
+            byte[] file = Fixtures.validReturn(Fixtures.PRIMARY);
+            WebClient c = new WebClient(h.baseUrl());
+            List<Response> anonymous = new ArrayList<>();
+            // 8 in a row: at most 3 a minute, 6 if a minute ends in between.
+            for (int i = 0; i < 8; i++) {
+                anonymous.add(c.postBytes("/api/v1/validate?filename=r.xlsx", file, Map.of()));
+            }
+            assertThat(anonymous).extracting(Response::status).containsOnly(200, 429)
+                    .filteredOn(s -> s == 429).hasSizeGreaterThanOrEqualTo(2);
+            Response refused = anonymous.stream().filter(r -> r.status() == 429).findFirst()
+                    .orElseThrow();
+            assertThat(refused.header("Retry-After")).isEqualTo("60");
+            assertThat(refused.body()).contains("未带学校密钥的检查已达 3 次");
+            assertThat(c.postBytes("/api/v1/validate?filename=r.xlsx", file,
+                    Map.of(ApiRequest.SECRET_HEADER, secret)).status())
+                    .as("a school's own check is not counted").isEqualTo(200);
+        }
+    }
+
+    @Test
     void theSameFileSentAgainIsAnsweredWithTheVersionStored(@TempDir Path dir) {
         try (HuizongServer.Handle h = start(dir, Limits.defaults())) {
             WebClient staff = staff(h);

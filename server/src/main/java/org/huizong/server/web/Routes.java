@@ -27,11 +27,13 @@ public final class Routes {
     private static final String SCHOOL_ATTR = "hz.school";
     private final StaffAuth auth;
     private final CollectionStore collections;
+    private final ReadGate gate;
     private final Map<Route, Function<Context, Reply>> routes = new LinkedHashMap<>();
 
-    public Routes(StaffAuth auth, CollectionStore collections) {
+    public Routes(StaffAuth auth, CollectionStore collections, ReadGate gate) {
         this.auth = auth;
         this.collections = collections;
+        this.gate = gate;
     }
 
     /** A page or file anyone may GET. */
@@ -185,6 +187,7 @@ public final class Routes {
         String secret = ctx.header(ApiRequest.SECRET_HEADER);
         if (secret == null || secret.isBlank()) {
             if (guard == Guard.SCHOOL_KEY_IF_GIVEN) {
+                gate.countAnonymous(ctx.ip(), System.currentTimeMillis());
                 return Optional.empty();
             }
             throw new HttpProblem(401, "缺少学校密钥（请求头 " + ApiRequest.SECRET_HEADER + "）");

@@ -163,8 +163,9 @@ public final class WebApp {
             drainUnreadBody(ctx);
         }
         ctx.status(e.status());
-        if (e.status() == 503) {
-            ctx.header("Retry-After", String.valueOf(ReadGate.RETRY_AFTER_SECONDS));
+        if (e.status() == 503 || e.status() == 429) {
+            ctx.header("Retry-After", String.valueOf(e.status() == 503
+                    ? ReadGate.RETRY_AFTER_SECONDS : 60));
         }
         if (wantsJson(ctx)) {
             Map<String, Object> body = new LinkedHashMap<>();
