@@ -3,9 +3,6 @@ package org.huizong.server;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +10,8 @@ import org.huizong.server.demo.Demo;
 import org.huizong.server.returns.Cycle;
 import org.huizong.server.store.AccountStore;
 import org.huizong.server.store.Database;
+import org.huizong.server.store.PrivateFiles;
+import org.huizong.server.web.Limits;
 import org.huizong.server.web.Route;
 import org.huizong.server.web.Routes;
 import org.huizong.server.web.StaffAuth;
@@ -92,12 +91,17 @@ public final class HuizongServer {
 
     /** Starts with an explicit clock (tests). */
     public static Handle start(ServerConfig config, Clock clock) {
-        try {
-            Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法创建数据目录 " + config.dataDir(), e);
+        return start(config, clock, Limits.defaults());
+    }
+
+    /** Starts with explicit limits against slow and many clients (tests lower them). */
+    public static Handle start(ServerConfig config, Clock clock, Limits limits) {
+        // The data folder holds the database and every return: the server's account only.
+        PrivateFiles.directory(config.dataDir());
+        if (config.isSqlite()) {
+            PrivateFiles.file(config.dataDir().resolve("huizong.db"));
         }
-        Injector injector = Guice.createInjector(new ServerModule(config, clock));
+        Injector injector = Guice.createInjector(new ServerModule(config, clock, limits));
         Database db = injector.getInstance(Database.class);
         try {
             Optional<String> password = injector.getInstance(AccountStore.class)
@@ -109,7 +113,8 @@ public final class HuizongServer {
             }
             Routes routes = injector.getInstance(Routes.class);
             Javalin app = WebApp.create(new WebApp.Listen(config.host(), config.port(),
-                    config.maxUploadBytes(), config.keystore(), config.keystorePassword()),
+                    config.maxUploadBytes(), config.keystore(), config.keystorePassword(),
+                    limits),
                     injector.getInstance(StaffAuth.class), routes);
             app.start();
             return new Handle(app, db, config.keystore().isPresent() ? "https" : "http",

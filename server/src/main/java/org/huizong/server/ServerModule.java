@@ -21,7 +21,9 @@ import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.Database;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
+import org.huizong.server.web.Limits;
 import org.huizong.server.web.PublicAddress;
+import org.huizong.server.web.ReadGate;
 import org.huizong.server.web.RouteGroup;
 import org.huizong.server.web.Routes;
 import org.huizong.server.web.StaffAuth;
@@ -34,10 +36,12 @@ import org.huizong.server.web.StaticFiles;
 final class ServerModule extends AbstractModule {
     private final ServerConfig config;
     private final Clock clock;
+    private final Limits limits;
 
-    ServerModule(ServerConfig config, Clock clock) {
+    ServerModule(ServerConfig config, Clock clock, Limits limits) {
         this.config = config;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @Override
@@ -45,6 +49,7 @@ final class ServerModule extends AbstractModule {
         binder().requireExplicitBindings();
         bind(ServerConfig.class).toInstance(config);
         bind(Clock.class).toInstance(clock);
+        bind(ReadGate.class).toInstance(new ReadGate(limits));
     }
 
     @Provides
@@ -116,9 +121,10 @@ final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     Submissions submissions(EngineFacade engine, FileStore files, CollectionStore collections,
-            ReturnStore returns, Audit audit, Cycle cycle, ServerConfig c) {
+            ReturnStore returns, Audit audit, Cycle cycle, ServerConfig c, ReadGate gate,
+            Clock clock) {
         return new Submissions(engine, files, collections, returns, audit, cycle,
-                c.maxUploadBytes());
+                c.maxUploadBytes(), gate, clock);
     }
 
     @Provides
@@ -142,9 +148,9 @@ final class ServerModule extends AbstractModule {
     Routes routes(AccountStore accounts, StaffAuth auth, Audit audit,
             CollectionStore collections, ReturnStore returns, EngineFacade engine,
             FileStore files, Submissions submissions, Consolidations consolidations,
-            BureauStore bureau, CycleStore cycles, Cycle cycle, ServerConfig c) {
+            BureauStore bureau, CycleStore cycles, Cycle cycle, ServerConfig c, ReadGate gate) {
         PublicAddress address = new PublicAddress(c.publicUrl());
-        Routes routes = new Routes(auth, collections);
+        Routes routes = new Routes(auth, collections, gate);
         List<RouteGroup> groups = new ArrayList<>(StaffRoutes.of(accounts, auth, audit,
                 collections, returns, engine, files, submissions, consolidations, address,
                 c.maxUploadBytes(), bureau, cycles, cycle));

@@ -90,6 +90,15 @@ final class Fixtures {
         return write(d.school(), v, d.projects(), d.explanations());
     }
 
+    /** The valid return with {@code extra} more students: another file, the same verdict. */
+    static byte[] variant(String code, int extra) {
+        DemoCounty.SchoolData d = data(code);
+        Map<String, Value> v = new LinkedHashMap<>(d.values());
+        v.put("info.students", Value.of(((Value.Num) v.get("info.students")).value()
+                .longValueExact() + extra));
+        return write(d.school(), v, d.projects(), d.explanations());
+    }
+
     /** The return without the 说明 its warnings need. */
     static byte[] returnWithoutExplanations(String code) {
         DemoCounty.SchoolData d = data(code);

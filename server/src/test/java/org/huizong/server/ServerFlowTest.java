@@ -684,12 +684,12 @@ abstract class ServerFlowTest {
         Setup s = setup();
         Map<String, String> auth = Map.of(ApiRequest.SECRET_HEADER,
                 s.secrets().get(Fixtures.MIDDLE));
-        byte[] file = Fixtures.validReturn(Fixtures.MIDDLE);
         int n = 8;
         java.util.concurrent.ExecutorService pool =
                 java.util.concurrent.Executors.newFixedThreadPool(n);
         List<java.util.concurrent.Future<Response>> results = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            byte[] file = Fixtures.variant(Fixtures.MIDDLE, i);
             results.add(pool.submit(() -> client().postBytes("/api/v1/submit?filename=m.xlsx",
                     file, auth)));
         }
@@ -702,6 +702,31 @@ abstract class ServerFlowTest {
             versions.add(Integer.parseInt(r.body().replaceAll(".*\"version\":(\\d+).*", "$1")));
         }
         assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+    }
+
+    @Test
+    void copiesOfOneFileRacingAreStoredAsOneVersion() throws Exception {
+        Setup s = setup();
+        Map<String, String> auth = Map.of(ApiRequest.SECRET_HEADER,
+                s.secrets().get(Fixtures.KINDERGARTEN));
+        byte[] file = Fixtures.validReturn(Fixtures.KINDERGARTEN);
+        int n = 8;
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(n);
+        List<java.util.concurrent.Future<Response>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            results.add(pool.submit(() -> client().postBytes("/api/v1/submit?filename=k.xlsx",
+                    file, auth)));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        List<Integer> statuses = new ArrayList<>();
+        for (java.util.concurrent.Future<Response> f : results) {
+            Response r = f.get();
+            statuses.add(r.status());
+            assertThat(r.body()).contains("\"version\":1,");
+        }
+        assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
     }
 
     @Test

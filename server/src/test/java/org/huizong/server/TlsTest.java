@@ -16,7 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HTTPS from a PKCS#12 keystore, as docs/server.md tells a bureau to set it up. */
+/** HTTPS from a PKCS#12 keystore, as docs/server.md tells a bureau to set it up, with HSTS. */
 class TlsTest {
     @Test
     void servesHttpsWithTheGivenKeystore(@TempDir Path dir) throws Exception {
@@ -47,6 +47,8 @@ class TlsTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("教育局工作人员登录");
             assertThat(r.headers().firstValue("set-cookie").orElse("")).contains("Secure");
+            assertThat(r.headers().firstValue("strict-transport-security"))
+                    .hasValue("max-age=31536000");
         }
     }
 }

@@ -21,6 +21,7 @@ import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.IssuedLink;
 import org.huizong.server.store.CollectionStore.SchoolRow;
+import org.huizong.server.store.PrivateFiles;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.Verdict;
 import org.huizong.templates.StandardCollections;
@@ -121,6 +122,8 @@ public final class Demo {
                     .append('\t').append(baseUrl).append("/s/").append(l.secret()).append('\n');
         }
         try {
+            // Every school's secret: readable by the server's account only.
+            PrivateFiles.file(dataDir.resolve("demo-links.txt"));
             Files.writeString(dataDir.resolve("demo-links.txt"), sb.toString(),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {

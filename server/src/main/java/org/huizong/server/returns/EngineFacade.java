@@ -25,6 +25,7 @@ import org.huizong.engine.roster.RosterReader;
 import org.huizong.engine.rules.Validator;
 import org.huizong.engine.template.ReturnData;
 import org.huizong.engine.template.TemplateWriter;
+import org.huizong.server.web.FileNames;
 import org.huizong.templates.StandardCollections;
 
 /**
@@ -77,7 +78,7 @@ public final class EngineFacade {
         TemplateWriter writer = TemplateWriter.of(c, p);
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (School s : schools) {
-                zip.putNextEntry(new ZipEntry(templateName(c, p, s)));
+                zip.putNextEntry(new ZipEntry(FileNames.segment(templateName(c, p, s))));
                 zip.write(writer.toBytes(s, ReturnData.empty()));
                 zip.closeEntry();
             }

@@ -1,5 +1,7 @@
 package org.huizong.server.returns;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.huizong.server.store.ReturnStore.VersionRow;
 import org.huizong.server.store.Verdict;
 import org.huizong.server.web.HttpProblem;
 import org.huizong.server.web.PageChrome;
+import org.huizong.server.web.ReadGate;
 import org.huizong.server.web.Reply;
 
 /**
@@ -40,9 +43,19 @@ public final class Submissions {
         }
     }
 
-    /** A stored upload and its findings. */
-    public record Stored(VersionRow version, Validation validation) {
+    /**
+     * A stored upload and its findings.
+     *
+     * @param repeated the same file was stored as this version moments ago (a retry after a lost
+     *     answer): nothing new was stored
+     */
+    public record Stored(VersionRow version, Validation validation, boolean repeated) {
     }
+
+    /** The same file from the same school within this time is the same upload, sent again. */
+    public static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
+    /** The longest 说明 kept, in characters. */
+    public static final int MAX_EXPLANATION = 2000;
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private final EngineFacade engine;
@@ -52,9 +65,12 @@ public final class Submissions {
     private final Audit audit;
     private final Cycle cycle;
     private final long maxBytes;
+    private final ReadGate gate;
+    private final Clock clock;
 
     public Submissions(EngineFacade engine, FileStore files, CollectionStore collections,
-            ReturnStore returns, Audit audit, Cycle cycle, long maxBytes) {
+            ReturnStore returns, Audit audit, Cycle cycle, long maxBytes, ReadGate gate,
+            Clock clock) {
         this.engine = engine;
         this.files = files;
         this.collections = collections;
@@ -62,6 +78,8 @@ public final class Submissions {
         this.audit = audit;
         this.cycle = cycle;
         this.maxBytes = maxBytes;
+        this.gate = gate;
+        this.clock = clock;
     }
 
     public long maxBytes() {
@@ -92,17 +110,20 @@ public final class Submissions {
     public Checked check(CollectionRow c, Optional<SchoolRow> school, String fileName,
             byte[] bytes) {
         checkContent(fileName, bytes);
-        Collection collection = engine.collection(c.standardId());
-        Return r;
-        try {
-            r = engine.read(collection, fileName, bytes);
-        } catch (UnreadableFileException e) {
-            throw new HttpProblem(422, e.getMessage());
-        }
-        checkBelongs(c, collection, school, r);
-        Optional<Return> previous = school.flatMap(this::previousReturn);
-        return new Checked(r, new Validation(r.file(), r.schoolCode(),
-                Optional.of(r.meta().period()), engine.validate(collection, r, previous)));
+        // Reading and validating is the costly part: a bounded number at a time.
+        return gate.read(() -> {
+            Collection collection = engine.collection(c.standardId());
+            Return r;
+            try {
+                r = engine.read(collection, fileName, bytes);
+            } catch (UnreadableFileException e) {
+                throw new HttpProblem(422, e.getMessage());
+            }
+            checkBelongs(c, collection, school, r);
+            Optional<Return> previous = school.flatMap(this::previousReturn);
+            return new Checked(r, new Validation(r.file(), r.schoolCode(),
+                    Optional.of(r.meta().period()), engine.validate(collection, r, previous)));
+        });
     }
 
     private static void checkBelongs(CollectionRow c, Collection collection,
@@ -137,6 +158,7 @@ public final class Submissions {
             checkContent(fileName, bytes);
             cycle.admit(c, returns.state(school), fileName, bytes);
             checked = check(c, Optional.of(school), fileName, bytes);
+            checkExplanationLengths(checked.ret());
         } catch (HttpProblem e) {
             audit.record(uploader, "return.refused", c.id(), school.id(),
                     school.name() + " " + fileName + "：" + e.getMessage());
@@ -150,11 +172,26 @@ public final class Submissions {
             }
         });
         Validation found = checked.validation();
-        VersionRow v = returns.addVersion(school, new NewVersion(sha, safeName(fileName),
-                bytes.length, uploader, channel, checked.verdict(), found.errors(),
-                found.warnings(), found.unexplainedWarnings().size(),
-                FindingReport.fileJson(found), explanations));
-        return new Stored(v, found);
+        ReturnStore.Added added = returns.addVersionOnce(school, new NewVersion(sha,
+                safeName(fileName), bytes.length, uploader, channel, checked.verdict(),
+                found.errors(), found.warnings(), found.unexplainedWarnings().size(),
+                FindingReport.fileJson(found), explanations),
+                clock.millis() - REPEAT_WINDOW.toMillis());
+        return new Stored(added.version(), found, added.repeated());
+    }
+
+    /** Refuses a workbook whose 说明 column holds a text longer than {@link #MAX_EXPLANATION}. */
+    private static void checkExplanationLengths(Return r) {
+        List<String> tooLong = new ArrayList<>();
+        r.explanations().forEach((rule, text) -> {
+            if (text.strip().length() > MAX_EXPLANATION) {
+                tooLong.add("有一条说明有 " + text.strip().length() + " 个字");
+            }
+        });
+        if (!tooLong.isEmpty()) {
+            throw new HttpProblem(422, "“" + r.file() + "”中的说明超过上限 " + MAX_EXPLANATION
+                    + " 个字，请在“校验”表中精简说明后重新上传", tooLong);
+        }
     }
 
     /**
@@ -173,6 +210,10 @@ public final class Submissions {
                 if (text.length() < Validator.MIN_EXPLANATION) {
                     problems.add("“" + f.message() + "”的说明太短（至少 " + Validator.MIN_EXPLANATION
                             + " 个字）");
+                    updated.add(f);
+                } else if (text.length() > MAX_EXPLANATION) {
+                    problems.add("“" + f.message() + "”的说明有 " + text.length() + " 个字，超过上限 "
+                            + MAX_EXPLANATION + " 个字，请精简后再保存");
                     updated.add(f);
                 } else {
                     accepted.put(f.ruleId(), text);
@@ -221,7 +262,7 @@ public final class Submissions {
                 .toList()) {
             Return r;
             try {
-                r = engine.read(engine.collection(standard), fileName, bytes);
+                r = gate.read(() -> engine.read(engine.collection(standard), fileName, bytes));
             } catch (UnreadableFileException e) {
                 last = new HttpProblem(422, e.getMessage());
                 continue;

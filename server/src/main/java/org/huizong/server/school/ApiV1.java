@@ -130,8 +130,11 @@ final class ApiV1 implements RouteGroup {
         CollectionRow c = r.school().collection();
         Submissions.Stored stored = submissions.submit(c, school, u.fileName(), u.bytes(),
                 "学校:" + school.code() + "（插件）", "api");
-        return new Reply.JsonBody(201, submittedAnswer(school, stored.version(),
-                returns.state(school).status()));
+        // The same file sent again moments later (a retry after a lost answer): 200, not 201.
+        Map<String, Object> body = submittedAnswer(school, stored.version(),
+                returns.state(school).status());
+        body.put("repeated", stored.repeated());
+        return new Reply.JsonBody(stored.repeated() ? 200 : 201, body);
     }
 
     /** The answer to {@code submit}: the school, the version as stored, its findings. */

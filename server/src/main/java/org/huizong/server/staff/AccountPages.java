@@ -76,9 +76,8 @@ final class AccountPages implements RouteGroup {
         String username = Forms.field(ctx, "username").strip();
         String password = Forms.field(ctx, "password");
         AccountStore.Login result = accounts.login(username, password, ctx.ip());
-        if (result instanceof AccountStore.Login.Locked) {
-            throw new HttpProblem(429, "该账号 " + AccountStore.LOCKOUT_WINDOW.toMinutes()
-                    + " 分钟内密码错误已达 " + AccountStore.MAX_FAILURES + " 次，已暂时锁定，请稍后再试");
+        if (result instanceof AccountStore.Login.Locked locked) {
+            throw new HttpProblem(429, locked.message());
         }
         if (!(result instanceof AccountStore.Login.SignedIn signedIn)) {
             return loginPage(ctx, Optional.of("用户名或密码不正确")).withStatus(401);

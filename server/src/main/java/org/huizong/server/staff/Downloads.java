@@ -26,6 +26,7 @@ import org.huizong.server.store.ReturnStore.ReviewRow;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
 import org.huizong.server.store.ReturnStore;
+import org.huizong.server.web.FileNames;
 import org.huizong.server.web.HttpProblem;
 import org.huizong.server.web.PageChrome;
 import org.huizong.server.web.Reply;
@@ -90,8 +91,10 @@ final class Downloads implements RouteGroup {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (SchoolState st : states) {
                 for (VersionRow v : st.versions()) {
-                    zip.putNextEntry(new ZipEntry(st.school().code() + "-" + st.school().name()
-                            + "/v" + v.no() + "-" + v.verdict().label() + "-" + v.fileName()));
+                    // Roster names are free text: never a path of their own in the zip.
+                    zip.putNextEntry(new ZipEntry(FileNames.segment(st.school().code() + "-"
+                            + st.school().name()) + "/" + FileNames.segment("v" + v.no() + "-"
+                            + v.verdict().label() + "-" + v.fileName())));
                     zip.write(files.get(v.sha()));
                     zip.closeEntry();
                     n++;

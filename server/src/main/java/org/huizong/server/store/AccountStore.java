@@ -16,8 +16,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class AccountStore {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     public static final String ADMIN = "admin";
-    /** Failed sign-ins of one user name within {@link #LOCKOUT_WINDOW} before it is locked. */
+    /**
+     * Failed sign-ins of one user name from one address within {@link #LOCKOUT_WINDOW} before
+     * that name is locked for that address. Other addresses may still sign in with it, so
+     * nobody can lock the rightful user out by failing on purpose.
+     */
     public static final int MAX_FAILURES = 10;
+    /** Failed sign-ins from one address, whatever the names, before the address is locked. */
+    public static final int MAX_FAILURES_PER_ADDRESS = 30;
     public static final Duration LOCKOUT_WINDOW = Duration.ofMinutes(15);
 
     /** A staff account. */
@@ -39,10 +45,12 @@ public final class AccountStore {
         }
 
         /**
-         * Too many wrong passwords for this name within {@link #LOCKOUT_WINDOW}: refused without
-         * checking the password.
+         * Too many wrong passwords within {@link #LOCKOUT_WINDOW} for this name from this
+         * address, or from this address at all: refused without checking the password.
+         *
+         * @param message why, in Chinese, for the person signing in
          */
-        record Locked() implements Login {
+        record Locked(String message) implements Login {
         }
     }
 
@@ -101,14 +109,11 @@ public final class AccountStore {
 
     /** Checks the password and opens a session, unless the name is locked out. */
     public Login login(String username, String password, String ip) {
-        long since = clock.millis() - LOCKOUT_WINDOW.toMillis();
-        long failures = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log"
-                        + " WHERE actor = :u AND action = 'login.failed' AND at > :since")
-                .bind("u", username).bind("since", since).mapTo(Long.class).one());
-        if (failures >= MAX_FAILURES) {
+        Optional<String> locked = lockout(username, ip);
+        if (locked.isPresent()) {
             jdbi.useHandle(h -> audit.record(h, username, "login.locked", null, null,
-                    "来自 " + ip));
-            return new Login.Locked();
+                    from(ip)));
+            return new Login.Locked(locked.get());
         }
         Optional<Credentials> row = jdbi.withHandle(h -> h.createQuery(
                         "SELECT id, password_hash FROM users WHERE username = :u")
@@ -122,7 +127,7 @@ public final class AccountStore {
                 && row.isPresent();
         if (!ok) {
             jdbi.useHandle(h -> audit.record(h, username, "login.failed", null, null,
-                    "来自 " + ip));
+                    from(ip)));
             return new Login.Refused();
         }
         long userId = row.get().userId();
@@ -136,9 +141,40 @@ public final class AccountStore {
                             + " expires_at) VALUES (:t, :u, :c, :now, :exp)")
                     .bind("t", Crypto.sha256Hex(token)).bind("u", userId).bind("c", csrf)
                     .bind("now", now).bind("exp", now + SESSION_LIFETIME.toMillis()).execute();
-            audit.record(h, username, "login", null, null, "来自 " + ip);
+            audit.record(h, username, "login", null, null, from(ip));
         });
         return new Login.SignedIn(token);
+    }
+
+    /**
+     * Why sign-ins of {@code username} from {@code ip} are refused now, if they are: counted
+     * from the audit log (shared by every server on one database), by name and address
+     * together and by address alone, never by name alone.
+     */
+    private Optional<String> lockout(String username, String ip) {
+        long since = clock.millis() - LOCKOUT_WINDOW.toMillis();
+        long byName = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log"
+                        + " WHERE action = 'login.failed' AND actor = :u AND detail = :d"
+                        + " AND at > :since")
+                .bind("u", username).bind("d", from(ip)).bind("since", since)
+                .mapTo(Long.class).one());
+        long minutes = LOCKOUT_WINDOW.toMinutes();
+        if (byName >= MAX_FAILURES) {
+            return Optional.of("该账号在本机所在地址 " + minutes + " 分钟内密码错误已达 " + MAX_FAILURES
+                    + " 次，已暂时锁定，请稍后再试");
+        }
+        long byAddress = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log"
+                        + " WHERE action = 'login.failed' AND detail = :d AND at > :since")
+                .bind("d", from(ip)).bind("since", since).mapTo(Long.class).one());
+        if (byAddress >= MAX_FAILURES_PER_ADDRESS) {
+            return Optional.of("本机所在地址 " + minutes + " 分钟内登录失败已达 "
+                    + MAX_FAILURES_PER_ADDRESS + " 次，已暂时禁止登录，请稍后再试");
+        }
+        return Optional.empty();
+    }
+
+    private static String from(String ip) {
+        return "来自 " + ip;
     }
 
     public Optional<Session> findSession(String token) {

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,11 +27,7 @@ public final class FileStore {
 
     public FileStore(Path dataDir) {
         this.dir = dataDir.resolve("files");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("无法创建文件目录 " + dir, e);
-        }
+        PrivateFiles.directory(dir);
     }
 
     /** Stores the bytes (once per content) and returns their SHA-256 in lower-case hex. */
@@ -44,8 +41,8 @@ public final class FileStore {
         random.nextBytes(suffix);
         Path tmp = dir.resolve(".tmp-" + sha + "-" + HexFormat.of().formatHex(suffix));
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), PrivateFiles.attributes())) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

@@ -131,15 +131,55 @@ public final class ReturnStore {
      * for a number; should one still collide on the unique key, it retries.
      */
     public VersionRow addVersion(SchoolRow school, NewVersion v) {
+        return addVersionOnce(school, v, Long.MAX_VALUE).version();
+    }
+
+    /** A version as {@link #addVersionOnce} left it: new, or the same file stored before. */
+    public record Added(VersionRow version, boolean repeated) {
+    }
+
+    /**
+     * Like {@link #addVersion}, except when the school's latest version is the same file (the
+     * same SHA-256) uploaded at or after {@code sinceMillis} and not yet reviewed: then that
+     * version is the answer and nothing new is stored, so a client that retries after a lost
+     * answer does not make a second version. Decided under the school's lock, so two identical
+     * uploads racing store one. After a review the same file is a new version (a school sending
+     * a returned file back unchanged asks for another look).
+     */
+    public Added addVersionOnce(SchoolRow school, NewVersion v, long sinceMillis) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(h -> insertVersion(h, school, v));
+                return jdbi.inTransaction(h -> {
+                    Optional<VersionRow> same = sameRecentVersion(h, school, v, sinceMillis);
+                    if (same.isPresent()) {
+                        audit.record(h, v.uploadedBy(), "return.repeat", school.collectionId(),
+                                school.id(), school.name() + " 重复上传第" + same.get().no()
+                                        + "版的同一文件 " + v.fileName() + "，未另存新版本");
+                        return new Added(same.get(), true);
+                    }
+                    return new Added(insertVersion(h, school, v), false);
+                });
             } catch (RuntimeException e) {
                 if (attempt >= 5 || !isUniqueViolation(e)) {
                     throw e;
                 }
             }
         }
+    }
+
+    private Optional<VersionRow> sameRecentVersion(Handle h, SchoolRow school, NewVersion v,
+            long sinceMillis) {
+        if (sinceMillis == Long.MAX_VALUE) {
+            return Optional.empty();
+        }
+        h.createUpdate("UPDATE schools SET position = position WHERE id = :s")
+                .bind("s", school.id()).execute();
+        return h.createQuery("SELECT " + VERSION_COLUMNS + " FROM return_versions v"
+                        + " WHERE v.school_id = :s ORDER BY v.version_no DESC LIMIT 1")
+                .bind("s", school.id()).map((rs, ctx) -> version(rs)).findOne()
+                .filter(x -> x.sha().equals(v.sha()) && x.uploadedAt() >= sinceMillis)
+                .filter(x -> h.createQuery("SELECT COUNT(*) FROM reviews WHERE version_id = :v")
+                        .bind("v", x.id()).mapTo(Long.class).one() == 0);
     }
 
     private static boolean isUniqueViolation(Throwable e) {

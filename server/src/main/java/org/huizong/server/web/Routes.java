@@ -27,11 +27,13 @@ public final class Routes {
     private static final String SCHOOL_ATTR = "hz.school";
     private final StaffAuth auth;
     private final CollectionStore collections;
+    private final ReadGate gate;
     private final Map<Route, Function<Context, Reply>> routes = new LinkedHashMap<>();
 
-    public Routes(StaffAuth auth, CollectionStore collections) {
+    public Routes(StaffAuth auth, CollectionStore collections, ReadGate gate) {
         this.auth = auth;
         this.collections = collections;
+        this.gate = gate;
     }
 
     /** A page or file anyone may GET. */
@@ -185,6 +187,7 @@ public final class Routes {
         String secret = ctx.header(ApiRequest.SECRET_HEADER);
         if (secret == null || secret.isBlank()) {
             if (guard == Guard.SCHOOL_KEY_IF_GIVEN) {
+                gate.countAnonymous(ctx.ip(), System.currentTimeMillis());
                 return Optional.empty();
             }
             throw new HttpProblem(401, "缺少学校密钥（请求头 " + ApiRequest.SECRET_HEADER + "）");
@@ -198,6 +201,9 @@ public final class Routes {
     /** Sends a reply; the only place that writes a handler's answer to the response. */
     static void send(Context ctx, Reply reply) {
         if (reply instanceof Reply.Page p) {
+            if (p.status() == 503) {
+                ctx.header("Retry-After", String.valueOf(ReadGate.RETRY_AFTER_SECONDS));
+            }
             ctx.status(p.status()).contentType("text/html; charset=utf-8").result(p.html());
         } else if (reply instanceof Reply.Redirect r) {
             ctx.status(HttpStatus.SEE_OTHER).header("Location", r.location()).result("");

@@ -3,17 +3,16 @@ package org.huizong.server.web;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
+import java.util.concurrent.TimeoutException;
 import org.huizong.server.store.AccountStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,10 @@ public final class WebApp {
      * @param keystore a keystore for HTTPS, with its password; empty serves plain HTTP
      */
     public record Listen(String host, int port, long maxUploadBytes, Optional<Path> keystore,
-            Optional<String> keystorePassword) {
+            Optional<String> keystorePassword, Limits limits) {
+        boolean tls() {
+            return keystore.isPresent();
+        }
     }
 
     private WebApp() {
@@ -52,20 +54,9 @@ public final class WebApp {
             c.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
             c.jetty.multipartConfig.maxTotalRequestSize(max + 1024 * 1024, SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
-            config.keystore().ifPresent(ks -> c.jetty.addConnector((server, httpConfig) -> {
-                SslContextFactory.Server ssl = new SslContextFactory.Server();
-                ssl.setKeyStorePath(ks.toAbsolutePath().toString());
-                ssl.setKeyStorePassword(config.keystorePassword().orElseThrow());
-                httpConfig.addCustomizer(new SecureRequestCustomizer(false));
-                ServerConnector connector = new ServerConnector(server,
-                        new SslConnectionFactory(ssl, "http/1.1"),
-                        new HttpConnectionFactory(httpConfig));
-                connector.setHost(config.host());
-                connector.setPort(config.port());
-                return connector;
-            }));
+            Connectors.configure(c.jetty, config);
             c.routes.before(ctx -> {
-                securityHeaders(ctx);
+                securityHeaders(ctx, config.tls());
                 long length = ctx.req().getContentLengthLong();
                 if (length > max + 1024 * 1024) {
                     throw new HttpProblem(413, "上传内容有 " + PageChrome.size(length) + "，超过上限 "
@@ -77,6 +68,14 @@ public final class WebApp {
             c.routes.exception(Exception.class, (e, ctx) -> {
                 if (isTooLarge(e)) {
                     problem(ctx, auth, new HttpProblem(413, "上传文件超过上限 " + PageChrome.size(max)));
+                    return;
+                }
+                Optional<String> fault = clientFault(e);
+                if (fault.isPresent()) {
+                    // The client's doing (gone, too slow): one line, no stack trace.
+                    LOG.warn("客户端连接中断或过慢：{} {}，来自 {}（{}）", ctx.method(), ctx.path(),
+                            ctx.ip(), fault.get());
+                    problem(ctx, auth, new HttpProblem(408, "上传中断或过慢，未保存，请重新上传"));
                     return;
                 }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -91,9 +90,31 @@ public final class WebApp {
         });
     }
 
+    /**
+     * Why the client failed the request (a connection reset or closed mid-body, a body arriving
+     * too slowly, an idle timeout), in a few words; empty when the server failed. The first are
+     * logged as one line, the second with their stack trace.
+     */
+    static Optional<String> clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof TimeoutException || m.contains("rate is too low")
+                    || m.contains("idle timeout")) {
+                return Optional.of("超时或过慢：" + t.getMessage());
+            }
+            if (t instanceof EOFException || t instanceof ClosedChannelException
+                    || t.getClass().getName().equals("org.eclipse.jetty.io.EofException")
+                    || m.contains("connection reset") || m.contains("broken pipe")
+                    || m.contains("early eof")) {
+                return Optional.of("连接中断：" + t.getClass().getSimpleName());
+            }
+        }
+        return Optional.empty();
+    }
+
     private static boolean isTooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("exceeds") || m.contains("too large") || m.contains("max file size")
                     || m.contains("maximum")) {
                 return true;
@@ -102,8 +123,12 @@ public final class WebApp {
         return false;
     }
 
-    private static void securityHeaders(Context ctx) {
+    private static void securityHeaders(Context ctx, boolean tls) {
         ctx.header("X-Content-Type-Options", "nosniff");
+        if (tls) {
+            // Browsers that saw the bureau over HTTPS never fall back to plain HTTP for a year.
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
         // Secret links are in URLs: never send them on to another site.
         ctx.header("Referrer-Policy", "no-referrer");
         if (!ctx.path().startsWith("/addin")) {
@@ -138,6 +163,10 @@ public final class WebApp {
             drainUnreadBody(ctx);
         }
         ctx.status(e.status());
+        if (e.status() == 503 || e.status() == 429) {
+            ctx.header("Retry-After", String.valueOf(e.status() == 503
+                    ? ReadGate.RETRY_AFTER_SECONDS : 60));
+        }
         if (wantsJson(ctx)) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", e.getMessage());
