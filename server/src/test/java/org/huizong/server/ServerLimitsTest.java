@@ -135,7 +135,7 @@ class ServerLimitsTest {
             assertThat(web.header("Location")).endsWith("?uploaded=3");
             long id = 1;
             assertThat(staff.get("/collections/" + id + "/audit").body())
-                    .contains("return.repeat");
+                    .contains("重复上传");
         }
     }
 

@@ -47,7 +47,7 @@ class TwoServersTest {
                         .replaceAll(";.*", "");
                 Map<String, String> session = Map.of("Cookie", cookie);
                 WebClient onB = new WebClient(b.baseUrl());
-                assertThat(onB.getWithHeaders("/collections", session).status())
+                assertThat(onB.getWithHeaders("/audit", session).status())
                         .as("A's session on B").isEqualTo(200);
 
                 long id = ServerFlowTest.createCollection(staffA, "2024H1");
