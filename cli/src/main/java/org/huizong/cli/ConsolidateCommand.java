@@ -47,7 +47,7 @@ final class ConsolidateCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--collection", defaultValue = StandardCollections.EDU_HALFYEAR,
-            description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .yaml 定义文件的路径")
+            description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .xlsx/.yaml 定义文件的路径")
     String collection;
 
     @Option(names = "--roster", required = true, description = "学校名单 (CSV 或 XLSX)；"

@@ -52,6 +52,26 @@ class DefinitionWorkbookTest {
         assertThat(back.narrative().sectionTitles()).isEqualTo(yaml.narrative().sectionTitles());
     }
 
+    /**
+     * The shipped safety-monthly.xlsx is the YAML's collection, written by {@code collection
+     * export}; {@code -Dgolden.update=true} rewrites it after a change to the YAML.
+     */
+    @Test
+    void theShippedSafetyWorkbookIsTheYamlCollection() throws Exception {
+        CollectionDefinition yaml = CollectionDefinition.of("safety-monthly");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.write(Path.of("src/main/resources/org/huizong/templates/safety-monthly.xlsx"),
+                    yaml.toWorkbook("safety-monthly.xlsx"));
+        }
+        byte[] shipped;
+        try (var in = StandardCollections.class.getResourceAsStream("safety-monthly.xlsx")) {
+            shipped = in.readAllBytes();
+        }
+        CollectionDefinition xlsx = CollectionDefinition.parse(shipped, "safety-monthly.xlsx");
+        assertThat(withoutSource(xlsx.collection())).isEqualTo(withoutSource(yaml.collection()));
+        assertThat(normalised(xlsx.narrativeText())).isEqualTo(normalised(yaml.narrativeText()));
+    }
+
     @Test
     void theWorkbookBytesAreTheSameEveryTime() {
         CollectionDefinition d = CollectionDefinition.of("edu-halfyear");

@@ -84,6 +84,9 @@ public final class DefinitionWorkbookWriter {
         XSSFSheet s = wb.createSheet(DefinitionLayout.GUIDE);
         List<String> heads = List.of("工作表", "列", "填写内容", "示例");
         int[] widths = {10, 14, 70, 40};
+        for (int c = 0; c < widths.length; c++) {
+            s.setColumnWidth(c, widths[c] * 256 + 512);
+        }
         row(s, 0, heads, header);
         int r = 1;
         for (String name : DefinitionLayout.sheets()) {
@@ -92,25 +95,24 @@ public final class DefinitionWorkbookWriter {
                         c.example()), body);
             }
         }
-        for (int c = 0; c < widths.length; c++) {
-            s.setColumnWidth(c, widths[c] * 256 + 512);
-        }
         s.createFreezePane(0, 1);
+        printSetup(s);
     }
 
     private void sheet(String name, List<List<String>> rows) {
         XSSFSheet s = wb.createSheet(name);
         List<Column> columns = DefinitionLayout.columns(name);
-        row(s, 0, rows.isEmpty() ? DefinitionLayout.headers(name) : rows.get(0), header);
-        for (int r = 1; r < rows.size(); r++) {
-            row(s, r, rows.get(r), body);
-        }
         for (int c = 0; c < columns.size(); c++) {
             s.setColumnWidth(c, columns.get(c).width() * 256 + 512);
             s.setDefaultColumnStyle(c, body);
         }
+        row(s, 0, rows.isEmpty() ? DefinitionLayout.headers(name) : rows.get(0), header);
+        for (int r = 1; r < rows.size(); r++) {
+            row(s, r, rows.get(r), body);
+        }
         s.createFreezePane(name.equals(DefinitionLayout.FIELDS) ? 3 : 0, 1);
         lists(s, name, columns, rows.size() + SPARE_ROWS);
+        printSetup(s);
         s.protectSheet("");
         s.lockInsertRows(false);
         s.lockDeleteRows(false);
@@ -121,6 +123,16 @@ public final class DefinitionWorkbookWriter {
         s.lockAutoFilter(false);
         s.lockSelectLockedCells(false);
         s.lockSelectUnlockedCells(false);
+    }
+
+    /** Printed (and shown as PDF) landscape, one page wide, the header row on every page. */
+    private static void printSetup(XSSFSheet s) {
+        s.getPrintSetup().setLandscape(true);
+        s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
+        s.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
     }
 
     private void lists(XSSFSheet s, String name, List<Column> columns, int lastRow) {
@@ -168,8 +180,10 @@ public final class DefinitionWorkbookWriter {
     private void row(XSSFSheet s, int r, List<String> cells, XSSFCellStyle style) {
         XSSFRow row = s.createRow(r);
         List<String> heads = r == 0 || s.getRow(0) == null ? List.of() : headers(s);
+        int lines = 1;
         for (int c = 0; c < cells.size(); c++) {
             String text = cells.get(c);
+            lines = Math.max(lines, lines(text, s.getColumnWidth(c) / 256));
             var cell = row.createCell(c);
             cell.setCellStyle(style);
             if (c < heads.size() && NUMBERS.contains(heads.get(c)) && text.matches("\\d{1,6}")) {
@@ -178,6 +192,23 @@ public final class DefinitionWorkbookWriter {
                 cell.setCellValue(text);
             }
         }
+        row.setHeightInPoints(Math.min(lines, 12) * 15f + 3f);
+    }
+
+    /**
+     * How many lines a wrapped text takes in a column {@code width} characters wide, a Chinese
+     * character counting two; viewers do not grow rows for wrapped text on their own.
+     */
+    static int lines(String text, int width) {
+        int lines = 0;
+        for (String part : text.split("\n", -1)) {
+            int units = 0;
+            for (int i = 0; i < part.length(); i++) {
+                units += part.charAt(i) < 0x2E80 ? 1 : 2;
+            }
+            lines += Math.max(1, (units + Math.max(width - 1, 1) - 1) / Math.max(width - 1, 1));
+        }
+        return lines;
     }
 
     private static List<String> headers(XSSFSheet s) {

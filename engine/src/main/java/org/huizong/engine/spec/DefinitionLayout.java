@@ -69,7 +69,7 @@ public final class DefinitionLayout {
             SETTINGS, List.of(
                     new Column("项目", 14, true, "报表编号、报表名称、版本、报告期类型、学校类型、分组 或 工作表",
                             "报表编号"),
-                    new Column("内容", 28, false, "该项的值；分组、工作表行填编号", "safety-monthly"),
+                    new Column("内容", 40, false, "该项的值；分组、工作表行填编号", "safety-monthly"),
                     new Column("名称", 22, false, "工作表行：工作表标签名（最多31字）", "隐患排查"),
                     new Column("列标题或成员", 40, false,
                             "工作表行：数值列标题，用、分隔（空为“填报数”）；分组行：成员学校类型", "填报数")),
