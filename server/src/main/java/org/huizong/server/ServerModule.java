@@ -15,6 +15,7 @@ import org.huizong.server.staff.StaffRoutes;
 import org.huizong.server.store.AccountStore;
 import org.huizong.server.store.Audit;
 import org.huizong.server.store.CollectionStore;
+import org.huizong.server.store.DefinitionStore;
 import org.huizong.server.store.Database;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
@@ -58,8 +59,14 @@ final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EngineFacade engine(Clock c) {
-        return new EngineFacade(c);
+    EngineFacade engine(Clock c, DefinitionStore definitions, FileStore files) {
+        return new EngineFacade(c, definitions, files);
+    }
+
+    @Provides
+    @Singleton
+    DefinitionStore definitions(Database db, Clock c, Audit audit) {
+        return new DefinitionStore(db.jdbi(), c, audit);
     }
 
     @Provides
@@ -120,12 +127,13 @@ final class ServerModule extends AbstractModule {
     Routes routes(AccountStore accounts, StaffAuth auth, Audit audit,
             CollectionStore collections, ReturnStore returns, EngineFacade engine,
             FileStore files, Submissions submissions, Consolidations consolidations,
-            ServerConfig c) {
+            DefinitionStore definitions, ServerConfig c) {
         PublicAddress address = new PublicAddress(c.publicUrl());
         Routes routes = new Routes(auth, collections);
         List<RouteGroup> groups = new ArrayList<>(StaffRoutes.of(accounts, auth, audit,
                 collections, returns, engine, files, submissions, consolidations, address,
                 c.maxUploadBytes()));
+        groups.add(StaffRoutes.definitions(definitions, engine, files, c.maxUploadBytes()));
         groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine,
                 address));
         groups.add(new StaticFiles());

@@ -7,6 +7,7 @@ import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.AccountStore;
 import org.huizong.server.store.Audit;
 import org.huizong.server.store.CollectionStore;
+import org.huizong.server.store.DefinitionStore;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.web.PublicAddress;
@@ -31,5 +32,11 @@ public final class StaffRoutes {
                 new LinkPages(collections, address),
                 new ReviewPages(returns, submissions, engine),
                 new Downloads(collections, returns, engine, files, consolidations, audit));
+    }
+
+    /** The collection definitions: list, upload, download as a definition workbook. */
+    public static RouteGroup definitions(DefinitionStore definitions, EngineFacade engine,
+            FileStore files, long maxUploadBytes) {
+        return new DefinitionPages(definitions, engine, files, maxUploadBytes);
     }
 }
