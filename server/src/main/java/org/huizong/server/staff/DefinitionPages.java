@@ -65,7 +65,8 @@ final class DefinitionPages implements RouteGroup {
                 <table><tr><th>报表</th><th>编号@版本</th><th>报告期类型</th><th class="num">字段数</th>
                 <th>上传</th><th>上传时间</th><th>定义工作簿</th></tr>{}{}</table>
                 <h2>上传报表定义</h2>
-                <form class="card" method="post" action="/definitions" enctype="multipart/form-data">
+                <form class="card" method="post" action="/definitions"
+                      enctype="multipart/form-data">
                   {}
                   <label for="definition">定义文件（Excel 定义工作簿 .xlsx，或 .yaml）</label>
                   <input type="file" id="definition" name="definition" accept=".xlsx,.yaml,.yml"
