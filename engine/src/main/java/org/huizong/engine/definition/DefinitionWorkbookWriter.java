@@ -197,16 +197,17 @@ public final class DefinitionWorkbookWriter {
 
     /**
      * How many lines a wrapped text takes in a column {@code width} characters wide, a Chinese
-     * character counting two; viewers do not grow rows for wrapped text on their own.
+     * character as wide as 1.7 digits; viewers do not grow rows for wrapped text on their own.
      */
     static int lines(String text, int width) {
+        int room = Math.max(width, 2) * 10;
         int lines = 0;
         for (String part : text.split("\n", -1)) {
-            int units = 0;
+            int tenths = 0;
             for (int i = 0; i < part.length(); i++) {
-                units += part.charAt(i) < 0x2E80 ? 1 : 2;
+                tenths += part.charAt(i) < 0x2E80 ? 10 : 17;
             }
-            lines += Math.max(1, (units + Math.max(width - 1, 1) - 1) / Math.max(width - 1, 1));
+            lines += Math.max(1, (tenths + room - 1) / room);
         }
         return lines;
     }

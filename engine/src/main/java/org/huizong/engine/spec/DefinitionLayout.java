@@ -58,11 +58,11 @@ public final class DefinitionLayout {
             new Column("单位", 8, false, "显示单位，可空", "人"),
             new Column("小数位", 7, false, "最多几位小数；空为类型默认（金额4、面积2、其他0）", "0"),
             new Column("必填", 6, false, "是 或 否（空为否）", "是"),
-            new Column("适用学校", 18, false, "学校类型或分组，用、分隔；空为全部学校", "小学、初中"),
+            new Column("适用学校", 30, false, "学校类型或分组，用、分隔；空为全部学校", "小学、初中"),
             new Column("选项", 12, false, "类型为选项时，选项表名称（见“选项”表）", ""),
             new Column("预填", 6, false, "是：由学校名册预填并锁定", "否"),
             new Column("公式", 24, false, "计算字段的表达式（规则语言），学校不填", ""),
-            new Column("提示", 24, false, "填写提示中多出的一行", "含附设班"),
+            new Column("提示", 30, false, "填写提示中多出的一行", "含附设班"),
             new Column("上限", 10, false, "数值字段的合理上限（含），空为类型默认", ""));
 
     private static final Map<String, List<Column>> COLUMNS = Map.of(
