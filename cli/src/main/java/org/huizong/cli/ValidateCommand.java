@@ -38,6 +38,9 @@ final class ValidateCommand implements Callable<Integer> {
             + "（如变化超过50%）")
     Path previous;
 
+    @Option(names = {"-v", "--verbose"}, description = "也列出未发现问题的文件（默认只列有问题的文件）")
+    boolean verbose;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "报表文件或文件夹")
     List<Path> files;
 
@@ -56,7 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<Validation> validations = outcomes.stream().map(Intake.Outcome::validation).toList();
         book.ifPresent(b -> notCompared(b, validations));
         System.out.print(format == Format.json ? FindingReport.json(validations)
-                : FindingReport.text(validations));
+                : FindingReport.text(validations, verbose));
         if (outcomes.stream().anyMatch(o -> !o.readable())) {
             return ErrorHandler.BAD_INPUT;
         }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.huizong.server.demo.Demo;
+import org.huizong.server.returns.Cycle;
 import org.huizong.server.store.AccountStore;
 import org.huizong.server.store.Database;
 import org.huizong.server.web.Route;
@@ -85,7 +86,8 @@ public final class HuizongServer {
     }
 
     public static Handle start(ServerConfig config) {
-        return start(config, Clock.systemUTC());
+        // Books and documents show times as the bureau reads its clock: Beijing time.
+        return start(config, Clock.system(Cycle.ZONE));
     }
 
     /** Starts with an explicit clock (tests). */

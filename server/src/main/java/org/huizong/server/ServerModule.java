@@ -8,15 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.huizong.server.demo.Demo;
 import org.huizong.server.returns.Consolidations;
+import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.school.SchoolRoutes;
 import org.huizong.server.staff.StaffRoutes;
 import org.huizong.server.store.AccountStore;
 import org.huizong.server.store.Audit;
+import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.CollectionStore;
-import org.huizong.server.store.DefinitionStore;
+import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.Database;
+import org.huizong.server.store.DefinitionStore;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.web.PublicAddress;
@@ -101,23 +104,42 @@ final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
+    BureauStore bureau(Database db, Audit audit) {
+        return new BureauStore(db.jdbi(), audit);
+    }
+
+    @Provides
+    @Singleton
+    CycleStore cycles(Database db, Clock c, Audit audit) {
+        return new CycleStore(db.jdbi(), c, audit);
+    }
+
+    @Provides
+    @Singleton
+    Cycle cycle(CycleStore cycles, BureauStore bureau) {
+        return new Cycle(cycles, bureau);
+    }
+
+    @Provides
+    @Singleton
     Submissions submissions(EngineFacade engine, FileStore files, CollectionStore collections,
-            ReturnStore returns, Audit audit, ServerConfig c) {
-        return new Submissions(engine, files, collections, returns, audit, c.maxUploadBytes());
+            ReturnStore returns, Audit audit, Cycle cycle, ServerConfig c) {
+        return new Submissions(engine, files, collections, returns, audit, cycle,
+                c.maxUploadBytes());
     }
 
     @Provides
     @Singleton
     Consolidations consolidations(CollectionStore collections, ReturnStore returns,
-            EngineFacade engine, FileStore files, Submissions submissions) {
-        return new Consolidations(collections, returns, engine, files, submissions);
+            EngineFacade engine, FileStore files, Submissions submissions, BureauStore bureau) {
+        return new Consolidations(collections, returns, engine, files, submissions, bureau);
     }
 
     @Provides
     @Singleton
     Demo demo(CollectionStore collections, ReturnStore returns, Submissions submissions,
-            EngineFacade engine, ServerConfig c) {
-        return new Demo(collections, returns, submissions, engine, c.dataDir(),
+            EngineFacade engine, BureauStore bureau, ServerConfig c) {
+        return new Demo(collections, returns, submissions, engine, bureau, c.dataDir(),
                 c.publicUrl().orElse("http://localhost:" + (c.port() == 0 ? 8080 : c.port())));
     }
 
@@ -127,15 +149,16 @@ final class ServerModule extends AbstractModule {
     Routes routes(AccountStore accounts, StaffAuth auth, Audit audit,
             CollectionStore collections, ReturnStore returns, EngineFacade engine,
             FileStore files, Submissions submissions, Consolidations consolidations,
-            DefinitionStore definitions, ServerConfig c) {
+            BureauStore bureau, CycleStore cycles, Cycle cycle, DefinitionStore definitions,
+            ServerConfig c) {
         PublicAddress address = new PublicAddress(c.publicUrl());
         Routes routes = new Routes(auth, collections);
         List<RouteGroup> groups = new ArrayList<>(StaffRoutes.of(accounts, auth, audit,
                 collections, returns, engine, files, submissions, consolidations, address,
-                c.maxUploadBytes()));
+                c.maxUploadBytes(), bureau, cycles, cycle));
         groups.add(StaffRoutes.definitions(definitions, engine, files, c.maxUploadBytes()));
         groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine,
-                address));
+                address, cycle));
         groups.add(new StaticFiles());
         groups.forEach(g -> g.register(routes));
         return routes;

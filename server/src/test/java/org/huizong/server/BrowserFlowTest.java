@@ -67,7 +67,7 @@ class BrowserFlowTest {
             school.setInputFiles("#file", fixed);
             school.click("#upload");
             school.waitForSelector("text=第 2 版已被接受");
-            assertThat(school.textContent("#status")).isEqualTo("已提交");
+            assertThat(school.textContent("#status")).isEqualTo("已报送待审核");
             shot(school, "06-school-accepted");
 
             staff.navigate(dashboard);
@@ -101,7 +101,15 @@ class BrowserFlowTest {
         staff.fill("#username", "admin");
         staff.fill("#password", server.initialAdminPassword().orElseThrow());
         staff.click("button[type=submit]");
-        staff.waitForURL("**/collections");
+        staff.waitForURL("**/settings");
+        staff.fill("#name", "测试县教育局");
+        staff.fill("#code", "330100");
+        staff.fill("#contact", "王老师");
+        staff.fill("#phone", "0571-1234567");
+        shot(staff, "01b-first-start-settings");
+        staff.click("#save-settings");
+        staff.waitForSelector("text=本单位信息已保存");
+        staff.navigate(base + "/collections");
         staff.click("text=新建任务");
         staff.fill("#period", "2024H1");
         staff.fill("#deadline", "2024-07-10");

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code serve --demo}: the demo county is loaded, so the dashboard is full at once. */
 class DemoServerTest {
     /** What a newcomer sees: the demo dashboard, in the system Chromium. */
-    private static void screenshot(HuizongServer.Handle h, String id) throws Exception {
+    private static void screenshot(HuizongServer.Handle h, String id, Path dataDir)
+            throws Exception {
         Path shots = Paths.get("target", "screenshots");
         Files.createDirectories(shots);
         try (Playwright pw = Playwright.create(new Playwright.CreateOptions()
@@ -44,6 +45,19 @@ class DemoServerTest {
             page.navigate(h.baseUrl() + "/collections/" + id + "/schools/3134000025");
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(shots.resolve("11-demo-school.png")));
+            page.navigate(h.baseUrl() + "/settings");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(shots.resolve("12-demo-settings.png")));
+            // An approved school's own page: locked, with whom to call.
+            String secret = Files.readAllLines(dataDir.resolve("demo-links.txt")).stream()
+                    .filter(l -> l.startsWith("3134000025\t")).findFirst().orElseThrow()
+                    .replaceAll(".*/s/", "").strip();
+            Page school = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(375, 800).setLocale("zh-CN")).newPage();
+            school.navigate(h.baseUrl() + "/s/" + secret);
+            assertThat(school.textContent("#locked")).contains("已审核通过，不能再上传");
+            school.screenshot(new Page.ScreenshotOptions()
+                    .setPath(shots.resolve("13-demo-school-locked-375.png")).setFullPage(true));
         }
     }
 
@@ -73,7 +87,7 @@ class DemoServerTest {
             assertThat(Books.text(book.bytes())).contains("比去年");
             String links = Files.readString(dir.resolve("demo-links.txt"));
             assertThat(links.lines().filter(l -> l.contains("/s/")).count()).isEqualTo(61);
-            screenshot(h, id);
+            screenshot(h, id, dir);
         }
     }
 }

@@ -82,6 +82,14 @@ final class Fixtures {
         return write(d.school(), v, d.projects(), d.explanations());
     }
 
+    /** The valid return as corrected after it was sent back: another person signs it. */
+    static byte[] correctedReturn(String code) {
+        DemoCounty.SchoolData d = data(code);
+        Map<String, Value> v = new LinkedHashMap<>(d.values());
+        v.put("info.head", Value.of("核对人" + code.substring(code.length() - 2)));
+        return write(d.school(), v, d.projects(), d.explanations());
+    }
+
     /** The return without the 说明 its warnings need. */
     static byte[] returnWithoutExplanations(String code) {
         DemoCounty.SchoolData d = data(code);

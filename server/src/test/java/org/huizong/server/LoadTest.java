@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * 300 schools upload at once near the deadline, over loopback, against the SQLite default. The
  * run is bounded: 300 requests, each with a 120 s timeout, all done or failed within 5 minutes.
- * Every upload must be stored exactly once and the dashboard must show 300 已提交 afterwards.
+ * Every upload must be stored exactly once and the dashboard must show 300 已报送待审核 afterwards.
  * Throughput and latency percentiles go to {@code target/load-report.txt}.
  */
 @Tag("load")

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerFlowTest {
     static final long MAX_UPLOAD = 1024 * 1024;
+    static final String UNIT_NAME = "测试县教育局";
+    static final String UNIT_CODE = "330100";
     private static final Pattern LINK = Pattern.compile(
             "data-code=\"(\\d{10})\" href=\"[^\"]*/s/([A-Za-z0-9_-]+)\"");
 
@@ -48,6 +50,32 @@ abstract class ServerFlowTest {
         dataDir = Files.createTempDirectory("huizong-flow");
         server = HuizongServer.start(config(dataDir));
         adminPassword = server.initialAdminPassword().orElseThrow();
+        nameTheBureauOnFirstStart();
+    }
+
+    /**
+     * The first sign-in lands on 本单位信息 until the bureau has named itself; every book is
+     * headed with what is saved there.
+     */
+    void nameTheBureauOnFirstStart() {
+        WebClient admin = staff();
+        Response first = admin.get("/collections");
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(first.header("Location")).isEqualTo("/settings");
+        Response page = admin.get("/settings");
+        assertThat(page.body()).contains("首次使用：请先填写本单位信息");
+        Response badCode = admin.postForm("/settings", Map.of("_csrf", page.csrf(), "name",
+                UNIT_NAME, "code", "31-34", "area", "县", "contact", "王老师", "phone",
+                "0571-1234567"));
+        assertThat(badCode.status()).isEqualTo(422);
+        assertThat(badCode.body()).contains("单位代码“31-34”应为 6 到 12 位数字");
+        Response saved = admin.postForm("/settings", Map.of("_csrf", page.csrf(), "name",
+                UNIT_NAME, "code", UNIT_CODE, "area", "县", "contact", "王老师", "phone",
+                "0571-1234567"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+        assertThat(admin.get("/collections").status()).isEqualTo(200);
+        assertThat(admin.get("/audit").body()).contains("设置本单位信息")
+                .contains("首次设置：" + UNIT_NAME + "（" + UNIT_CODE + "，县级");
     }
 
     @AfterAll
@@ -140,7 +168,8 @@ abstract class ServerFlowTest {
         Response list = ok.get("/collections");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("报表任务").contains("新建任务");
-        assertThat(ok.get("/audit").body()).contains("login.failed").contains("login");
+        assertThat(ok.get("/audit").body()).contains("登录失败").contains("登录")
+                .as("actions in words, not codes").doesNotContain("login.failed");
     }
 
     @Test
@@ -161,8 +190,8 @@ abstract class ServerFlowTest {
             }
         }
         assertThat(names).hasSize(4).anyMatch(n -> n.contains("3134000025"));
-        assertThat(audit(s.staff(), s.id())).contains("roster.import").contains("links.issue")
-                .contains("download.templates");
+        assertThat(audit(s.staff(), s.id())).contains("导入学校名单").contains("发放上传链接")
+                .contains("下载全部模板");
     }
 
     @Test
@@ -218,7 +247,7 @@ abstract class ServerFlowTest {
         assertThat(text.status()).isEqualTo(415);
         assertThat(text.body()).contains("不是 Excel 工作簿");
         assertThat(school.get("/s/" + secret).body()).contains("尚未上传");
-        assertThat(audit(s.staff(), s.id())).contains("return.refused");
+        assertThat(audit(s.staff(), s.id())).contains("拒收上传");
     }
 
     @Test
@@ -254,7 +283,7 @@ abstract class ServerFlowTest {
         assertThat(fresh).isNotEqualTo(old).hasSizeGreaterThanOrEqualTo(43);
         assertThat(school.get("/s/" + fresh).body()).contains("西河镇初级中学");
         assertThat(school.get("/s/" + old).status()).isEqualTo(404);
-        assertThat(audit(s.staff(), s.id())).contains("link.revoke");
+        assertThat(audit(s.staff(), s.id())).contains("作废上传链接");
     }
 
     @Test
@@ -294,12 +323,12 @@ abstract class ServerFlowTest {
         assertThat(after.body()).contains("已收到第 2 版").contains("第 2 版已被接受")
                 .contains("第一次.xlsx").contains("改正后.xlsx");
         Response detail = s.staff().get("/collections/" + s.id() + "/schools/" + Fixtures.PRIMARY);
-        assertThat(detail.body()).contains("已提交").contains("改正后.xlsx")
+        assertThat(detail.body()).contains("已报送待审核").contains("改正后.xlsx")
                 .contains("在校学生(幼儿)数");
         Response v1 = s.staff().get("/collections/" + s.id() + "/schools/" + Fixtures.PRIMARY
                 + "/versions/1/file");
         assertThat(v1.bytes()).isEqualTo(Fixtures.returnWithError(Fixtures.PRIMARY));
-        assertThat(audit(s.staff(), s.id())).contains("return.upload").contains("第1版")
+        assertThat(audit(s.staff(), s.id())).contains("上传报表").contains("第1版")
                 .contains("第2版");
     }
 
@@ -326,7 +355,7 @@ abstract class ServerFlowTest {
                 Fixtures.validReturn(Fixtures.WARNING_SCHOOL));
         assertThat(school.open(withNote.header("Location")).body()).contains("第 2 版已被接受")
                 .contains("说明：含外聘退休教师及校外辅导员3名参与课后服务");
-        assertThat(audit(s.staff(), s.id())).contains("return.explain");
+        assertThat(audit(s.staff(), s.id())).contains("填写说明");
     }
 
     @Test
@@ -350,7 +379,14 @@ abstract class ServerFlowTest {
                 secret));
         assertThat(api.body()).contains("\"status\":\"returned\"")
                 .contains("请核对毕业生数\\u003cb>");
-        upload(school, secret, "r2.xlsx", Fixtures.validReturn(Fixtures.MIDDLE));
+        Response same = upload(school, secret, "r-again.xlsx",
+                Fixtures.validReturn(Fixtures.MIDDLE));
+        assertThat(same.status()).isEqualTo(409);
+        assertThat(same.body()).contains("与教育局退回的第 1 版完全相同");
+        assertThat(upload(school, secret, "r2.xlsx", Fixtures.correctedReturn(Fixtures.MIDDLE))
+                .status()).isEqualTo(303);
+        assertThat(school.get("/s/" + secret).body()).as("the sent-back banner is gone")
+                .doesNotContain("id=\"review\"").contains("已报送待审核");
         Response approve = s.staff().postForm(path + "/review", Map.of("_csrf", csrf,
                 "version", "2", "decision", "approve", "reason", ""));
         assertThat(approve.status()).isEqualTo(303);
@@ -359,8 +395,8 @@ abstract class ServerFlowTest {
         assertThat(dash.body()).contains("data-code=\"3134000048\"")
                 .doesNotContain("data-code=\"3134000026\"")
                 .contains("显示 1 / 4 所");
-        assertThat(audit(s.staff(), s.id())).contains("return.send_back")
-                .contains("return.approve");
+        assertThat(audit(s.staff(), s.id())).contains("退回")
+                .contains("审核通过");
     }
 
     @Test
@@ -421,16 +457,18 @@ abstract class ServerFlowTest {
                 new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                         new java.io.ByteArrayInputStream(xlsx.bytes()))) {
             org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .startsWith(UNIT_NAME + " 2024年上半年教育工作半年报表 报送情况");
+            assertThat(sheet.getLastRowNum()).isEqualTo(5);
             Map<String, String> statusByCode = new LinkedHashMap<>();
-            for (int r = 1; r <= 4; r++) {
+            for (int r = 2; r <= 5; r++) {
                 statusByCode.put(sheet.getRow(r).getCell(0).getStringCellValue(),
                         sheet.getRow(r).getCell(5).getStringCellValue());
             }
-            assertThat(statusByCode).containsEntry(Fixtures.PRIMARY, "已提交")
-                    .containsEntry(Fixtures.MIDDLE, "已提交")
+            assertThat(statusByCode).containsEntry(Fixtures.PRIMARY, "已报送待审核")
+                    .containsEntry(Fixtures.MIDDLE, "已报送待审核")
                     .containsEntry(Fixtures.KINDERGARTEN, "未报");
-            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("学校名称");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("学校名称");
         }
         Response detail = s.staff().get("/collections/" + s.id() + "/detail.csv?scope=accepted");
         assertThat(detail.status()).isEqualTo(200);
@@ -446,9 +484,11 @@ abstract class ServerFlowTest {
                 new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                         new java.io.ByteArrayInputStream(missing.bytes()))) {
             org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("学校标识码");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith(UNIT_NAME)
+                    .contains("未报学校");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("学校标识码");
             List<String> codes = new ArrayList<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
                 codes.add(sheet.getRow(r).getCell(0).getStringCellValue());
             }
             assertThat(codes).as("every school without a return, none with one")
@@ -460,10 +500,11 @@ abstract class ServerFlowTest {
         try (org.apache.poi.xwpf.usermodel.XWPFDocument doc =
                 new org.apache.poi.xwpf.usermodel.XWPFDocument(
                         new java.io.ByteArrayInputStream(summary.bytes()))) {
-            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("本县2024年上半年工作总结");
+            assertThat(doc.getParagraphs().get(0).getText())
+                    .isEqualTo(UNIT_NAME + "2024年上半年工作总结");
             assertThat(doc.getParagraphs().get(1).getText()).startsWith("（一）数据报送有序开展。");
         }
-        assertThat(audit(s.staff(), s.id())).contains("download.summary");
+        assertThat(audit(s.staff(), s.id())).contains("下载工作总结");
     }
 
     static BigDecimal students(String code) {
@@ -499,7 +540,7 @@ abstract class ServerFlowTest {
                 .isEqualByComparingTo(students(Fixtures.PRIMARY).add(students(Fixtures.MIDDLE))
                         .add(students(Fixtures.KINDERGARTEN)));
         assertThat(Books.text(all.bytes())).contains("东城镇第二小学");
-        assertThat(audit(s.staff(), s.id())).contains("download.consolidated");
+        assertThat(audit(s.staff(), s.id())).contains("下载汇总表");
     }
 
     @Test
@@ -517,16 +558,22 @@ abstract class ServerFlowTest {
                 Fixtures.validReturn(Fixtures.PRIMARY));
         long second = s.id();
         String csrf = staff.get("/collections/" + second).csrf();
+        byte[] thisYear = staff.get("/collections/" + second
+                + "/consolidated.xlsx?scope=accepted").bytes();
+        Response sameYear = staff.postMultipart("/collections/" + second + "/previous",
+                List.of(Part.field("_csrf", csrf), Part.file("book", "本期.xlsx", thisYear)));
+        assertThat(sameYear.status()).isEqualTo(422);
+        assertThat(sameYear.body()).contains("上年同期应为 2023年上半年，所选的是 2024年上半年");
         Response prev = staff.postMultipart("/collections/" + second + "/previous",
                 List.of(Part.field("_csrf", csrf), Part.file("book", "上期.xlsx", lastYear)));
         assertThat(prev.status()).as(prev.body()).isEqualTo(303);
-        assertThat(staff.get("/collections/" + second).body()).contains("已上传上期汇总表");
+        assertThat(staff.get("/collections/" + second).body()).contains("已上传上年同期汇总表");
         Response book = staff.get("/collections/" + second
                 + "/consolidated.xlsx?scope=accepted");
         assertThat(book.status()).as(book.body()).isEqualTo(200);
         assertThat(Books.text(book.bytes()))
                 .contains(Fixtures.lastYearsStudents(Fixtures.PRIMARY).toPlainString());
-        assertThat(audit(s.staff(), second)).contains("collection.previous_book");
+        assertThat(audit(s.staff(), second)).contains("上传上年同期汇总表");
         Response notABook = s.staff().postMultipart("/collections/" + second + "/previous",
                 List.of(Part.field("_csrf", csrf), Part.file("book", "学校.xlsx",
                         Fixtures.validReturn(Fixtures.PRIMARY))));
@@ -569,7 +616,7 @@ abstract class ServerFlowTest {
         assertThat(login.status()).isEqualTo(303);
         assertThat(c.get("/collections").body()).contains("张老师");
         assertThat(c.get("/users").status()).isEqualTo(403);
-        assertThat(admin.get("/audit").body()).contains("user.create").contains(name);
+        assertThat(admin.get("/audit").body()).contains("新建账号").contains(name);
         for (int i = 0; i < AccountStore.MAX_FAILURES; i++) {
             assertThat(c.postForm("/login", Map.of("username", name, "password", "guess" + i,
                     "_csrf", c.get("/login").csrf())).status()).isEqualTo(401);
@@ -621,7 +668,7 @@ abstract class ServerFlowTest {
         assertThat(wrongPeriod.status()).isEqualTo(422);
         assertThat(wrongPeriod.body()).contains("2023年上半年");
         assertThat(school.get("/s/" + secret).body()).contains("尚未上传");
-        assertThat(audit(s.staff(), s.id())).contains("return.refused").contains("去年.xlsx");
+        assertThat(audit(s.staff(), s.id())).contains("拒收上传").contains("去年.xlsx");
     }
 
     /** A demo school's data as the template writer takes it. */

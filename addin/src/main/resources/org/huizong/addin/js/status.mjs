@@ -13,9 +13,10 @@ export const STATUS_TONES = Object.freeze({
   未报: "neutral",
   有错误: "bad",
   待说明: "warn",
-  已提交: "info",
+  已报送待审核: "info",
   已退回: "bad",
   已通过: "good",
+  已撤销通过: "warn",
 });
 
 /** The server's status keys (ReportStatus.key) and the words schools read. */
@@ -23,9 +24,10 @@ const KEYS = Object.freeze({
   none: "未报",
   error: "有错误",
   pending: "待说明",
-  submitted: "已提交",
+  submitted: "已报送待审核",
   returned: "已退回",
   approved: "已通过",
+  reopened: "已撤销通过",
 });
 
 const obj = (v) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});

@@ -16,6 +16,8 @@ import org.huizong.engine.model.School;
  * @param counted returns in the totals (one a school)
  * @param countedWithErrors of those, returns with errors counted because the bureau asked to
  * @param missing roster schools without a readable return, in roster order
+ * @param awaitingReview roster schools that reported but whose return the bureau has not yet
+ *     approved, while it counts only approved returns: received, not counted, not missing
  * @param duplicates schools that sent more than one return, in roster order
  * @param unknown returns from schools not on the roster, reported and not counted
  * @param rejected files that are not a readable return of this collection and period
@@ -23,8 +25,8 @@ import org.huizong.engine.model.School;
  * @param unexplainedWarnings counted returns with warnings that lack a 说明, those warnings
  */
 public record Completeness(int expected, int received, int counted, int countedWithErrors,
-        List<School> missing, List<Duplicate> duplicates, List<Unknown> unknown,
-        List<Rejected> rejected, List<SchoolFindings> withErrors,
+        List<School> missing, List<School> awaitingReview, List<Duplicate> duplicates,
+        List<Unknown> unknown, List<Rejected> rejected, List<SchoolFindings> withErrors,
         List<SchoolFindings> unexplainedWarnings) {
 
     /**
@@ -115,6 +117,7 @@ public record Completeness(int expected, int received, int counted, int countedW
 
     public Completeness {
         missing = List.copyOf(missing);
+        awaitingReview = List.copyOf(awaitingReview);
         duplicates = List.copyOf(duplicates);
         unknown = List.copyOf(unknown);
         rejected = List.copyOf(rejected);
@@ -138,19 +141,23 @@ public record Completeness(int expected, int received, int counted, int countedW
 
     /** Every input file: the sum of the summary's categories. */
     public int files() {
-        return counted + notCountedForErrors() + superseded() + unknown.size() + rejected.size();
+        return counted + notCountedForErrors() + awaitingReview.size() + superseded()
+                + unknown.size() + rejected.size();
     }
 
     /**
      * One line that adds up to the number of files given:
      * {@code 共 N 个文件：计入 a，有错误未计入 b，重复 c，名单外 d，无法读取 e}. When returns with
-     * errors were counted deliberately, {@code 计入 a（含有错误 k）}.
+     * errors were counted deliberately, {@code 计入 a（含有错误 k）}; when some returns await the
+     * bureau's approval, {@code ，待审核未计入 w} after the errors.
      */
     public String summary() {
         String counting = countedWithErrors > 0
                 ? counted + "（含有错误 " + countedWithErrors + "）" : String.valueOf(counted);
+        String waiting = awaitingReview.isEmpty() ? ""
+                : "，待审核未计入 " + awaitingReview.size();
         return "共 " + files() + " 个文件：计入 " + counting + "，有错误未计入 "
-                + notCountedForErrors() + "，重复 " + superseded() + "，名单外 " + unknown.size()
-                + "，无法读取 " + rejected.size();
+                + notCountedForErrors() + waiting + "，重复 " + superseded() + "，名单外 "
+                + unknown.size() + "，无法读取 " + rejected.size();
     }
 }

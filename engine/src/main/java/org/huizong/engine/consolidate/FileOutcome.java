@@ -24,6 +24,7 @@ public record FileOutcome(Completeness.Version version, String schoolCode, Kind 
         COUNTED("counted", "计入"),
         COUNTED_WITH_ERRORS("counted_with_errors", "有错误，按要求计入"),
         ERRORS("errors", "有错误未计入"),
+        AWAITING_REVIEW("awaiting_review", "待审核未计入"),
         SUPERSEDED("superseded", "重复"),
         NOT_ON_ROSTER("not_on_roster", "名单外"),
         UNREADABLE("unreadable", "无法读取");
@@ -99,6 +100,8 @@ public record FileOutcome(Completeness.Version version, String schoolCode, Kind 
                     Kind.COUNTED_WITH_ERRORS, "有错误 " + errors.size() + " 条，按要求计入汇总");
             case ERRORS -> new FileOutcome(v, s.school().code(), Kind.ERRORS,
                     "有错误 " + errors.size() + " 条，未计入汇总" + first(errors));
+            case AWAITING_REVIEW -> new FileOutcome(v, s.school().code(), Kind.AWAITING_REVIEW,
+                    "已报送，尚未审核通过；本次只汇总审核通过的报表，未计入");
             case MISSING -> throw new IllegalArgumentException("school " + s.school().code()
                     + " is missing but names the file " + v.file());
         };

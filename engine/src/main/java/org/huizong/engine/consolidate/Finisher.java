@@ -85,7 +85,7 @@ final class Finisher {
         }
         sort(rejected);
         return new Completeness(roster.size(), 0, 0, 0, roster.schools(), List.of(), List.of(),
-                rejected, List.of(), List.of());
+                List.of(), rejected, List.of(), List.of());
     }
 
     private static List<Completeness.Rejected> unreadable(Partial partial) {
@@ -107,6 +107,7 @@ final class Finisher {
             List<Completeness.Unknown> unknown, List<Completeness.Rejected> rejected) {
         List<SchoolStatus> schools = new ArrayList<>();
         List<School> missing = new ArrayList<>();
+        List<School> awaitingReview = new ArrayList<>();
         List<Completeness.Duplicate> duplicates = new ArrayList<>();
         List<SchoolFindings> withErrors = new ArrayList<>();
         List<SchoolFindings> unexplained = new ArrayList<>();
@@ -127,7 +128,10 @@ final class Finisher {
                         .toList()));
             }
             SchoolStatus.Status status = SchoolStatus.Status.COUNTED;
-            if (kept.hasErrors()) {
+            if (kept.awaitingReview()) {
+                awaitingReview.add(s);
+                status = SchoolStatus.Status.AWAITING_REVIEW;
+            } else if (kept.hasErrors()) {
                 withErrors.add(new SchoolFindings(s.code(), s.name(), kept.file(),
                         kept.findings()));
                 status = includeWithErrors ? SchoolStatus.Status.COUNTED_WITH_ERRORS
@@ -147,7 +151,7 @@ final class Finisher {
         }
         Completeness completeness = new Completeness(roster.size(),
                 roster.size() - missing.size(), counted.size(), countedWithErrors, missing,
-                duplicates, unknown, rejected, withErrors, unexplained);
+                awaitingReview, duplicates, unknown, rejected, withErrors, unexplained);
         Sums sums = new Sums(collection, roster, indicators, counted);
         // Independent pieces: the outliers and the project lists are worked out on other
         // threads while the groups are summed (in parallel too).

@@ -23,7 +23,8 @@ import org.huizong.engine.model.Value;
  */
 record FoldedReturn(Completeness.Version version, ReturnMeta meta, Map<String, Value> values,
         Map<String, List<TableRow>> tables, List<Finding> findings,
-        Map<String, String> explanations, boolean hasErrors, List<BigDecimal> numbers) {
+        Map<String, String> explanations, boolean hasErrors, boolean awaitingReview,
+        List<BigDecimal> numbers) {
 
     /**
      * School code, then the time the workbook was saved (the file's time when it does not say),
@@ -62,7 +63,7 @@ record FoldedReturn(Completeness.Version version, ReturnMeta meta, Map<String, V
         }
         return new FoldedReturn(new Completeness.Version(r.file(), r.saved(), s.time()),
                 r.meta(), r.values(), tables, kept,
-                r.explanations(), s.hasErrors(), Collections.unmodifiableList(
+                r.explanations(), s.hasErrors(), s.awaitingReview(), Collections.unmodifiableList(
                         Arrays.asList(numbers)));
     }
 

@@ -31,6 +31,8 @@ public record SchoolStatus(School school, Status status, Optional<Completeness.V
         COUNTED_WITH_ERRORS("有错误，已计入"),
         /** A return with errors, left out of the totals. */
         ERRORS("有错误，未计入"),
+        /** A return the bureau has not yet approved, while it counts only approved ones. */
+        AWAITING_REVIEW("已报送待审核，未计入"),
         /** No return arrived. */
         MISSING("未报送");
 

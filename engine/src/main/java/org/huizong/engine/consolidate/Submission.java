@@ -31,14 +31,22 @@ public sealed interface Submission permits Submission.Received, Submission.Unrea
      *
      * @param findings everything found in it: the reader's findings and the validator's, merged
      *     (a finding listed twice is kept once)
+     * @param awaitingReview the bureau counts only approved returns and has not yet approved
+     *     this one: the school has reported (已报送待审核), but the return stays out of the totals
      */
-    record Received(Return ret, List<Finding> findings, Instant time) implements Submission {
+    record Received(Return ret, List<Finding> findings, Instant time, boolean awaitingReview)
+            implements Submission {
         public Received {
             Objects.requireNonNull(ret, "ret");
             Objects.requireNonNull(time, "time of " + ret.file());
             Set<Finding> all = new LinkedHashSet<>(ret.readFindings());
             all.addAll(findings);
             findings = List.copyOf(new ArrayList<>(all));
+        }
+
+        /** A return the bureau counts as soon as it is free of errors. */
+        public Received(Return ret, List<Finding> findings, Instant time) {
+            this(ret, findings, time, false);
         }
 
         @Override

@@ -26,8 +26,20 @@ public final class FindingReport {
      * line; then {@code 共 3 个文件：错误 2 条，警告 1 条（已说明 0 条），提示 1 条}.
      */
     public static String text(List<Validation> validations) {
+        return text(validations, true);
+    }
+
+    /**
+     * The text report; unless {@code everyFile}, files without any finding are left out of the
+     * listing (the summary line still counts them), so a clerk checking 300 returns reads only
+     * the ones to fix.
+     */
+    public static String text(List<Validation> validations, boolean everyFile) {
         StringBuilder sb = new StringBuilder();
         for (Validation v : validations) {
+            if (!everyFile && v.findings().isEmpty()) {
+                continue;
+            }
             sb.append(v.file());
             if (!v.schoolCode().isEmpty()) {
                 sb.append("（学校标识码 ").append(v.schoolCode());
@@ -42,9 +54,6 @@ public final class FindingReport {
             for (Finding f : v.findings()) {
                 sb.append(n++).append(") [").append(f.severity().label()).append("] ");
                 f.cell().ifPresent(c -> sb.append(c).append(' '));
-                if (!f.fieldIds().isEmpty()) {
-                    sb.append(f.fieldIds().get(0)).append(": ");
-                }
                 sb.append(f.message()).append('\n');
                 f.explanation().ifPresent(e -> sb.append("   说明：").append(e).append('\n'));
             }
@@ -52,11 +61,16 @@ public final class FindingReport {
         return sb.append(summaryLine(validations)).append('\n').toString();
     }
 
-    /** {@code 共 3 个文件：错误 2 条，警告 1 条（已说明 0 条），提示 1 条}. */
+    /**
+     * {@code 共 3 个文件：错误 2 条，警告 1 条（已说明 0 条），提示 1 条；未发现问题的文件 1 个}, the
+     * last part only when some file has no finding.
+     */
     public static String summaryLine(List<Validation> validations) {
         Totals t = Totals.of(validations);
+        long clean = validations.stream().filter(v -> v.findings().isEmpty()).count();
         return "共 " + validations.size() + " 个文件：错误 " + t.errors + " 条，警告 " + t.warnings
-                + " 条（已说明 " + t.explained + " 条），提示 " + t.notices + " 条";
+                + " 条（已说明 " + t.explained + " 条），提示 " + t.notices + " 条"
+                + (clean > 0 ? "；未发现问题的文件 " + clean + " 个" : "");
     }
 
     /** The documented JSON shape; keys in fixed order, two-space indentation, UTF-8 text. */

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -111,6 +112,21 @@ public final class Pipeline {
     public Pipeline withPrevious(Optional<Return> book) {
         return new Pipeline(collection, narrative, writer, clock, unit, area, period, book,
                 includeWithErrors);
+    }
+
+    /**
+     * States on the cover and the submission sheet which returns the book counts, in the
+     * bureau's words (只汇总审核通过的报表).
+     */
+    public Pipeline withScope(String statement) {
+        return new Pipeline(collection, narrative, writer.withScope(statement), clock, unit, area,
+                period, previous, includeWithErrors);
+    }
+
+    /** The reporting deadline, a day in {@code zone}: later returns are 逾期 in the book. */
+    public Pipeline withDeadline(LocalDate day, ZoneId zone) {
+        return new Pipeline(collection, narrative, writer.withDeadline(day, zone), clock, unit,
+                area, period, previous, includeWithErrors);
     }
 
     /** Counts returns with errors too (they stay on the findings list). */

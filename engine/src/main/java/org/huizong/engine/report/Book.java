@@ -2,6 +2,7 @@ package org.huizong.engine.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +30,7 @@ final class Book {
     final Collection collection;
     final Consolidation c;
     final Unit unit;
+    final Scope scope;
     final ZoneId zone;
     final Instant generated;
     /**
@@ -49,13 +51,34 @@ final class Book {
     record Unit(String code, String name, String area) {
     }
 
-    Book(XSSFWorkbook wb, Collection collection, Consolidation c, Unit unit, ZoneId zone,
-            Instant generated) {
+    /**
+     * Which returns count and by when they were due.
+     *
+     * @param statement the scope in the bureau's words, empty when not stated
+     * @param deadline returns sent after it are 逾期
+     */
+    record Scope(String statement, Optional<Deadline> deadline) {
+        static final Scope NONE = new Scope("", Optional.empty());
+
+        /** Whether a return sent at {@code time} was late. */
+        boolean late(Optional<Instant> time) {
+            return deadline.isPresent() && time.isPresent()
+                    && !time.get().isBefore(deadline.get().end());
+        }
+    }
+
+    /** The day returns are due, and the instant that day ends where the bureau is. */
+    record Deadline(LocalDate day, Instant end) {
+    }
+
+    Book(XSSFWorkbook wb, Collection collection, Consolidation c, Unit unit, Scope scope,
+            ZoneId zone, Instant generated) {
         this.wb = wb;
         this.styles = new Styles(wb);
         this.collection = collection;
         this.c = c;
         this.unit = unit;
+        this.scope = scope;
         this.zone = zone;
         this.generated = generated;
         this.sheets = wb;

@@ -36,6 +36,12 @@ final class CoverSheet {
                 + b.collection.version() + "版）");
         r = pair(sheet, r, "报告期", b.c.period().describe());
         r = pair(sheet, r, "汇总单位", b.unit.name() + "（" + b.unit.code() + "）");
+        if (!b.scope.statement().isEmpty()) {
+            r = pair(sheet, r, "汇总范围", b.scope.statement());
+        }
+        if (b.scope.deadline().isPresent()) {
+            r = pair(sheet, r, "报送截止", b.scope.deadline().get().day() + "（含当日）");
+        }
         r = pair(sheet, r, "生成时间", b.show(b.generated));
         r++;
         Completeness done = b.c.completeness();
@@ -44,7 +50,14 @@ final class CoverSheet {
         r = count(sheet, r, b.words("已报送学校"), done.received(), b.measure());
         r = count(sheet, r, "计入汇总", done.counted(), b.measure());
         r = count(sheet, r, "其中：有错误但按要求计入", done.countedWithErrors(), b.measure());
+        if (!done.awaitingReview().isEmpty()) {
+            r = count(sheet, r, "已报送待审核（未计入）", done.awaitingReview().size(), b.measure());
+        }
         r = count(sheet, r, "未报送", done.missing().size(), b.measure());
+        if (b.scope.deadline().isPresent()) {
+            r = count(sheet, r, "其中：逾期报送", (int) b.c.schools().stream()
+                    .filter(s -> b.scope.late(s.time())).count(), b.measure());
+        }
         r = count(sheet, r, "有错误未计入", done.notCountedForErrors(), b.measure());
         r = count(sheet, r, "重复报送的旧版本", done.superseded(), "份");
         r = count(sheet, r, b.words("名单外学校的报表"), done.unknown().size(), "份");

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -52,18 +54,21 @@ public final class ReportWriter {
     private final Collection collection;
     private final Clock clock;
     private final Book.Unit unit;
+    private final Book.Scope scope;
 
-    private ReportWriter(Collection collection, Clock clock, Book.Unit unit) {
+    private ReportWriter(Collection collection, Clock clock, Book.Unit unit, Book.Scope scope) {
         this.collection = collection;
         this.clock = clock;
         this.unit = unit;
+        this.scope = scope;
     }
 
     /** A writer for a county (县) with unit code 0000000000 until {@link #withUnit} says. */
     public static ReportWriter of(Collection collection, Clock clock) {
         Objects.requireNonNull(collection, "collection");
         Objects.requireNonNull(clock, "clock");
-        return new ReportWriter(collection, clock, new Book.Unit("0000000000", "本县", "县"));
+        return new ReportWriter(collection, clock, new Book.Unit("0000000000", "本县", "县"),
+                Book.Scope.NONE);
     }
 
     /**
@@ -75,7 +80,8 @@ public final class ReportWriter {
             throw new IllegalArgumentException("单位代码 '" + code + "' 应为6到12位数字");
         }
         Objects.requireNonNull(name, "name of unit " + code);
-        return new ReportWriter(collection, clock, new Book.Unit(code, name, unit.area()));
+        return new ReportWriter(collection, clock, new Book.Unit(code, name, unit.area()),
+                scope);
     }
 
     /** The area word of the sheet names: 县 (全县汇总, default) or 市 (全市汇总) and so on. */
@@ -83,7 +89,29 @@ public final class ReportWriter {
         if (area == null || area.length() != 1) {
             throw new IllegalArgumentException("区域用字 '" + area + "' 应为一个字，如 县 或 市");
         }
-        return new ReportWriter(collection, clock, new Book.Unit(unit.code(), unit.name(), area));
+        return new ReportWriter(collection, clock, new Book.Unit(unit.code(), unit.name(), area),
+                scope);
+    }
+
+    /**
+     * Which returns the book counts, in the bureau's words (只汇总审核通过的报表), stated on the
+     * cover and above the submission sheet; none by default.
+     */
+    public ReportWriter withScope(String statement) {
+        Objects.requireNonNull(statement, "statement");
+        return new ReportWriter(collection, clock, unit,
+                new Book.Scope(statement, scope.deadline()));
+    }
+
+    /**
+     * The reporting deadline, a day in {@code zone}: returns sent after its end are marked 逾期
+     * on the submission sheet.
+     */
+    public ReportWriter withDeadline(LocalDate day, ZoneId zone) {
+        Objects.requireNonNull(day, "day");
+        return new ReportWriter(collection, clock, unit, new Book.Scope(scope.statement(),
+                Optional.of(new Book.Deadline(day, day.plusDays(1).atStartOfDay(zone)
+                        .toInstant()))));
     }
 
     /** Writes the book to a file, replacing it. */
@@ -108,7 +136,7 @@ public final class ReportWriter {
         }
         Instant now = clock.instant();
         try (XSSFWorkbook wb = PlainSharedStrings.workbook()) {
-            Book b = new Book(wb, collection, c, unit, clock.getZone(), now);
+            Book b = new Book(wb, collection, c, unit, scope, clock.getZone(), now);
             inMemory(b);
             try (SXSSFWorkbook streaming = streaming(wb)) {
                 b.stream(streaming);

@@ -31,7 +31,8 @@ final class StatusSheet {
         int lastCol = HEADERS.length - 1;
         b.heading(sheet, NAME, lastCol);
         Completeness done = b.c.completeness();
-        Book.text(Book.row(sheet, 2), 0, done.summary(), b.styles.plainBold);
+        Book.text(Book.row(sheet, 2), 0, b.scope.statement().isEmpty() ? done.summary()
+                : "汇总范围：" + b.scope.statement() + "。" + done.summary(), b.styles.plainBold);
         Row h = Book.row(sheet, 3);
         for (int k = 0; k < HEADERS.length; k++) {
             Book.text(h, k, b.words(HEADERS[k]), b.styles.header);
@@ -46,7 +47,8 @@ final class StatusSheet {
             Book.text(x, 3, s.school().type(), b.styles.text);
             Book.text(x, 4, s.school().township(), b.styles.text);
             Book.text(x, 5, s.school().ownership(), b.styles.textCenter);
-            Book.text(x, 6, s.statusText(), s.status() == SchoolStatus.Status.COUNTED
+            Book.text(x, 6, s.statusText() + (b.scope.late(s.time()) ? "（逾期）" : ""),
+                    s.status() == SchoolStatus.Status.COUNTED && !b.scope.late(s.time())
                     ? b.styles.text : b.styles.warning);
             Book.text(x, 7, s.file().orElse(""), b.styles.text);
             time(x, 8, s.time());

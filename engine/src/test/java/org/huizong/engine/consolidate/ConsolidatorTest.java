@@ -228,6 +228,34 @@ class ConsolidatorTest {
     }
 
     @Test
+    void aReturnAwaitingReviewIsReportedNotCountedAndNotMissing() {
+        School a = school(0);
+        School b = school(1);
+        School c = school(2);
+        List<Submission> subs = List.of(
+                Submission.of(Fixtures.returnWith(a, "a.xlsx", Map.of("info.students", 10)),
+                        List.of(), T0),
+                new Submission.Received(Fixtures.returnWith(b, "b.xlsx",
+                        Map.of("info.students", 5)), List.of(), T0, true));
+        Consolidation done = Consolidator.of(edu(), new Roster(List.of(a, b, c)))
+                .consolidate(subs);
+
+        assertThat(done.totals().get("info.students")).isEqualByComparingTo("10");
+        assertThat(done.schools()).extracting(SchoolStatus::status).containsExactly(
+                SchoolStatus.Status.COUNTED, SchoolStatus.Status.AWAITING_REVIEW,
+                SchoolStatus.Status.MISSING);
+        assertThat(done.schools().get(1).statusText()).isEqualTo("已报送待审核，未计入");
+        assertThat(done.completeness().received()).isEqualTo(2);
+        assertThat(done.completeness().missing()).containsExactly(c);
+        assertThat(done.completeness().awaitingReview()).containsExactly(b);
+        assertThat(done.summary()).isEqualTo(
+                "共 2 个文件：计入 1，有错误未计入 0，待审核未计入 1，重复 0，名单外 0，无法读取 0");
+        assertThat(FileOutcome.of(done.completeness(), done.schools()))
+                .extracting(FileOutcome::kind).containsExactly(FileOutcome.Kind.COUNTED,
+                        FileOutcome.Kind.AWAITING_REVIEW);
+    }
+
+    @Test
     void returnsWithErrorsAreLeftOutUnlessTheBureauIncludesThem() {
         School a = school(0);
         School b = school(1);

@@ -40,18 +40,25 @@ class FindingReportTest {
     void textReportNumbersFindingsPerFileAndEndsWithCounts() {
         assertThat(FindingReport.text(sample())).isEqualTo("""
                 城关小学.xlsx（学校标识码 3412000001，2024年上半年）
-                1) [错误] 学生资助!D7 aid.preschool.persons: 学前教育幼儿资助：资助人数(3)与资助金额(空)须同为0或同不为0
-                2) [提示] 学校基本情况!D13 info.staff: 教职工数填的“-”按0计
+                1) [错误] 学生资助!D7 学前教育幼儿资助：资助人数(3)与资助金额(空)须同为0或同不为0
+                2) [提示] 学校基本情况!D13 教职工数填的“-”按0计
                 东关中学.xlsx（学校标识码 3412000002，2024年上半年）
-                1) [警告] 学生资助!D8 aid.compulsory.persons: 义务教育生活补助人均0.15万元，\
+                1) [警告] 学生资助!D8 义务教育生活补助人均0.15万元，\
                 超出常见范围0.02—0.10万元/人·半年，请核对或说明
                    说明：含上学期补发的"寄宿生"补助
                 共2笔
-                2) [错误] info.head: 学校负责人未填写（必填）
+                2) [错误] 学校负责人未填写（必填）
                 西关幼儿园.xlsx（学校标识码 3412000003，2024年上半年）
                    未发现问题
-                共 3 个文件：错误 2 条，警告 1 条（已说明 1 条），提示 1 条
+                共 3 个文件：错误 2 条，警告 1 条（已说明 1 条），提示 1 条；未发现问题的文件 1 个
                 """);
+    }
+
+    @Test
+    void withoutEveryFileOnlyFilesWithFindingsAreListedAndTheSummaryCountsTheRest() {
+        assertThat(FindingReport.text(sample(), false)).doesNotContain("西关幼儿园")
+                .doesNotContain("未发现问题\n").contains("东关中学.xlsx")
+                .endsWith("共 3 个文件：错误 2 条，警告 1 条（已说明 1 条），提示 1 条；未发现问题的文件 1 个\n");
     }
 
     @Test
@@ -113,7 +120,7 @@ class FindingReportTest {
                 .set("info.teachers", 40).build());
         assertThat(FindingReport.text(List.of(v))).isEqualTo("""
                 测试学校.xlsx（学校标识码 3412000001，2024年上半年）
-                1) [错误] 学校基本情况!D9 info.teachers: 专任教师数(40)不能大于教职工数(30)
+                1) [错误] 学校基本情况!D9 专任教师数(40)不能大于教职工数(30)
                 共 1 个文件：错误 1 条，警告 0 条（已说明 0 条），提示 0 条
                 """);
     }

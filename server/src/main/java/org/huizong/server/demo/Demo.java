@@ -5,14 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.template.ReturnData;
+import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
+import org.huizong.server.store.BureauStore;
+import org.huizong.server.store.BureauStore.Bureau;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.IssuedLink;
@@ -34,11 +38,13 @@ public final class Demo {
     private final ReturnStore returns;
     private final Submissions submissions;
     private final EngineFacade engine;
+    private final BureauStore bureau;
     private final Path dataDir;
     private final String baseUrl;
 
     public Demo(CollectionStore collections, ReturnStore returns, Submissions submissions,
-            EngineFacade engine, Path dataDir, String baseUrl) {
+            EngineFacade engine, BureauStore bureau, Path dataDir, String baseUrl) {
+        this.bureau = bureau;
         this.baseUrl = baseUrl;
         this.collections = collections;
         this.returns = returns;
@@ -53,16 +59,22 @@ public final class Demo {
         if (!existing.isEmpty()) {
             return existing.get(0).id();
         }
+        if (bureau.get().isEmpty()) {
+            bureau.save(ACTOR, new Bureau(DemoCounty.UNIT_NAME, DemoCounty.UNIT_CODE, "县",
+                    "王老师（演示）", "0000-0000000"));
+        }
         Collection c = engine.collection(StandardCollections.EDU_HALFYEAR);
         Roster roster = DemoCounty.roster();
         Period current = DemoCounty.PERIOD;
         Period previous = current.yearBefore();
+        // Due two weeks from today, so the demo's own uploads (made now) are on time.
+        String deadline = LocalDate.now(Cycle.ZONE).plusDays(14).toString();
         long prevId = collections.create(ACTOR, c.id(), previous.label() + c.title(), previous,
-                previous.year() + "-07-10", null);
+                deadline, null);
         collections.importRoster(ACTOR, prevId, roster, "demo/schools.csv");
         load(c, prevId, previous, DemoCounty.previousReturns(), Integer.MAX_VALUE);
         long id = collections.create(ACTOR, c.id(), current.label() + c.title(), current,
-                current.year() + "-07-10", null);
+                deadline, null);
         collections.importRoster(ACTOR, id, roster, "demo/schools.csv");
         load(c, id, current, DemoCounty.returns(), roster.size() - 6);
         // Linked after loading: the synthetic previous returns are not the same schools' real

@@ -2,6 +2,7 @@ package org.huizong.server.returns;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.pipeline.Pipeline;
+import org.huizong.server.store.BureauStore;
+import org.huizong.server.store.BureauStore.Bureau;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
@@ -35,57 +38,79 @@ public final class Consolidations {
     private final EngineFacade engine;
     private final FileStore files;
     private final Submissions submissions;
+    private final BureauStore bureau;
 
     public Consolidations(CollectionStore collections, ReturnStore returns, EngineFacade engine,
-            FileStore files, Submissions submissions) {
+            FileStore files, Submissions submissions, BureauStore bureau) {
         this.collections = collections;
         this.returns = returns;
         this.engine = engine;
         this.files = files;
         this.submissions = submissions;
+        this.bureau = bureau;
     }
 
+    /**
+     * Each school's accepted return, the latest one. With {@code approvedOnly}, a return the
+     * bureau has not approved is passed as awaiting review: the book says the school reported
+     * (已报送待审核) and leaves it out of the totals and of every 同比 comparison.
+     */
     public Consolidation consolidation(CollectionRow c, boolean approvedOnly) {
         List<SchoolRow> schools = collections.schools(c.id());
         if (schools.isEmpty()) {
             throw new HttpProblem(409, "本任务还没有学校，请先导入名单");
         }
-        Collection collection = engine.collection(c.standardId());
         List<Submission> subs = new ArrayList<>();
         for (SchoolState st : returns.states(c.id(), schools)) {
-            Optional<VersionRow> v = st.counted(approvedOnly);
+            Optional<VersionRow> v = st.latestAccepted();
             if (v.isPresent()) {
+                boolean awaiting = approvedOnly && st.counted(true).isEmpty();
                 Return r = submissions.readStored(c, v.get());
                 subs.add(new Submission.Received(r, v.get().validation().findings(),
-                        Instant.ofEpochMilli(v.get().uploadedAt())));
+                        Instant.ofEpochMilli(v.get().uploadedAt()), awaiting));
             }
         }
         Roster roster = new Roster(schools.stream().map(SchoolRow::toSchool).toList());
-        return pipeline(c).consolidate(roster, subs);
+        return pipeline(c, approvedOnly).consolidate(roster, subs);
     }
 
     public Book book(CollectionRow c, boolean approvedOnly) {
         Consolidation cons = consolidation(c, approvedOnly);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        pipeline(c).write(cons, out);
+        pipeline(c, approvedOnly).write(cons, out);
         return new Book(out.toByteArray(), cons.county().counted());
     }
 
     /** The 工作总结 of the same consolidation as a 公文-format .docx. */
     public Book summary(CollectionRow c, boolean approvedOnly) {
         Consolidation cons = consolidation(c, approvedOnly);
-        return new Book(pipeline(c).summary(cons).toBytes(), cons.county().counted());
+        return new Book(pipeline(c, approvedOnly).summary(cons).toBytes(),
+                cons.county().counted());
     }
 
-    private Pipeline pipeline(CollectionRow c) {
-        return engine.pipeline(engine.collection(c.standardId())).withPeriod(c.period())
-                .withPrevious(previousBook(c));
+    /**
+     * The pipeline for {@code c}: the bureau's unit and area when set, the period, the deadline,
+     * the scope in words, and the previous period's book.
+     */
+    private Pipeline pipeline(CollectionRow c, boolean approvedOnly) {
+        Pipeline p = engine.pipeline(engine.collection(c.standardId())).withPeriod(c.period())
+                .withPrevious(previousBook(c))
+                .withScope(approvedOnly ? "只汇总教育局审核通过的报表"
+                        : "汇总所有无错误的报表（含尚未审核的）");
+        Optional<Bureau> b = bureau.get();
+        if (b.isPresent()) {
+            p = p.withUnit(new Pipeline.Unit(b.get().code(), b.get().name()))
+                    .withArea(b.get().area());
+        }
+        Optional<LocalDate> deadline = Cycle.deadlineDay(c);
+        return deadline.isPresent() ? p.withDeadline(deadline.get(), Cycle.ZONE) : p;
     }
 
     private Optional<Return> previousBook(CollectionRow c) {
         Collection collection = engine.collection(c.standardId());
         if (c.previousFile() != null) {
-            return Optional.of(engine.read(collection, "上期汇总表.xlsx", files.get(c.previousFile())));
+            return Optional.of(engine.read(collection, "上年同期汇总表.xlsx",
+                    files.get(c.previousFile())));
         }
         if (c.previousCollectionId() != null) {
             CollectionRow prev = collections.find(c.previousCollectionId()).orElseThrow();

@@ -49,7 +49,8 @@ public final class ReturnView {
         Html rows = Html.each(versions, v -> {
             String review = reviews.stream().filter(r -> r.versionId() == v.id())
                     .reduce((a, b) -> b)
-                    .map(r -> (r.approved() ? "已通过" : "已退回") + "（" + r.reviewer() + "，"
+                    .map(r -> (r.approved() ? "已通过" : r.reopened() ? "已撤销通过" : "已退回")
+                            + "（" + r.reviewer() + "，"
                             + PageChrome.time(r.at())
                             + (r.reason().isEmpty() ? "" : "：" + r.reason())
                             + "）")
@@ -57,15 +58,15 @@ public final class ReturnView {
             return Html.of("""
                     <tr><td class="num">{}</td><td>{}</td><td><a href="{}{}/file">{}</a></td>
                     <td class="num">{}</td><td>{}</td><td>{}</td><td class="num">{}</td>
-                    <td class="num">{}</td><td>{}</td><td class="hash">{}</td></tr>""",
+                    <td class="num">{}</td><td>{}</td></tr>""",
                     v.no(), PageChrome.time(v.uploadedAt()), fileUrlPrefix, v.no(), v.fileName(),
-                    PageChrome.size(v.size()), v.uploadedBy(), v.verdict().label(), v.errors(),
-                    v.warnings(), review, v.sha().substring(0, 12));
+                    PageChrome.size(v.size()), PageChrome.actor(v.uploadedBy()),
+                    v.verdict().label(), v.errors(), v.warnings(), review);
         });
         return Html.of("""
                 <table id="versions"><tr><th class="num">版本</th><th>上传时间</th><th>文件</th>
                 <th class="num">大小</th><th>上传者</th><th>检查结果</th><th class="num">错误</th>
-                <th class="num">警告</th><th>审核</th><th>SHA-256</th></tr>{}</table>""", rows);
+                <th class="num">警告</th><th>审核</th></tr>{}</table>""", rows);
     }
 
     /** Every field's value by sheet, with its cell, so staff can read a return in the page. */

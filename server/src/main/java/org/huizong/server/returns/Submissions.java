@@ -50,15 +50,17 @@ public final class Submissions {
     private final CollectionStore collections;
     private final ReturnStore returns;
     private final Audit audit;
+    private final Cycle cycle;
     private final long maxBytes;
 
     public Submissions(EngineFacade engine, FileStore files, CollectionStore collections,
-            ReturnStore returns, Audit audit, long maxBytes) {
+            ReturnStore returns, Audit audit, Cycle cycle, long maxBytes) {
         this.engine = engine;
         this.files = files;
         this.collections = collections;
         this.returns = returns;
         this.audit = audit;
+        this.cycle = cycle;
         this.maxBytes = maxBytes;
     }
 
@@ -123,11 +125,17 @@ public final class Submissions {
         }
     }
 
-    /** Checks, then stores the file and its version; refusals store nothing. */
+    /**
+     * Checks, then stores the file and its version; refusals store nothing. The cycle is asked
+     * first: an approved return is locked, a closed collection takes only late filers, a file
+     * identical to a sent-back version is refused.
+     */
     public Stored submit(CollectionRow c, SchoolRow school, String fileName, byte[] bytes,
             String uploader, String channel) {
         Checked checked;
         try {
+            checkContent(fileName, bytes);
+            cycle.admit(c, returns.state(school), fileName, bytes);
             checked = check(c, Optional.of(school), fileName, bytes);
         } catch (HttpProblem e) {
             audit.record(uploader, "return.refused", c.id(), school.id(),

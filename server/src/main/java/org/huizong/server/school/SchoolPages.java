@@ -4,6 +4,7 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.http.UploadedFile;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.School;
+import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.ReturnView;
 import org.huizong.server.returns.Submissions;
@@ -42,13 +44,15 @@ final class SchoolPages implements RouteGroup {
     private final ReturnStore returns;
     private final Submissions submissions;
     private final EngineFacade engine;
+    private final Cycle cycle;
 
     SchoolPages(StaffAuth auth, ReturnStore returns, Submissions submissions,
-            EngineFacade engine) {
+            EngineFacade engine, Cycle cycle) {
         this.auth = auth;
         this.returns = returns;
         this.submissions = submissions;
         this.engine = engine;
+        this.cycle = cycle;
     }
 
     @Override
@@ -75,44 +79,72 @@ final class SchoolPages implements RouteGroup {
                 <h1>{}</h1>
                 <p class="muted">{} · 报告期 {} · 截止 {}</p>
                 {}
-                <p>当前状态：<span id="status">{}</span></p>
+                <p>当前状态：<span id="status">{}</span>{}</p>
                 {}
+                {}
+                {}
+                <h2>上传记录</h2>{}""",
+                school.name(), c.title(), c.period().label(), c.deadline(),
+                PageChrome.flash(ok, error, details), PageChrome.badge(st.status()),
+                Html.when(st.latest().map(v -> Cycle.late(c, v)).orElse(false),
+                        Html.raw(" <span class=\"badge s-late\">逾期</span>")),
+                reviewNote(st), uploadCard(c, st, base, csrf), latest,
+                ReturnView.versions(st.versions(), base + "/versions/", st.reviews()));
+        return Reply.page(PageChrome.page(school.name() + " 报表上传", Optional.empty(), body));
+    }
+
+    /**
+     * The upload form; when the school cannot upload now (approved and locked, or the
+     * collection closed), why not and whom to call instead.
+     */
+    private Html uploadCard(CollectionRow c, SchoolState st, String base, String csrf) {
+        Optional<String> why = cycle.whyNot(c, st);
+        if (why.isPresent()) {
+            return Html.of("""
+                    <div class="card" id="locked"><b>暂不能上传</b><p>{}</p>
+                    <a class="button secondary" href="{}/template.xlsx">下载本校模板</a></div>""",
+                    why.get(), base);
+        }
+        boolean late = Cycle.deadline(c).map(d -> Instant.now().isAfter(d)).orElse(false);
+        return Html.of("""
                 <div class="card">
                 <form method="post" action="{}/upload" enctype="multipart/form-data">
                   {}
                   <b>上传填好的报表</b>
                   <span class="muted">（.xlsx，不超过 {}；可多次上传，每次都会保存为新版本）</span>
+                  {}
                   <div class="actions">
                     <input type="file" name="file" id="file" accept=".xlsx" required>
                     <button type="submit" id="upload">上传并检查</button>
                     <a class="button secondary" href="{}/template.xlsx">下载本校模板</a>
                   </div>
                 </form>
-                </div>
-                {}
-                <h2>上传记录</h2>{}""",
-                school.name(), c.title(), c.period().label(), c.deadline(),
-                PageChrome.flash(ok, error, details), PageChrome.badge(st.status()),
-                reviewNote(st), base,
-                PageChrome.csrf(csrf), PageChrome.size(submissions.maxBytes()), base,
-                latest, ReturnView.versions(st.versions(), base + "/versions/", st.reviews()));
-        return Reply.page(PageChrome.page(school.name() + " 报表上传", Optional.empty(), body));
+                </div>""", base, PageChrome.csrf(csrf), PageChrome.size(submissions.maxBytes()),
+                Html.when(late, Html.of("<p class=\"flash error\" id=\"late-note\">已过截止日期 {}，"
+                        + "现在上传的报表将标记为逾期。</p>", c.deadline())), base);
     }
 
+    /**
+     * The bureau's last word on the school's newest version: approved, sent back (with the
+     * reason) or reopened. Nothing once a newer version is in: that one awaits review.
+     */
     private static Html reviewNote(SchoolState st) {
         Optional<ReviewRow> r = st.latestReview();
-        if (r.isEmpty()) {
+        if (r.isEmpty() || st.latest().map(v -> v.id() != r.get().versionId()).orElse(true)) {
             return Html.EMPTY;
         }
         ReviewRow review = r.get();
-        int no = st.versions().stream().filter(v -> v.id() == review.versionId())
-                .map(VersionRow::no).findFirst().orElse(0);
-        return review.approved()
-                ? Html.of("<div class=\"flash ok\" id=\"review\">教育局已于 {} 审核通过第 {} 版。</div>",
-                        PageChrome.time(review.at()), no)
-                : Html.of("<div class=\"flash error\" id=\"review\">教育局于 {} 退回了第 {} 版，原因："
-                        + "<b id=\"return-reason\">{}</b>。请修改后重新上传。</div>",
-                        PageChrome.time(review.at()), no, review.reason());
+        int no = st.latest().map(VersionRow::no).orElse(0);
+        String reason = review.reason().strip();
+        String stop = reason.matches(".*[。！？.!?]$") ? "" : "。";
+        if (review.approved()) {
+            return Html.of("<div class=\"flash ok\" id=\"review\">教育局已于 {} 审核通过第 {} 版。</div>",
+                    PageChrome.time(review.at()), no);
+        }
+        String what = review.reopened() ? "撤销了第 {} 版的审核通过" : "退回了第 {} 版";
+        return Html.of("<div class=\"flash error\" id=\"review\">教育局于 {} " + what
+                + "，原因：<b id=\"return-reason\">{}</b>{}请修改后重新上传。</div>",
+                PageChrome.time(review.at()), no, reason, stop);
     }
 
     private static Html latestSection(VersionRow v, String base, String csrf) {

@@ -1,6 +1,7 @@
 package org.huizong.server.school;
 
 import java.util.List;
+import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.CollectionStore;
@@ -16,8 +17,8 @@ public final class SchoolRoutes {
 
     public static List<RouteGroup> of(StaffAuth auth, CollectionStore collections,
             ReturnStore returns, Submissions submissions, EngineFacade engine,
-            PublicAddress address) {
-        return List.of(new SchoolPages(auth, returns, submissions, engine),
+            PublicAddress address, Cycle cycle) {
+        return List.of(new SchoolPages(auth, returns, submissions, engine, cycle),
                 new ApiV1(collections, returns, submissions), new AddinRoutes(address));
     }
 }

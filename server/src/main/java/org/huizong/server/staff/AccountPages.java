@@ -131,7 +131,8 @@ final class AccountPages implements RouteGroup {
         List<AuditEntry> entries = audit.recent(collectionId, 500);
         Html rows = Html.each(entries, e -> Html.of(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                PageChrome.time(e.at()), e.actor(), e.action(), e.detail()));
+                PageChrome.time(e.at()), AuditWords.actor(e.actor()),
+                AuditWords.action(e.action()), e.detail()));
         Html body = Html.of("""
                 <h1>操作日志{}</h1>
                 <p class="muted">最近 500 条，最新在前。</p>

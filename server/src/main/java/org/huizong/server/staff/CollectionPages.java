@@ -18,9 +18,11 @@ import org.huizong.engine.model.Roster;
 import org.huizong.engine.roster.RosterException;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
+import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
+import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReportStatus;
 import org.huizong.server.store.ReturnStore;
@@ -42,14 +44,18 @@ final class CollectionPages implements RouteGroup {
     private final EngineFacade engine;
     private final FileStore files;
     private final long maxBytes;
+    private final BureauStore bureau;
+    private final CycleStore cycles;
 
     CollectionPages(CollectionStore collections, ReturnStore returns, EngineFacade engine,
-            FileStore files, long maxBytes) {
+            FileStore files, long maxBytes, BureauStore bureau, CycleStore cycles) {
         this.collections = collections;
         this.returns = returns;
         this.engine = engine;
         this.files = files;
         this.maxBytes = maxBytes;
+        this.bureau = bureau;
+        this.cycles = cycles;
     }
 
     @Override
@@ -60,9 +66,21 @@ final class CollectionPages implements RouteGroup {
         r.collection(GET, "/collections/{id}", this::dashboard);
         r.collection(POST, "/collections/{id}/roster", this::importRoster);
         r.collection(POST, "/collections/{id}/previous", this::setPrevious);
+        r.collection(POST, "/collections/{id}/close", (s, c) -> {
+            cycles.close(s.username(), c.id());
+            return Reply.redirect("/collections/" + c.id());
+        });
+        r.collection(POST, "/collections/{id}/reopen", (s, c) -> {
+            cycles.reopen(s.username(), c.id());
+            return Reply.redirect("/collections/" + c.id());
+        });
     }
 
     private Reply list(StaffRequest s) {
+        boolean unnamed = bureau.get().isEmpty();
+        if (unnamed && s.session().user().admin()) {
+            return Reply.redirect("/settings");
+        }
         Html rows = Html.each(collections.list(), c -> Html.of("""
                 <tr><td><a href="/collections/{}">{}</a></td><td>{}</td><td>{}</td>
                 <td class="num">{}</td><td>{}</td></tr>""",
@@ -70,10 +88,14 @@ final class CollectionPages implements RouteGroup {
                 collections.schools(c.id()).size(), PageChrome.time(c.createdAt())));
         Html body = Html.of("""
                 <h1>报表任务</h1>
+                {}
                 <div class="actions"><a class="button" href="/collections/new">新建任务</a>
                 <a href="/definitions">报表定义</a></div>
                 <table><tr><th>任务</th><th>报告期</th><th>截止日期</th><th class="num">学校数</th>
-                <th>创建时间</th></tr>{}</table>""", rows);
+                <th>创建时间</th></tr>{}</table>""",
+                PageChrome.flash(Optional.empty(), unnamed ? Optional.of(
+                        "管理员尚未填写本单位信息，汇总表暂以“本县”署名。请联系管理员。")
+                        : Optional.empty(), List.of()), rows);
         return s.page("报表任务", body);
     }
 
@@ -96,7 +118,7 @@ final class CollectionPages implements RouteGroup {
                   <input type="text" id="title" name="title">
                   <label for="deadline">截止日期</label>
                   <input type="date" id="deadline" name="deadline" required>
-                  <label for="previous">同比上期（可选：较早的任务）</label>
+                  <label for="previous">上年同期（可选：上年同一报告期的任务）</label>
                   <select id="previous" name="previous"><option value="">无</option>{}</select>
                   <div class="actions"><button type="submit">创建任务</button></div>
                 </form>""", s.csrfField(), standards, previous);
@@ -131,6 +153,9 @@ final class CollectionPages implements RouteGroup {
             title = period.label() + c.title();
         }
         Long previous = parsePrevious(s.form("previous"));
+        if (previous != null) {
+            checkSamePeriodLastYear(period, collections.find(previous).orElseThrow().period());
+        }
         long id = collections.create(s.username(), standard, title, period, deadline, previous);
         return Reply.redirect("/collections/" + id);
     }
@@ -180,7 +205,11 @@ final class CollectionPages implements RouteGroup {
         } else {
             Long previous = parsePrevious(s.form("previous"));
             if (previous != null && previous == c.id()) {
-                throw new HttpProblem(422, "上期任务不能是本任务自己");
+                throw new HttpProblem(422, "上年同期任务不能是本任务自己");
+            }
+            if (previous != null) {
+                checkSamePeriodLastYear(c.period(),
+                        collections.find(previous).orElseThrow().period());
             }
             collections.setPreviousCollection(s.username(), c.id(), previous);
         }
@@ -196,7 +225,16 @@ final class CollectionPages implements RouteGroup {
             throw new HttpProblem(422, e.getMessage());
         }
         if (!org.huizong.engine.model.ReturnMeta.KIND_CONSOLIDATED.equals(book.meta().kind())) {
-            throw new HttpProblem(422, "“" + name + "”是学校报表，不是汇总工作簿；请上传上期下载的汇总表");
+            throw new HttpProblem(422, "“" + name + "”是学校报表，不是汇总工作簿；请上传上年同期下载的汇总表");
+        }
+        checkSamePeriodLastYear(c.period(), book.meta().period());
+    }
+
+    /** 同比 compares with the same period of the year before, and with nothing else. */
+    private static void checkSamePeriodLastYear(Period current, Period compared) {
+        if (!compared.equals(current.yearBefore())) {
+            throw new HttpProblem(422, "上年同期应为 " + current.yearBefore().label() + "，所选的是 "
+                    + compared.label() + "；同比只能与上年同一报告期比较");
         }
     }
 
@@ -218,10 +256,11 @@ final class CollectionPages implements RouteGroup {
         Html body = Html.of("""
                 <h1>{}</h1>
                 <p class="muted">报告期 {} · 截止 {} · 标准报表 {}</p>
-                {}{}{}{}{}{}""",
+                {}{}{}{}{}{}{}""",
                 c.title(), c.period().label(), c.deadline(),
                 engine.collection(c.standardId()).title(),
                 PageChrome.flash(flash, Optional.empty(), List.of()),
+                DashboardView.cycle(c, cycles.closure(c.id()), s.csrfField(), states),
                 DashboardView.stats(states), DashboardView.actions(c, s.csrfField()),
                 DashboardView.completeness(states),
                 DashboardView.table(c, shown, states, status, township, type),

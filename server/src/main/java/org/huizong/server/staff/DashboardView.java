@@ -1,9 +1,13 @@
 package org.huizong.server.staff;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.huizong.server.returns.Cycle;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
+import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.ReportStatus;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
@@ -13,6 +17,30 @@ import org.huizong.server.web.PageChrome;
 /** The parts of a collection's dashboard page. */
 final class DashboardView {
     private DashboardView() {
+    }
+
+    /**
+     * Where the cycle stands: before or after the deadline, open or closed (截止，不再接收),
+     * with the button that closes or reopens it and how many uploads were late.
+     */
+    static Html cycle(CollectionRow c, Optional<CycleStore.Closure> closure, Html csrfField,
+            List<SchoolState> states) {
+        long late = states.stream().filter(st -> st.latest().map(v -> Cycle.late(c, v))
+                .orElse(false)).count();
+        boolean pastDeadline = Cycle.deadline(c).map(d -> Instant.now().isAfter(d))
+                .orElse(false);
+        String state = closure.map(x -> "已于 " + PageChrome.time(x.at()) + " 截止，不再接收报表（"
+                        + x.by() + "）；个别学校可在其页面上允许补报。")
+                .orElse(pastDeadline ? "已过截止日期 " + c.deadline() + "，仍在接收报表，新上传的标记为逾期。"
+                        : "接收中，截止日期 " + c.deadline() + "。");
+        return Html.of("""
+                <form class="card noprint" id="cycle" method="post" action="/collections/{}/{}">
+                  {}<b>收报状态：</b><span id="cycle-state">{}</span>
+                  <span class="muted">逾期上传 <b id="late-count">{}</b> 所</span>
+                  <button type="submit" class="secondary" id="{}">{}</button>
+                </form>""", c.id(), closure.isPresent() ? "reopen" : "close", csrfField, state,
+                late, closure.isPresent() ? "reopen-collection" : "close-collection",
+                closure.isPresent() ? "重新开始接收" : "截止，不再接收");
     }
 
     static Html stats(List<SchoolState> states) {
@@ -87,10 +115,12 @@ final class DashboardView {
             return Html.of("""
                     <tr data-code="{}"><td>{}</td>
                     <td><a href="/collections/{}/schools/{}">{}</a></td>
-                    <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td>
+                    <td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td class="num">{}</td>
                     <td class="num">{}</td><td class="num">{}</td></tr>""",
                     s.code(), s.code(), c.id(), s.code(), s.name(), s.type(), s.township(),
-                    PageChrome.badge(st.status()), v == null ? "" : PageChrome.time(v.uploadedAt()),
+                    PageChrome.badge(st.status()), Html.when(v != null && Cycle.late(c, v),
+                            Html.raw(" <span class=\"badge s-late\">逾期</span>")),
+                    v == null ? "" : PageChrome.time(v.uploadedAt()),
                     st.versions().size(), v == null ? "" : v.errors(),
                     v == null ? "" : v.warnings());
         });
@@ -128,7 +158,7 @@ final class DashboardView {
                         Html.raw(c.previousCollectionId() != null
                                 && c.previousCollectionId() == x.id() ? " selected" : ""),
                         x.title(), x.period()));
-        String prevNow = c.previousFile() != null ? "已上传上期汇总表"
+        String prevNow = c.previousFile() != null ? "已上传上年同期汇总表"
                 : c.previousCollectionId() != null ? "取自任务“" + all.stream()
                         .filter(x -> x.id() == c.previousCollectionId()).findFirst()
                         .map(x -> x.title() + "（" + x.period().label() + "）")
@@ -139,7 +169,7 @@ final class DashboardView {
                   <label><input type="radio" name="scope" value="approved" checked>
                     只汇总已通过审核的报表</label>
                   <label><input type="radio" name="scope" value="accepted">
-                    汇总所有已接受（已提交、已退回、已通过）的报表</label>
+                    汇总所有无错误的报表（含已报送待审核、已退回、已撤销通过的）</label>
                   <div class="actions"><button type="submit" id="download-consolidated">
                     下载汇总工作簿</button>
                   <button type="submit" class="secondary" id="download-summary"
@@ -151,7 +181,7 @@ final class DashboardView {
                   {}
                   <label for="previous">取自较早的任务</label>
                   <select id="previous" name="previous"><option value="">无</option>{}</select>
-                  <label for="book">或上传上期汇总工作簿（.xlsx，优先）</label>
+                  <label for="book">或上传上年同期的汇总工作簿（.xlsx，优先）</label>
                   <input type="file" id="book" name="book" accept=".xlsx">
                   <div class="actions"><button type="submit" class="secondary">保存</button></div>
                 </form>""", c.id(), c.id(), prevNow, c.id(), csrfField, previous);

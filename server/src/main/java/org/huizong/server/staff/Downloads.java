@@ -14,10 +14,12 @@ import org.huizong.engine.model.Collection;
 import org.huizong.engine.report.DetailTable;
 import org.huizong.engine.report.FlatTable;
 import org.huizong.server.returns.Consolidations;
+import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.store.Audit;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
+import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore.ReviewRow;
@@ -43,9 +45,11 @@ final class Downloads implements RouteGroup {
     private final FileStore files;
     private final Consolidations consolidations;
     private final Audit audit;
+    private final BureauStore bureau;
 
     Downloads(CollectionStore collections, ReturnStore returns, EngineFacade engine,
-            FileStore files, Consolidations consolidations, Audit audit) {
+            FileStore files, Consolidations consolidations, Audit audit, BureauStore bureau) {
+        this.bureau = bureau;
         this.collections = collections;
         this.returns = returns;
         this.engine = engine;
@@ -103,7 +107,7 @@ final class Downloads implements RouteGroup {
     private Reply status(StaffRequest s, CollectionRow c) {
         List<SchoolState> states = returns.states(c.id(), collections.schools(c.id()));
         List<String> header = List.of("学校标识码", "学校名称", "学校类型", "所在乡镇", "办学性质",
-                "状态", "最近上传", "版本数", "错误", "警告", "审核意见");
+                "状态", "最近上传", "逾期", "版本数", "错误", "警告", "审核意见");
         List<List<Object>> rows = new ArrayList<>();
         for (SchoolState st : states) {
             SchoolRow sc = st.school();
@@ -112,6 +116,7 @@ final class Downloads implements RouteGroup {
             List<Object> row = new ArrayList<>(List.of(sc.code(), sc.name(), sc.type(),
                     sc.township(), sc.ownership(), st.status().label()));
             row.add(v == null ? "" : PageChrome.time(v.uploadedAt()));
+            row.add(v != null && Cycle.late(c, v) ? "逾期" : "");
             row.add(st.versions().size());
             row.add(v == null ? "" : (Object) v.errors());
             row.add(v == null ? "" : (Object) v.warnings());
@@ -120,7 +125,7 @@ final class Downloads implements RouteGroup {
         }
         audit.record(s.username(), "download.status", c.id(), null, "");
         return Reply.xlsx(c.title() + "-报送情况.xlsx",
-                FlatTable.of("报送情况", header, rows).toXlsx());
+                FlatTable.of("报送情况", header, rows).titled(title(c, "报送情况")).toXlsx());
     }
 
     private Reply consolidated(StaffRequest s, CollectionRow c) {
@@ -165,7 +170,14 @@ final class Downloads implements RouteGroup {
         Consolidation cons = consolidationOf(c, false);
         audit.record(s.username(), "download.missing", c.id(), null,
                 cons.completeness().missing().size() + " 所未报学校");
-        return Reply.xlsx(c.title() + "-未报学校.xlsx", DetailTable.missing(cons).toXlsx());
+        return Reply.xlsx(c.title() + "-未报学校.xlsx", DetailTable.missing(cons)
+                .titled(title(c, "未报学校")).toXlsx());
+    }
+
+    /** 示范县教育局 2024年上半年教育工作半年报表 报送情况（2024-07-10 16:00 导出） */
+    private String title(CollectionRow c, String what) {
+        return bureau.get().map(b -> b.name() + " ").orElse("") + c.title() + " " + what
+                + "（" + PageChrome.time(System.currentTimeMillis()) + " 导出）";
     }
 
     private Consolidation consolidationOf(CollectionRow c, boolean approvedOnly) {

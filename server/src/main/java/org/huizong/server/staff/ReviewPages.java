@@ -8,11 +8,14 @@ import java.util.Optional;
 import org.huizong.engine.HuizongException;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Return;
+import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.ReturnView;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
+import org.huizong.server.store.CycleStore;
+import org.huizong.server.store.ReportStatus;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
@@ -29,17 +32,23 @@ final class ReviewPages implements RouteGroup {
     private final ReturnStore returns;
     private final Submissions submissions;
     private final EngineFacade engine;
+    private final Cycle cycle;
+    private final CycleStore cycles;
 
-    ReviewPages(ReturnStore returns, Submissions submissions, EngineFacade engine) {
+    ReviewPages(ReturnStore returns, Submissions submissions, EngineFacade engine, Cycle cycle,
+            CycleStore cycles) {
         this.returns = returns;
         this.submissions = submissions;
         this.engine = engine;
+        this.cycle = cycle;
+        this.cycles = cycles;
     }
 
     @Override
     public void register(Routes r) {
         r.collectionSchool(GET, "/collections/{id}/schools/{code}", this::detail);
         r.collectionSchool(POST, "/collections/{id}/schools/{code}/review", this::review);
+        r.collectionSchool(POST, "/collections/{id}/schools/{code}/late", this::allowLate);
         r.collectionSchool(GET, "/collections/{id}/schools/{code}/versions/{no}/file",
                 (s, c, school) -> submissions.storedFile(school, s.ctx().pathParam("no")));
     }
@@ -54,10 +63,14 @@ final class ReviewPages implements RouteGroup {
                 <p class="noprint"><a href="/collections/{}">← 返回看板</a></p>
                 <h1>{}</h1>
                 <p class="muted">{} · {} · {} · 标识码 {}</p>
-                <p>状态：<span id="status">{}</span></p>
+                <p>状态：<span id="status">{}</span>{}</p>
+                {}
                 <h2>版本</h2>{}{}""",
                 c.id(), school.name(), school.type(), school.township(), school.ownership(),
                 school.code(), PageChrome.badge(st.status()),
+                Html.when(st.latest().map(v -> Cycle.late(c, v)).orElse(false),
+                        Html.raw(" <span class=\"badge s-late\">逾期</span>")),
+                lateForm(s, c, school),
                 ReturnView.versions(st.versions(),
                         "/collections/" + c.id() + "/schools/" + school.code() + "/versions/",
                         st.reviews()), detail);
@@ -75,6 +88,23 @@ final class ReviewPages implements RouteGroup {
             values = Html.of("<p class=\"flash error\">{}</p>", e.getMessage());
         }
         boolean reviewable = st.latestAccepted().map(a -> a.id() == v.id()).orElse(false);
+        if (reviewable && st.status() == ReportStatus.APPROVED) {
+            return Html.of("""
+                    <h2>第 {} 版的问题（错误 {}，警告 {}）</h2>{}
+                    <h2>撤销通过</h2>
+                    <form class="card" method="post" action="/collections/{}/schools/{}/review">
+                      {}<input type="hidden" name="version" value="{}">
+                      <p class="muted">第 {} 版已审核通过，学校不能再上传。撤销通过后学校会看到原因，
+                      可以修改后重新上传。</p>
+                      <label for="reason">撤销原因（必填，学校会看到）</label>
+                      <textarea id="reason" name="reason" required></textarea>
+                      <div class="actions"><button type="submit" name="decision" value="reopen"
+                        class="danger" id="reopen">撤销通过</button></div>
+                    </form>
+                    <h2>第 {} 版填报数据</h2>{}""",
+                    v.no(), v.errors(), v.warnings(), ReturnView.findings(findings), c.id(),
+                    school.code(), s.csrfField(), v.no(), v.no(), v.no(), values);
+        }
         Html reviewForm = Html.when(reviewable, Html.of("""
                 <h2>审核第 {} 版</h2>
                 <form class="card" method="post" action="/collections/{}/schools/{}/review">
@@ -102,16 +132,58 @@ final class ReviewPages implements RouteGroup {
         }
         String decision = s.form("decision");
         String reason = s.form("reason").strip();
+        if (!List.of(ReturnStore.RETURN, ReturnStore.APPROVE, ReturnStore.REOPEN)
+                .contains(decision)) {
+            throw new HttpProblem(422, "审核结果应为通过、退回或撤销通过");
+        }
+        boolean approved = st.status() == ReportStatus.APPROVED;
+        if (ReturnStore.REOPEN.equals(decision)) {
+            if (!approved) {
+                throw new HttpProblem(409, "第 " + v.no() + " 版没有审核通过，无需撤销；请刷新页面");
+            }
+            if (reason.isEmpty()) {
+                throw new HttpProblem(422, "撤销通过时请填写原因，学校会看到它");
+            }
+        } else if (approved) {
+            throw new HttpProblem(409, "第 " + v.no() + " 版已审核通过；如需退回，请先撤销通过");
+        }
         if (ReturnStore.RETURN.equals(decision) && reason.isEmpty()) {
             throw new HttpProblem(422, "退回时请填写退回原因，学校会看到它");
-        }
-        if (!ReturnStore.RETURN.equals(decision) && !ReturnStore.APPROVE.equals(decision)) {
-            throw new HttpProblem(422, "审核结果应为通过或退回");
         }
         if (reason.length() > 2000) {
             throw new HttpProblem(422, "退回原因太长（最多 2000 字）");
         }
         returns.review(s.username(), school, v, decision, reason);
+        return Reply.redirect("/collections/" + c.id() + "/schools/" + school.code());
+    }
+
+    /** While the collection is closed: the form that lets this school file late (补报). */
+    private Html lateForm(StaffRequest s, CollectionRow c, SchoolRow school) {
+        if (!cycle.closed(c)) {
+            return Html.EMPTY;
+        }
+        return cycle.mayFileLate(school)
+                ? Html.raw("<p class=\"flash ok\" id=\"late-allowed\">任务已截止；已允许该校补报。</p>")
+                : Html.of("""
+                <form class="card noprint" method="post"
+                      action="/collections/{}/schools/{}/late">
+                  {}<p class="muted">任务已截止，该校不能再上传。</p>
+                  <label for="late-reason">允许补报的原因（可不填）</label>
+                  <input type="text" id="late-reason" name="reason" maxlength="200">
+                  <div class="actions"><button type="submit" class="secondary" id="allow-late">
+                    允许该校补报</button></div>
+                </form>""", c.id(), school.code(), s.csrfField());
+    }
+
+    private Reply allowLate(StaffRequest s, CollectionRow c, SchoolRow school) {
+        if (!cycle.closed(c)) {
+            throw new HttpProblem(409, "任务尚未截止，学校仍可上传，无需补报");
+        }
+        String reason = s.form("reason").strip();
+        if (reason.length() > 200) {
+            throw new HttpProblem(422, "补报原因太长（最多 200 字）");
+        }
+        cycles.allowLate(s.username(), school, reason);
         return Reply.redirect("/collections/" + c.id() + "/schools/" + school.code());
     }
 }

@@ -2,11 +2,14 @@ package org.huizong.server.staff;
 
 import java.util.List;
 import org.huizong.server.returns.Consolidations;
+import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.AccountStore;
 import org.huizong.server.store.Audit;
+import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.CollectionStore;
+import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.DefinitionStore;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
@@ -26,12 +29,15 @@ public final class StaffRoutes {
     public static List<RouteGroup> of(AccountStore accounts, StaffAuth auth, Audit audit,
             CollectionStore collections, ReturnStore returns, EngineFacade engine,
             FileStore files, Submissions submissions, Consolidations consolidations,
-            PublicAddress address, long maxUploadBytes) {
-        return List.of(new AccountPages(accounts, auth, audit),
-                new CollectionPages(collections, returns, engine, files, maxUploadBytes),
+            PublicAddress address, long maxUploadBytes, BureauStore bureau, CycleStore cycles,
+            Cycle cycle) {
+        return List.of(new AccountPages(accounts, auth, audit), new SettingsPages(bureau),
+                new CollectionPages(collections, returns, engine, files, maxUploadBytes, bureau,
+                        cycles),
                 new LinkPages(collections, address),
-                new ReviewPages(returns, submissions, engine),
-                new Downloads(collections, returns, engine, files, consolidations, audit));
+                new ReviewPages(returns, submissions, engine, cycle, cycles),
+                new Downloads(collections, returns, engine, files, consolidations, audit,
+                        bureau));
     }
 
     /** The collection definitions: list, upload, download as a definition workbook. */

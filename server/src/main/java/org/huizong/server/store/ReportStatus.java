@@ -8,9 +8,11 @@ public enum ReportStatus {
     NOT_REPORTED("未报", "none"),
     ERRORS("有错误", "error"),
     NEEDS_EXPLANATION("待说明", "pending"),
-    SUBMITTED("已提交", "submitted"),
+    SUBMITTED("已报送待审核", "submitted"),
     RETURNED("已退回", "returned"),
-    APPROVED("已通过", "approved");
+    APPROVED("已通过", "approved"),
+    /** Approved, then reopened by the bureau (撤销通过): the school may upload again. */
+    REOPENED("已撤销通过", "reopened");
 
     private final String label;
     private final String key;

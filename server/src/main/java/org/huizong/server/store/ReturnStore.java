@@ -41,11 +41,18 @@ public final class ReturnStore {
             String findingsJson, Map<String, String> explanations) {
     }
 
-    /** A bureau decision on a version: {@code approve} or {@code return} with a reason. */
+    /**
+     * A bureau decision on a version: {@code approve}, {@code return} (退回) with a reason, or
+     * {@code reopen} (撤销通过, of an approved version) with a reason.
+     */
     public record ReviewRow(long id, long versionId, String decision, String reason,
             String reviewer, long at) {
         public boolean approved() {
             return APPROVE.equals(decision);
+        }
+
+        public boolean reopened() {
+            return REOPEN.equals(decision);
         }
     }
 
@@ -67,6 +74,11 @@ public final class ReturnStore {
                     .max(Comparator.comparingLong(ReviewRow::id));
         }
 
+        /** Whether the bureau's last word on {@code v} was to send it back (退回). */
+        public boolean sentBack(VersionRow v) {
+            return reviewOf(v).map(r -> RETURN.equals(r.decision())).orElse(false);
+        }
+
         /** The newest review of any version, for the school to see the bureau's last word. */
         public Optional<ReviewRow> latestReview() {
             return reviews.stream().max(Comparator.comparingLong(ReviewRow::id));
@@ -80,8 +92,8 @@ public final class ReturnStore {
             return switch (v.verdict()) {
                 case REJECTED -> ReportStatus.ERRORS;
                 case PENDING -> ReportStatus.NEEDS_EXPLANATION;
-                case ACCEPTED -> reviewOf(v)
-                        .map(r -> r.approved() ? ReportStatus.APPROVED : ReportStatus.RETURNED)
+                case ACCEPTED -> reviewOf(v).map(r -> r.approved() ? ReportStatus.APPROVED
+                        : r.reopened() ? ReportStatus.REOPENED : ReportStatus.RETURNED)
                         .orElse(ReportStatus.SUBMITTED);
             };
         }
@@ -98,6 +110,7 @@ public final class ReturnStore {
 
     public static final String APPROVE = "approve";
     public static final String RETURN = "return";
+    public static final String REOPEN = "reopen";
     private static final String VERSION_COLUMNS = "v.id, v.school_id, v.version_no,"
             + " v.file_sha256, v.file_name, v.file_size, v.uploaded_by, v.uploaded_at, v.channel,"
             + " v.verdict, v.errors, v.warnings, v.unexplained, v.findings_json";
@@ -164,8 +177,7 @@ public final class ReturnStore {
         }
         audit.record(h, v.uploadedBy(), "return.upload", school.collectionId(), school.id(),
                 school.name() + " 第" + no + "版 " + v.fileName() + "（" + v.verdict().label()
-                        + "，错误 " + v.errors() + "，警告 " + v.warnings() + "，sha256 "
-                        + v.sha().substring(0, 12) + "）");
+                        + "，错误 " + v.errors() + "，警告 " + v.warnings() + "）");
         return new VersionRow(id, school.id(), no, v.sha(), v.fileName(), v.size(),
                 v.uploadedBy(), now, v.channel(), v.verdict(), v.errors(), v.warnings(),
                 v.unexplained(), v.findingsJson());
@@ -203,7 +215,7 @@ public final class ReturnStore {
 
     public ReviewRow review(String actor, SchoolRow school, VersionRow v, String decision,
             String reason) {
-        if (!APPROVE.equals(decision) && !RETURN.equals(decision)) {
+        if (!APPROVE.equals(decision) && !RETURN.equals(decision) && !REOPEN.equals(decision)) {
             throw new IllegalArgumentException("decision " + decision);
         }
         return jdbi.inTransaction(h -> {
@@ -212,7 +224,11 @@ public final class ReturnStore {
                             + " created_at) VALUES (:v, :d, :r, :by, :at)")
                     .bind("v", v.id()).bind("d", decision).bind("r", reason).bind("by", actor)
                     .bind("at", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            audit.record(h, actor, APPROVE.equals(decision) ? "return.approve" : "return.send_back",
+            audit.record(h, actor, switch (decision) {
+                case APPROVE -> "return.approve";
+                case REOPEN -> "return.reopen";
+                default -> "return.send_back";
+            },
                     school.collectionId(), school.id(), school.name() + " 第" + v.no() + "版"
                             + (reason.isEmpty() ? "" : "：" + reason));
             return new ReviewRow(id, v.id(), decision, reason, actor, now);

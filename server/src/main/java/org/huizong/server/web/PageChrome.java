@@ -28,7 +28,8 @@ public final class PageChrome {
                     <button class="secondary" type="submit">退出</button>
                   </form>
                 </span>""",
-                Html.when(s.user().admin(), Html.raw("<a href=\"/users\">账号管理</a>")),
+                Html.when(s.user().admin(), Html.raw("<a href=\"/users\">账号管理</a>"
+                        + " <a href=\"/settings\">本单位信息</a>")),
                 s.user().displayName(), s.user().username(), s.csrfToken()))
                 .orElse(Html.EMPTY);
         return Html.of("""
@@ -61,6 +62,14 @@ public final class PageChrome {
                         Html.each(details, d -> Html.of("<li>{}</li>", d))))))
                 .orElse(Html.EMPTY);
         return Html.of("{}{}", okHtml, errHtml);
+    }
+
+    /** 学校:3134000025 reads 学校（3134000025）, system reads 系统; staff by their user name. */
+    public static String actor(String actor) {
+        if (actor.startsWith("学校:")) {
+            return "学校（" + actor.substring("学校:".length()) + "）";
+        }
+        return "system".equals(actor) ? "系统" : actor;
     }
 
     public static String time(long epochMillis) {
