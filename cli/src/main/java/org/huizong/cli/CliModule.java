@@ -21,6 +21,10 @@ final class CliModule extends AbstractModule {
         bind(ConsolidateCommand.class);
         bind(DemoCommand.class);
         bind(ServeCommand.class);
+        bind(CollectionCommand.class);
+        bind(CollectionCommand.Export.class);
+        bind(CollectionCommand.Check.class);
+        bind(CollectionCommand.Show.class);
         bind(Main.class);
     }
 

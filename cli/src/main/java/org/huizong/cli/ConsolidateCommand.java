@@ -47,7 +47,7 @@ final class ConsolidateCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--collection", defaultValue = StandardCollections.EDU_HALFYEAR,
-            description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .yaml 定义文件的路径")
+            description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .xlsx/.yaml 定义文件的路径")
     String collection;
 
     @Option(names = "--roster", required = true, description = "学校名单 (CSV 或 XLSX)；"
@@ -57,6 +57,10 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Option(names = "--previous", description = "上年同期的汇总工作簿：用于同比（学校不同时按可比口径），"
             + "并按其中的逐校数据运行与上年同期比较的规则（如变化超过50%）")
     Path previous;
+
+    @Option(names = "--previous-collection", description = "上年同期汇总表所用的报表定义（内置编号或"
+            + " .xlsx/.yaml 文件），报表改版后用：按字段编号比较，两版都有的字段计算同比，新增字段没有同比")
+    String previousCollection;
 
     @Option(names = "--include-errors", description = "把有错误的报表也计入汇总（仍列入问题清单）")
     boolean includeErrors;
@@ -91,7 +95,9 @@ final class ConsolidateCommand implements Callable<Integer> {
         Collection c = definition.collection();
         Roster schools = RosterReader.of(c).withUnits().read(roster);
         Intake plain = Intake.of(c);
-        Optional<Return> book = Optional.ofNullable(previous).map(plain::read);
+        Intake older = previousCollection == null ? plain
+                : Intake.of(CollectionDefinition.of(previousCollection).collection());
+        Optional<Return> book = Optional.ofNullable(previous).map(older::read);
         Intake intake = book.map(plain::withPrevious).orElse(plain);
         intake.previousRulesUnavailable().ifPresent(why -> System.err.println("注意: " + why
                 + "，也不列同比"));

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "huizong", mixinStandardHelpOptions = true, version = "huizong 0.1.0",
         description = "汇总：县教育局半年报表的模板、校验、汇总与报告。",
         subcommands = {TemplateCommand.class, ValidateCommand.class, ConsolidateCommand.class,
-            DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+            CollectionCommand.class, DemoCommand.class, ServeCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

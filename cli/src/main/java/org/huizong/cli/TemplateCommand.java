@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "为名单中每所学校生成一份预填、受保护的报表模板。")
 final class TemplateCommand implements Callable<Integer> {
     @Option(names = "--collection", defaultValue = StandardCollections.EDU_HALFYEAR,
-            description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .yaml 定义文件的路径")
+            description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .xlsx/.yaml 定义文件的路径")
     String collection;
 
     @Option(names = "--period", required = true, description = "报告期，如 2024H1")

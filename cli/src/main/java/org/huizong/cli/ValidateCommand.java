@@ -31,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--collection", defaultValue = StandardCollections.EDU_HALFYEAR,
-            description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .yaml 定义文件的路径")
+            description = "报表：内置编号（默认 ${DEFAULT-VALUE}）或 .xlsx/.yaml 定义文件的路径")
     String collection;
 
     @Option(names = "--previous", description = "上年同期的汇总工作簿：按其中的逐校数据运行与上年同期比较的规则"

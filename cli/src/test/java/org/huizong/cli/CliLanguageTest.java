@@ -23,7 +23,9 @@ class CliLanguageTest {
         for (List<String> args : List.of(List.of("--help"), List.of("help", "help"),
                 List.of("template", "--help"), List.of("validate", "--help"),
                 List.of("consolidate", "--help"), List.of("demo", "--help"),
-                List.of("serve", "--help"))) {
+                List.of("serve", "--help"), List.of("collection", "--help"),
+                List.of("collection", "export", "--help"), List.of("collection", "check", "--help"),
+                List.of("collection", "show", "--help"))) {
             CliTest.Run r = CliTest.run(args.toArray(String[]::new));
             assertThat(r.code()).as(args.toString()).isZero();
             assertThat(r.out()).as(args.toString()).contains("用法：", "选项：")

@@ -53,7 +53,7 @@ class CollectionFileTest {
     void neitherAnIdNorAFileIsNamedInChinese() {
         CliTest.Run r = CliTest.run("validate", "--collection", "no-such", "x.xlsx");
         assertThat(r.code()).isEqualTo(ErrorHandler.BAD_INPUT);
-        assertThat(r.err()).contains("没有名为 'no-such' 的内置报表，也没有这个 .yaml 定义文件")
+        assertThat(r.err()).contains("没有名为 'no-such' 的内置报表，也没有这个 .yaml 或 .xlsx 定义文件")
                 .contains("edu-halfyear");
     }
 

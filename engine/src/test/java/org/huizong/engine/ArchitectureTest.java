@@ -20,7 +20,8 @@ class ArchitectureTest {
     @Test
     void onlyTheWorkbookStepsTouchPoi() {
         noClasses().that().resideOutsideOfPackages("..engine.xlsx..", "..engine.template..",
-                "..engine.returns..", "..engine.report..", "..engine.documents..")
+                "..engine.returns..", "..engine.report..", "..engine.documents..",
+                "..engine.definition..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.poi..")
                 .check(ENGINE);
     }
@@ -38,7 +39,8 @@ class ArchitectureTest {
         classes().that().resideInAPackage("..engine.xlsx..")
                 .should().onlyBeAccessed().byClassesThat().resideInAnyPackage("..engine.xlsx..",
                         "..engine.template..", "..engine.returns..", "..engine.roster..",
-                        "..engine.report..", "..engine.documents..", "..engine.pipeline..")
+                        "..engine.report..", "..engine.documents..", "..engine.pipeline..",
+                        "..engine.definition..")
                 .check(ENGINE);
     }
 

@@ -19,6 +19,7 @@ import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.Database;
+import org.huizong.server.store.DefinitionStore;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.web.Limits;
@@ -66,8 +67,14 @@ final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EngineFacade engine(Clock c) {
-        return new EngineFacade(c);
+    EngineFacade engine(Clock c, DefinitionStore definitions, FileStore files) {
+        return new EngineFacade(c, definitions, files);
+    }
+
+    @Provides
+    @Singleton
+    DefinitionStore definitions(Database db, Clock c, Audit audit) {
+        return new DefinitionStore(db.jdbi(), c, audit);
     }
 
     @Provides
@@ -148,12 +155,14 @@ final class ServerModule extends AbstractModule {
     Routes routes(AccountStore accounts, StaffAuth auth, Audit audit,
             CollectionStore collections, ReturnStore returns, EngineFacade engine,
             FileStore files, Submissions submissions, Consolidations consolidations,
-            BureauStore bureau, CycleStore cycles, Cycle cycle, ServerConfig c, ReadGate gate) {
+            BureauStore bureau, CycleStore cycles, Cycle cycle, DefinitionStore definitions,
+            ServerConfig c, ReadGate gate) {
         PublicAddress address = new PublicAddress(c.publicUrl());
         Routes routes = new Routes(auth, collections, gate);
         List<RouteGroup> groups = new ArrayList<>(StaffRoutes.of(accounts, auth, audit,
                 collections, returns, engine, files, submissions, consolidations, address,
                 c.maxUploadBytes(), bureau, cycles, cycle));
+        groups.add(StaffRoutes.definitions(definitions, engine, files, c.maxUploadBytes()));
         groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine,
                 address, cycle));
         groups.add(new StaticFiles());

@@ -33,27 +33,31 @@ import org.huizong.engine.rules.RuleParser;
  * indicator or message refers to — so a spec that loads can be trusted by every later stage.
  */
 public final class CollectionSpecs {
-    private static final Set<String> TOP = Set.of("id", "title", "version", "schoolTypes",
+    static final Set<String> TOP = Set.of("id", "title", "version", "schoolTypes",
             "groups", "sheets", "rules", "indicators", "period");
-    private static final Set<String> SHEET = Set.of("id", "title", "columns", "fields", "lines",
+    static final Set<String> SHEET = Set.of("id", "title", "columns", "fields", "lines",
             "table");
     private static final Set<String> FIELD = Set.of("id", "key", "label", "type", "unit",
             "decimals", "appliesTo", "required", "values", "prefilled", "formula", "hint", "max");
-    private static final Set<String> LINE = Set.of("label", "fields");
-    private static final Set<String> TABLE = Set.of("id", "rows", "requiredWhenUsed", "columns");
-    private static final Set<String> RULE = Set.of("id", "severity", "when", "check", "message",
+    static final Set<String> LINE = Set.of("label", "fields");
+    static final Set<String> TABLE = Set.of("id", "rows", "requiredWhenUsed", "columns");
+    static final Set<String> RULE = Set.of("id", "severity", "when", "check", "message",
             "table", "foreach", "labels");
-    private static final Set<String> INDICATOR = Set.of("id", "label", "expression", "unit",
+    static final Set<String> INDICATOR = Set.of("id", "label", "expression", "unit",
             "decimals", "foreach", "labels");
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(=?)([^{}]+)}");
 
     private final String source;
-    private List<String> schoolTypes = List.of();
-    private Map<String, List<String>> groups = Map.of();
+    List<String> schoolTypes = List.of();
+    Map<String, List<String>> groups = Map.of();
 
-    private CollectionSpecs(String source) {
+    CollectionSpecs(String source) {
         this.source = source;
+    }
+
+    String source() {
+        return source;
     }
 
     /** Loads a spec file; messages name the file by its file name. */
@@ -71,7 +75,19 @@ public final class CollectionSpecs {
         return new CollectionSpecs(sourceName).collection(YamlNode.parse(yaml, sourceName));
     }
 
-    private Collection collection(YamlNode root) {
+    /**
+     * Every problem of spec text, not only the first: each field, rule and indicator is checked
+     * alone ({@code huizong collection check}). Empty when {@link #parse} would succeed.
+     */
+    public static List<String> problems(String yaml, String sourceName) {
+        try {
+            return SpecProblems.of(YamlNode.parse(yaml, sourceName), sourceName);
+        } catch (SpecException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    Collection collection(YamlNode root) {
         YamlMapping top = new YamlMapping(root, "collection", TOP);
         String id = top.text("id");
         schoolTypes = top.texts("schoolTypes");
@@ -126,7 +142,7 @@ public final class CollectionSpecs {
         }
     }
 
-    private Map<String, List<String>> groups(Optional<YamlNode> node) {
+    Map<String, List<String>> groups(Optional<YamlNode> node) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (node.isEmpty()) {
             return out;
@@ -192,7 +208,7 @@ public final class CollectionSpecs {
     }
 
     /** A form field, or a table column when {@code tableId} is given (its id is built). */
-    private Field field(YamlNode node, String tableId) {
+    Field field(YamlNode node, String tableId) {
         YamlMapping e = new YamlMapping(node, "field", FIELD);
         String id = tableId == null ? e.text("id") : tableId + "." + e.text("key");
         FieldType type;
@@ -222,7 +238,7 @@ public final class CollectionSpecs {
         }
     }
 
-    private void checkFormulas(List<Sheet> sheets, Set<String> known) {
+    void checkFormulas(List<Sheet> sheets, Set<String> known) {
         for (Sheet s : sheets) {
             for (Field f : s.fields()) {
                 if (f.formula().isPresent()) {
@@ -234,7 +250,7 @@ public final class CollectionSpecs {
     }
 
     /** Expands entries with {@code foreach} into one entry per value. */
-    private List<YamlNode> expand(Optional<YamlNode> list, Set<String> allowed) {
+    List<YamlNode> expand(Optional<YamlNode> list, Set<String> allowed) {
         List<YamlNode> out = new ArrayList<>();
         if (list.isEmpty()) {
             return out;
@@ -301,7 +317,7 @@ public final class CollectionSpecs {
         return m.appendTail(sb).toString();
     }
 
-    private Rule rule(YamlNode node, Map<String, Field> fields) {
+    Rule rule(YamlNode node, Map<String, Field> fields) {
         YamlMapping e = new YamlMapping(node, "rule", RULE);
         String id = e.text("id");
         String what = "规则 " + id;
@@ -326,7 +342,7 @@ public final class CollectionSpecs {
                 : check.usesPrev() || whenExpr.usesPrev() ? Rule.Scope.PREVIOUS
                 : Rule.Scope.RETURN;
         return new Rule(id, severity, when, e.text("check"), message, scope, table,
-                source + ":" + node.line());
+                node.where());
     }
 
     private void checkMessage(String message, Set<String> known, String what, YamlNode at) {
@@ -344,7 +360,7 @@ public final class CollectionSpecs {
         }
     }
 
-    private Indicator indicator(YamlNode node, Set<String> known) {
+    Indicator indicator(YamlNode node, Set<String> known) {
         YamlMapping e = new YamlMapping(node, "indicator", INDICATOR);
         String id = e.text("id");
         Expr x = parseExpr(e.text("expression"), "指标 " + id, e.get("expression"));
@@ -361,7 +377,7 @@ public final class CollectionSpecs {
         try {
             return RuleParser.parse(text);
         } catch (HuizongException ex) {
-            String where = at == null ? source : at.source() + ":" + at.line();
+            String where = at == null ? source : at.where();
             throw new SpecException(where + ": " + what + ": " + ex.getMessage(), ex);
         }
     }
@@ -369,7 +385,7 @@ public final class CollectionSpecs {
     private void checkRefs(Expr x, Set<String> known, String what, YamlNode at) {
         for (String ref : x.fieldRefs()) {
             if (!known.contains(ref)) {
-                String where = at == null ? source : at.source() + ":" + at.line();
+                String where = at == null ? source : at.where();
                 throw new SpecException(where + ": " + what + " 引用了未知字段 '" + ref + "'");
             }
         }

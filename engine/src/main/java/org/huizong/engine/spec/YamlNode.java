@@ -61,7 +61,15 @@ record YamlNode(String source, int line, Object value) {
     }
 
     SpecException error(String message) {
-        return new SpecException(source + ":" + line + ": " + message);
+        return new SpecException(where() + ": " + message);
+    }
+
+    /**
+     * Where the node is, for messages: {@code file:line}, or for a node read from a definition
+     * workbook (line 0) the source alone, which names the cell ({@code 定义.xlsx 字段!D5}).
+     */
+    String where() {
+        return line > 0 ? source + ":" + line : source;
     }
 
     boolean isScalar() {

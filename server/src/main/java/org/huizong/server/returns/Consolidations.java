@@ -115,7 +115,10 @@ public final class Consolidations {
         if (c.previousCollectionId() != null) {
             CollectionRow prev = collections.find(c.previousCollectionId()).orElseThrow();
             Book b = book(prev, false);
-            return Optional.of(engine.read(collection, prev.title() + "-汇总.xlsx", b.bytes()));
+            // Read by the version the earlier task used: fields are compared by id, so a field
+            // new in this version has no previous figure and a removed one is left out.
+            return Optional.of(engine.read(engine.collection(prev.standardId()),
+                    prev.title() + "-汇总.xlsx", b.bytes()));
         }
         return Optional.empty();
     }

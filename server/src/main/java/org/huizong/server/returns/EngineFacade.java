@@ -25,7 +25,10 @@ import org.huizong.engine.roster.RosterReader;
 import org.huizong.engine.rules.Validator;
 import org.huizong.engine.template.ReturnData;
 import org.huizong.engine.template.TemplateWriter;
+import org.huizong.server.store.DefinitionStore;
+import org.huizong.server.store.FileStore;
 import org.huizong.server.web.FileNames;
+import org.huizong.templates.CollectionDefinition;
 import org.huizong.templates.StandardCollections;
 
 /**
@@ -38,14 +41,60 @@ public final class EngineFacade {
     private final Map<String, Validator> validators = new ConcurrentHashMap<>();
     private final Map<String, ReturnReader> readers = new ConcurrentHashMap<>();
     private final Map<String, NarrativeTemplate> narratives = new ConcurrentHashMap<>();
+    private final Map<String, CollectionDefinition> uploaded = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Optional<DefinitionStore> definitions;
+    private final FileStore files;
 
+    /** An engine with the built-in collections only. */
     public EngineFacade(Clock clock) {
         this.clock = clock;
+        this.definitions = Optional.empty();
+        this.files = null;
     }
 
+    /** An engine with the built-in collections and the definitions the bureau uploaded. */
+    public EngineFacade(Clock clock, DefinitionStore definitions, FileStore files) {
+        this.clock = clock;
+        this.definitions = Optional.of(definitions);
+        this.files = files;
+    }
+
+    /**
+     * A built-in collection by its id ({@code edu-halfyear}), or an uploaded definition by its
+     * key ({@code safety-monthly@2}).
+     */
     public Collection collection(String standardId) {
-        return collections.computeIfAbsent(standardId, StandardCollections::get);
+        return collections.computeIfAbsent(standardId, key -> uploaded(key)
+                .map(CollectionDefinition::collection)
+                .orElseGet(() -> StandardCollections.get(key)));
+    }
+
+    /** What a task may name: the built-in ids, then the uploaded versions, newest first. */
+    public List<String> collectionKeys() {
+        List<String> keys = new ArrayList<>(StandardCollections.ids());
+        definitions.ifPresent(d -> d.list().forEach(r -> keys.add(r.key())));
+        return keys;
+    }
+
+    /** An uploaded definition, read from its file once and kept (it is immutable). */
+    public Optional<CollectionDefinition> uploaded(String key) {
+        if (definitions.isEmpty() || StandardCollections.ids().contains(key)) {
+            return Optional.empty();
+        }
+        CollectionDefinition known = uploaded.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<CollectionDefinition> d = definitions.get().find(key).map(row ->
+                CollectionDefinition.parse(files.get(row.fileSha()), row.fileName()));
+        d.ifPresent(x -> uploaded.put(key, x));
+        return d;
+    }
+
+    /** Readers, validators and narratives are kept per collection id and version. */
+    private static String cacheKey(Collection c) {
+        return c.id() + "@" + c.version();
     }
 
     /** @throws org.huizong.engine.roster.RosterException listing every bad line */
@@ -58,12 +107,13 @@ public final class EngineFacade {
      *     can act on
      */
     public Return read(Collection c, String fileName, byte[] bytes) {
-        return readers.computeIfAbsent(c.id(), id -> ReturnReader.of(c)).read(fileName, bytes);
+        return readers.computeIfAbsent(cacheKey(c), id -> ReturnReader.of(c))
+                .read(fileName, bytes);
     }
 
     /** The reader's findings and the validator's, each once, in report order. */
     List<Finding> validate(Collection c, Return r, Optional<Return> previous) {
-        Validator v = validators.computeIfAbsent(c.id(), id -> Validator.of(c));
+        Validator v = validators.computeIfAbsent(cacheKey(c), id -> Validator.of(c));
         LinkedHashSet<Finding> all = new LinkedHashSet<>(r.readFindings());
         all.addAll(v.validate(r, previous).findings());
         return new ArrayList<>(all);
@@ -94,9 +144,10 @@ public final class EngineFacade {
 
     /** The one consolidation pipeline for {@code c}, with its narrative; a county's by default. */
     Pipeline pipeline(Collection c) {
-        NarrativeTemplate narrative = narratives.computeIfAbsent(c.id(), id -> NarrativeTemplate
-                .parse(StandardCollections.resource(id + ".narrative.txt"),
-                        id + ".narrative.txt", c));
+        NarrativeTemplate narrative = narratives.computeIfAbsent(cacheKey(c), key -> uploaded(key)
+                .map(CollectionDefinition::narrative).orElseGet(() -> NarrativeTemplate.parse(
+                        StandardCollections.resource(c.id() + ".narrative.txt"),
+                        c.id() + ".narrative.txt", c)));
         return Pipeline.of(c, narrative, clock);
     }
 

@@ -36,7 +36,6 @@ import org.huizong.server.web.Reply;
 import org.huizong.server.web.RouteGroup;
 import org.huizong.server.web.Routes;
 import org.huizong.server.web.StaffRequest;
-import org.huizong.templates.StandardCollections;
 
 /** The collection list, a new collection, its dashboard and its roster import. */
 final class CollectionPages implements RouteGroup {
@@ -90,7 +89,8 @@ final class CollectionPages implements RouteGroup {
         Html body = Html.of("""
                 <h1>报表任务</h1>
                 {}
-                <div class="actions"><a class="button" href="/collections/new">新建任务</a></div>
+                <div class="actions"><a class="button" href="/collections/new">新建任务</a>
+                <a href="/definitions">报表定义</a></div>
                 <table><tr><th>任务</th><th>报告期</th><th>截止日期</th><th class="num">学校数</th>
                 <th>创建时间</th></tr>{}</table>""",
                 PageChrome.flash(Optional.empty(), unnamed ? Optional.of(
@@ -100,8 +100,9 @@ final class CollectionPages implements RouteGroup {
     }
 
     private Reply newForm(StaffRequest s) {
-        Html standards = Html.each(StandardCollections.ids(), id -> Html.of(
-                "<option value=\"{}\">{}</option>", id, engine.collection(id).title()));
+        Html standards = Html.each(engine.collectionKeys(), id -> Html.of(
+                "<option value=\"{}\">{}（{}，{}）</option>", id, engine.collection(id).title(), id,
+                engine.collection(id).periodKind().label()));
         Html previous = Html.each(collections.list(), c -> Html.of(
                 "<option value=\"{}\">{}（{}）</option>", c.id(), c.title(), c.period()));
         Html body = Html.of("""
@@ -110,9 +111,9 @@ final class CollectionPages implements RouteGroup {
                   {}
                   <label for="standard">标准报表</label>
                   <select id="standard" name="standard">{}</select>
-                  <label for="period">报告期（如 2024H1 为上半年，2024H2 为下半年）</label>
-                  <input type="text" id="period" name="period" required pattern="\\d{4}H[12]"
-                         placeholder="2024H1">
+                  <label for="period">报告期，须与报表的报告期类型一致：月报如 2024-05，季报如 2024Q2，
+                  半年报如 2024H1（上半年）、2024H2（下半年），年报如 2024，学年报如 2024-2025</label>
+                  <input type="text" id="period" name="period" required placeholder="2024H1">
                   <label for="title">任务名称（可不填，默认为“报告期 + 报表名”）</label>
                   <input type="text" id="title" name="title">
                   <label for="deadline">截止日期</label>
@@ -126,8 +127,8 @@ final class CollectionPages implements RouteGroup {
 
     private Reply create(StaffRequest s) {
         String standard = s.form("standard");
-        if (!StandardCollections.ids().contains(standard)) {
-            throw new HttpProblem(422, "没有名为“" + standard + "”的标准报表");
+        if (!engine.collectionKeys().contains(standard)) {
+            throw new HttpProblem(422, "没有名为“" + standard + "”的标准报表或已上传的报表定义");
         }
         Period period;
         try {
@@ -142,6 +143,11 @@ final class CollectionPages implements RouteGroup {
             throw new HttpProblem(422, "截止日期“" + deadline + "”格式不对，应为如 2024-07-10");
         }
         Collection c = engine.collection(standard);
+        try {
+            c.checkPeriod(period);
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(422, e.getMessage());
+        }
         String title = s.form("title").strip();
         if (title.isEmpty()) {
             title = period.label() + c.title();

@@ -10,6 +10,7 @@ import org.huizong.server.store.Audit;
 import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CycleStore;
+import org.huizong.server.store.DefinitionStore;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.web.PublicAddress;
@@ -37,5 +38,11 @@ public final class StaffRoutes {
                 new ReviewPages(returns, submissions, engine, cycle, cycles),
                 new Downloads(collections, returns, engine, files, consolidations, audit,
                         bureau));
+    }
+
+    /** The collection definitions: list, upload, download as a definition workbook. */
+    public static RouteGroup definitions(DefinitionStore definitions, EngineFacade engine,
+            FileStore files, long maxUploadBytes) {
+        return new DefinitionPages(definitions, engine, files, maxUploadBytes);
     }
 }
