@@ -11,11 +11,16 @@ import java.util.Map;
 import org.huizong.engine.definition.DefinitionWorkbookReader;
 import org.huizong.engine.definition.DefinitionWorkbookWriter;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Rule;
+import org.huizong.engine.model.School;
 import org.huizong.engine.spec.DefinitionBook;
 import org.huizong.engine.spec.DefinitionCheck;
 import org.huizong.engine.spec.DefinitionExport;
 import org.huizong.engine.spec.DefinitionSpecs;
+import org.huizong.engine.template.ReturnData;
+import org.huizong.engine.template.TemplateWriter;
+import org.huizong.templates.demo.DemoCounty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +55,12 @@ class DefinitionWorkbookTest {
         assertThat(b.rules().get(0).source()).startsWith(id + ".xlsx 规则!A2");
         assertThat(normalised(back.narrativeText())).isEqualTo(normalised(yaml.narrativeText()));
         assertThat(back.narrative().sectionTitles()).isEqualTo(yaml.narrative().sectionTitles());
+        Period p = id.equals("safety-monthly") ? Period.parse("2024-05") : Period.parse("2024H1");
+        for (School s : DemoCounty.roster().schools().subList(0, 3)) {
+            assertThat(TemplateWriter.of(b, p).toBytes(s, ReturnData.empty()))
+                    .as("the template of " + s.name() + " from either definition")
+                    .isEqualTo(TemplateWriter.of(a, p).toBytes(s, ReturnData.empty()));
+        }
     }
 
     /**
