@@ -1,9 +1,13 @@
 package org.huizong.engine.returns;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.huizong.engine.UnreadableFileException;
 import org.huizong.engine.model.CellRef;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.xlsx.ZipGuard;
 
@@ -75,9 +79,30 @@ final class Refusals {
                 + "）。");
     }
 
-    static UnreadableFileException versionMismatch(String file, Collection c, int version) {
+    /**
+     * A template of another version: names both versions and what changed between them, read
+     * off the file's own field names ({@code F_…}) against the current version's fields.
+     */
+    static UnreadableFileException versionMismatch(String file, Collection c, int version,
+            Set<String> names) {
+        List<String> added = new ArrayList<>();
+        Set<String> current = new HashSet<>();
+        for (Field f : c.fields()) {
+            current.add(f.definedName());
+            if (f.isInput() && !names.contains(f.definedName())) {
+                added.add(f.label());
+            }
+        }
+        long removed = names.stream().filter(n -> n.startsWith("F_") && !current.contains(n))
+                .count();
+        String changes = (added.isEmpty() ? "" : "新增" + added.size() + "项（"
+                + String.join("、", added.subList(0, Math.min(5, added.size())))
+                + (added.size() > 5 ? "等" : "") + "）")
+                + (removed == 0 ? "" : (added.isEmpty() ? "" : "，") + "取消" + removed + "项");
         return new UnreadableFileException(file, "文件 " + file + " 是" + c.title() + "第" + version
-                + "版的模板，现行为第" + c.version() + "版，无法读取。请下载新模板重新填写。");
+                + "版的模板，现行为第" + c.version() + "版"
+                + (changes.isEmpty() ? "" : "（现行版填报项目" + changes + "）")
+                + "，无法读取。请下载新模板重新填写。");
     }
 
     static UnreadableFileException structureHash(String file, Collection c, String hash) {

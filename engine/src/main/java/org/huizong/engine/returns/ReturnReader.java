@@ -147,7 +147,8 @@ public final class ReturnReader {
         try (WorkbookSource source = open(fileName, content)) {
             ReturnMeta meta = identify(fileName, source.meta());
             boolean book = !schoolLayout && ReturnMeta.KIND_CONSOLIDATED.equals(meta.kind());
-            return ReturnAssembler.assemble(fileName, source, plan(fileName, meta), meta, book);
+            return ReturnAssembler.assemble(fileName, source, plan(fileName, meta, source), meta,
+                    book);
         }
     }
 
@@ -172,7 +173,7 @@ public final class ReturnReader {
         return meta;
     }
 
-    private ReadPlan plan(String file, ReturnMeta meta) {
+    private ReadPlan plan(String file, ReturnMeta meta, WorkbookSource source) {
         List<ReadPlan> same = plans.stream()
                 .filter(p -> p.collection().id().equals(meta.collection())).toList();
         if (same.isEmpty()) {
@@ -180,7 +181,8 @@ public final class ReturnReader {
         }
         ReadPlan p = same.stream().filter(x -> x.collection().version() == meta.version())
                 .findFirst().orElseThrow(() -> Refusals.versionMismatch(file,
-                        same.get(0).collection(), meta.version()));
+                        same.get(0).collection(), meta.version(),
+                        source.definedNames().keySet()));
         Collection c = p.collection();
         if (!c.structureHash().equals(meta.structureHash())) {
             throw Refusals.structureHash(file, c, meta.structureHash());

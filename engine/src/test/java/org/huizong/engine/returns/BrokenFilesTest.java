@@ -23,6 +23,7 @@ import org.huizong.engine.UnreadableFileException;
 import org.huizong.engine.fixtures.IoFixtures;
 import org.huizong.engine.fixtures.ZipEdits;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.template.ReturnData;
 import org.huizong.engine.template.TemplateWriter;
@@ -194,6 +195,25 @@ class BrokenFilesTest {
         byte[] b = edit(wb -> wb.getSheet("_meta").getRow(0).getCell(1).setCellValue("edu-annual"));
 
         refused("年报.xlsx", b, "文件 年报.xlsx 是报表“edu-annual”的模板，本系统不收取这种报表（可收取：教育工作半年报表）。");
+    }
+
+    @Test
+    void anotherVersionIsRefusedNamingWhatTheCurrentVersionChanged() throws IOException {
+        Collection v2 = new Collection(collection.id(), collection.title(), 2,
+                collection.schoolTypes(), collection.groups(), collection.sheets(),
+                collection.rules(), collection.indicators());
+        Field students = collection.getField("info.students");
+        // The old template lacks a field the current version has, and has one it dropped.
+        byte[] old = edit(wb -> {
+            wb.removeName(wb.getName(students.definedName()));
+            wb.createName().setNameName("F_info_retired");
+            wb.getName("F_info_retired").setRefersToFormula("'_meta'!$B$1");
+        });
+
+        assertThatThrownBy(() -> ReturnReader.of(v2).read("旧版.xlsx", old))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("文件 旧版.xlsx 是教育工作半年报表第1版的模板，现行为第2版（现行版填报项目新增1项（"
+                        + students.label() + "），取消1项），无法读取。请下载新模板重新填写。");
     }
 
     @Test
