@@ -2,10 +2,12 @@ package org.huizong.engine.consolidate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Period;
@@ -55,7 +57,8 @@ final class YearOnYear {
             return new PreviousPeriod(file, then, PreviousPeriod.Basis.SAME_SCHOOLS,
                     counted.size(), totals, indicators.compute(totals, book.tables()),
                     county.sums(), county.indicators(), "同比数据取自上年同期汇总表" + source
-                    + "，两期计入汇总的" + noun() + "相同（" + counted.size() + measure() + "）");
+                    + "，两期计入汇总的" + noun() + "相同（" + counted.size() + measure() + "）"
+                    + dropped(book));
         }
         List<School> both = new ArrayList<>();
         for (School s : roster.schools()) {
@@ -89,7 +92,20 @@ final class YearOnYear {
                 before, indicators.computeWithoutTables(before), nowSums, nowIndicators,
                 "本期计入汇总" + counted.size() + measure() + noun() + "，上年同期" + detail.size()
                 + measure() + "，同比" + basisWords + "：只比较两期都计入汇总的" + noun()
-                + "，上年同期数取自汇总表" + source + "的逐校数据");
+                + "，上年同期数取自汇总表" + source + "的逐校数据" + dropped(book));
+    }
+
+    /**
+     * {@code ；上年同期汇总表中有2项本版已取消，不作比较}: figures of an older version's book that
+     * the current version no longer collects, noted once; fields are compared by id.
+     */
+    private String dropped(Return book) {
+        Set<String> current = new HashSet<>();
+        collection.allFields().forEach(f -> current.add(f.id()));
+        long n = book.values().entrySet().stream()
+                .filter(e -> e.getValue() instanceof Value.Num && !current.contains(e.getKey()))
+                .count();
+        return n == 0 ? "" : "；上年同期汇总表中有" + n + "项本版已取消，不作比较";
     }
 
     /** The book's totals by numeric field id, those it has. */

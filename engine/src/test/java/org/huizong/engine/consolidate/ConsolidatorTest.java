@@ -504,6 +504,22 @@ class ConsolidatorTest {
     }
 
     @Test
+    void aFigureTheCurrentVersionNoLongerCollectsIsNotedOnceAndNotCompared() {
+        School a = school(0);
+        // An older version's book: it still has a figure this version dropped.
+        Return book = book("2023H1", Map.of(a.code(), Map.of("info.students", 80,
+                "info.retired_field", 7)), true);
+        Consolidation c = Consolidator.of(edu(), new Roster(List.of(a))).withPrevious(book)
+                .consolidate(List.of(Submission.of(Fixtures.returnWith(a, "a.xlsx",
+                        Map.of("info.students", 100)), List.of(), T0)));
+        assertThat(c.previous()).hasValueSatisfying(p -> assertThat(p.note())
+                .endsWith("两期计入汇总的学校相同（1所）；上年同期汇总表中有1项本版已取消，不作比较"));
+        assertThat(c.change("info.students")).hasValueSatisfying(v ->
+                assertThat(v).isEqualByComparingTo("20"));
+        assertThat(c.change("info.retired_field")).isEmpty();
+    }
+
+    @Test
     void whenTheSchoolsDifferOnlyThoseCountedInBothAreCompared() {
         School a = school(0);
         School b = school(1);
