@@ -99,8 +99,20 @@ final class TotalsSheet {
         }
         b.note(sheet, r + 1, b.words("注：金额经舍位平衡处理：以万元为单位保留两位小数，各分项之和等于合计，"
                 + "精确数随本表保存，再次汇总按精确数计算；“—”为不适用或无法计算；“" + SCHOOLS
-                + "”为该项填报数不为0的学校数；" + note()), 1, lastCol);
+                + "”为该项填报数不为0的学校数；" + populations() + note()), 1, lastCol);
         Book.printA4(sheet, lastCol > 6, 1);
+    }
+
+    /** Which indicators are over some school types only: 课后服务参与率按小学、初中…计算；. */
+    private String populations() {
+        StringBuilder sb = new StringBuilder();
+        for (Indicator i : b.collection.indicators()) {
+            if (!i.population().isEmpty()) {
+                sb.append(i.label()).append("只计").append(String.join("、", i.population()))
+                        .append("（分子、分母均同）；");
+            }
+        }
+        return sb.toString();
     }
 
     /** How 同比 was computed, or why it is not shown. */

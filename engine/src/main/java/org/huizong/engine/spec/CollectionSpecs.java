@@ -44,7 +44,7 @@ public final class CollectionSpecs {
     private static final Set<String> RULE = Set.of("id", "severity", "when", "check", "message",
             "table", "foreach", "labels");
     private static final Set<String> INDICATOR = Set.of("id", "label", "expression", "unit",
-            "decimals", "foreach", "labels");
+            "decimals", "foreach", "labels", "population");
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(=?)([^{}]+)}");
 
@@ -349,12 +349,32 @@ public final class CollectionSpecs {
         String id = e.text("id");
         Expr x = parseExpr(e.text("expression"), "指标 " + id, e.get("expression"));
         checkRefs(x, known, "指标 " + id, e.get("expression"));
+        List<String> population = population(e, id);
         try {
             return new Indicator(id, e.text("label"), e.text("expression"), e.text("unit", ""),
-                    e.integer("decimals", 0));
+                    e.integer("decimals", 0), population);
         } catch (IllegalArgumentException ex) {
             throw e.error(ex.getMessage());
         }
+    }
+
+    /**
+     * The school types an indicator is computed over: {@code population: [义务]} names groups or
+     * types, as {@code appliesTo} does; none given, every school.
+     */
+    private List<String> population(YamlMapping e, String id) {
+        Set<String> types = new LinkedHashSet<>();
+        for (YamlNode a : e.find("population").map(YamlNode::list).orElse(List.of())) {
+            String name = a.text();
+            if (groups.containsKey(name)) {
+                types.addAll(groups.get(name));
+            } else if (schoolTypes.contains(name)) {
+                types.add(name);
+            } else {
+                throw a.error("指标 " + id + ": population 中 '" + name + "' 既不是学校类型也不是分组");
+            }
+        }
+        return List.copyOf(types);
     }
 
     private Expr parseExpr(String text, String what, YamlNode at) {
