@@ -183,9 +183,11 @@ final class Book {
     /** The title row and the subtitle row (unit, period) every sheet starts with. */
     void heading(Sheet sheet, String what, int lastCol) {
         title(sheet, 0, heading() + "·" + words(what), lastCol, styles.title, 30);
+        boolean money = collection.fields().stream()
+                .anyMatch(f -> f.type() == org.huizong.engine.model.FieldType.MONEY);
         title(sheet, 1, "填报单位：" + unit.name() + "（" + unit.code() + "）    报告期："
-                + c.period().label() + "    生成时间：" + show(generated), lastCol,
-                styles.subtitle, 20);
+                + c.period().label() + (money ? "    金额单位：万元" : "") + "    生成时间："
+                + show(generated), lastCol, styles.subtitle, 20);
     }
 
     /**

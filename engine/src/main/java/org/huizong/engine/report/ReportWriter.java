@@ -117,6 +117,7 @@ public final class ReportWriter {
                 b.stream(streaming);
                 streamed(b, List.copyOf(narrative), streaming, shownAt);
                 properties(wb, b, now);
+                pageHeaders(streaming, b);
                 flushInOrder(streaming);
                 streaming.write(out);
             }
@@ -224,6 +225,21 @@ public final class ReportWriter {
     private static void flushInOrder(SXSSFWorkbook streaming) throws IOException {
         for (int i = 0; i < streaming.getNumberOfSheets(); i++) {
             streaming.getSheetAt(i).flushRows();
+        }
+    }
+
+    /**
+     * Every printed page of every visible sheet names the reporting unit and the period in its
+     * header (the sheet's own heading prints on its first page only); the footer numbers pages.
+     */
+    private static void pageHeaders(SXSSFWorkbook streaming, Book b) {
+        for (int i = 0; i < streaming.getNumberOfSheets(); i++) {
+            if (b.wb.getSheetVisibility(i) == org.apache.poi.ss.usermodel.SheetVisibility.VISIBLE) {
+                org.apache.poi.ss.usermodel.Header h = streaming.getSheetAt(i).getHeader();
+                h.setLeft("填报单位：" + b.unit.name());
+                h.setCenter(b.c.period().label() + b.collection.title() + "汇总");
+                h.setRight(streaming.getSheetName(i));
+            }
         }
     }
 

@@ -96,10 +96,14 @@ final class Styles {
      * at most {@link Shown#MONEY_SCALE} decimals, as county tables show money.
      */
     static String format(Indicator i) {
-        int places = "万元".equals(i.unit()) ? Math.min(i.decimals(), Shown.MONEY_SCALE)
-                : i.decimals();
+        int places = places(i);
         String decimals = places > 0 ? "." + "0".repeat(places) : "";
         return i.isPercent() ? "0" + decimals + "%" : "#,##0" + decimals;
+    }
+
+    /** The decimals an indicator shows: its own, 万元 at most {@link Shown#MONEY_SCALE}. */
+    static int places(Indicator i) {
+        return "万元".equals(i.unit()) ? Math.min(i.decimals(), Shown.MONEY_SCALE) : i.decimals();
     }
 
     /**

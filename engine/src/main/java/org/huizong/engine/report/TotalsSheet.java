@@ -1,6 +1,8 @@
 package org.huizong.engine.report;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,12 +86,16 @@ final class TotalsSheet {
         b.heading(sheet, name(), lastCol);
         int r = 3;
         int n = 0;
+        List<Integer> starts = new ArrayList<>();
         for (Sheet s : b.collection.sheets()) {
             if (s.lines().stream().anyMatch(TotalsSheet::numeric)) {
+                starts.add(r);
                 r = section(r, s, CHINESE_ORDINALS[n++] + "、" + s.title(), lastCol) + 1;
             }
         }
+        starts.add(r);
         r = indicators(r, CHINESE_ORDINALS[n] + "、主要指标", lastCol);
+        starts.add(r + 1);
         Book.width(sheet, 0, 5);
         Book.width(sheet, 1, 34);
         Book.width(sheet, 2, 7);
@@ -101,6 +107,7 @@ final class TotalsSheet {
                 + "精确数随本表保存，再次汇总按精确数计算；“—”为不适用或无法计算；“" + SCHOOLS
                 + "”为该项填报数不为0的学校数；" + populations() + note()), 1, lastCol);
         Book.printA4(sheet, lastCol > 6, 1);
+        PageBreaks.keepTogether(sheet, starts, lastCol > 6);
     }
 
     /** Which indicators are over some school types only: 课后服务参与率按小学、初中…计算；. */
@@ -237,16 +244,23 @@ final class TotalsSheet {
                 }
                 Optional<BigDecimal> then = b.c.previousIndicator(i.id());
                 Book.number(x, k++, then, b.styles.number(format));
+                // the change of the figures as shown (72.1% - 71.3% = 0.8 个百分点): a row reads
+                // consistently, and a change too small to show is 0, never +0.00
+                int places = Styles.places(i) + (i.isPercent() ? 2 : 0);
                 Optional<BigDecimal> diff = same.isPresent() && then.isPresent()
-                        ? Optional.of(same.get().subtract(then.get())) : Optional.empty();
+                        ? Optional.of(same.get().setScale(places, RoundingMode.HALF_UP)
+                                .subtract(then.get().setScale(places, RoundingMode.HALF_UP)))
+                        : Optional.empty();
                 if (i.isPercent()) {
+                    String points = "0." + "0".repeat(Math.max(1, Styles.places(i)))
+                            + "\"个百分点\"";
                     Book.number(x, k++, diff.map(d -> d.movePointRight(2)),
-                            b.styles.number("+0.0\"个百分点\";-0.0\"个百分点\";0.0\"个百分点\""));
+                            b.styles.number("+" + points + ";-" + points + ";0"));
                     Book.dash(x, k++, b.styles);
                 } else {
                     Book.number(x, k++, diff, b.styles.number(Styles.signed(format)));
                     Book.number(x, k++, then.filter(v -> v.signum() != 0).flatMap(v ->
-                            diff.map(d -> d.divide(v, 10, java.math.RoundingMode.HALF_UP))),
+                            diff.map(d -> d.divide(v, 10, RoundingMode.HALF_UP))),
                             b.styles.number(Styles.signed("0.0%")));
                 }
             }

@@ -221,6 +221,29 @@ class ReportWriterTest {
     }
 
     @Test
+    void printedPagesNameTheUnitAndTheTotalsBreakOnlyBeforeASection() throws IOException {
+        try (XSSFWorkbook wb = open(write(consolidation(submissions(3), true)))) {
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                if (wb.getSheetVisibility(i) == SheetVisibility.VISIBLE) {
+                    XSSFSheet sheet = wb.getSheetAt(i);
+                    assertThat(sheet.getHeader().getLeft()).as(sheet.getSheetName())
+                            .isEqualTo("填报单位：示例县教育局");
+                    assertThat(sheet.getPrintSetup().getPaperSize()).as(sheet.getSheetName())
+                            .isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                }
+            }
+            XSSFSheet totals = wb.getSheet("全县汇总");
+            int[] breaks = totals.getRowBreaks();
+            assertThat(breaks).as("seven sections and the indicators fill several pages")
+                    .isNotEmpty();
+            for (int row : breaks) {
+                assertThat(totals.getRow(row + 1).getCell(0).getStringCellValue())
+                        .as("the row after the break at %d", row).matches("^[一二三四五六七八九十]+、.+");
+            }
+        }
+    }
+
+    @Test
     void tableNamesCoverTheProjectRowsOfEverySchool() throws IOException {
         Consolidation c = consolidation(submissions(4), false);
         int rows = c.tableRows().get("projects").size();

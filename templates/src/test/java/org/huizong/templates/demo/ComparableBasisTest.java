@@ -168,9 +168,10 @@ class ComparableBasisTest {
                     within(1e-9));
             assertThat(number(undergrad.getCell(5))).isCloseTo(thenRate.doubleValue(),
                     within(1e-9));
-            assertThat(number(undergrad.getCell(6))).as("in percentage points")
-                    .isCloseTo(nowRate.subtract(thenRate).movePointRight(2).doubleValue(),
-                            within(1e-7));
+            assertThat(number(undergrad.getCell(6))).as("in percentage points, as shown")
+                    .isCloseTo(nowRate.movePointRight(2).setScale(1, RoundingMode.HALF_UP)
+                            .subtract(thenRate.movePointRight(2).setScale(1,
+                                    RoundingMode.HALF_UP)).doubleValue(), within(1e-9));
             Row fixed = labelled(wb, "隐患整改率");
             assertThat(number(fixed.getCell(4))).isCloseTo(nowFixed.doubleValue(), within(1e-9));
             assertThat(number(fixed.getCell(5))).isCloseTo(thenFixed.doubleValue(),
