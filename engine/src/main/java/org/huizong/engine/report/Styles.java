@@ -45,6 +45,8 @@ final class Styles {
     final CellStyle paragraph;
     final CellStyle dateTime;
     final CellStyle warning;
+    /** The 表号 block at a table's top right. */
+    final CellStyle furniture;
 
     private final XSSFWorkbook wb;
     private final Font bodyFont;
@@ -75,6 +77,7 @@ final class Styles {
         warning = style(bodyFont, HorizontalAlignment.LEFT, true, true);
         warning.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
         warning.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        furniture = style(font(BODY_FONT, 9, false), HorizontalAlignment.RIGHT, false, false);
     }
 
     /** The number format of a field type's values. */

@@ -84,6 +84,13 @@ final class TotalsSheet {
         }
         int lastCol = FIRST_VALUE_COL + maxColumns * sub.size() - 1;
         b.heading(sheet, name(), lastCol);
+        List<String> block = b.collection.furniture().block();
+        if (!block.isEmpty()) {
+            // the 表号 block at the table's top right, in the spacer row above the first section
+            Row x = Book.row(sheet, 2);
+            Book.text(x, 0, String.join("　　", block), b.styles.furniture);
+            sheet.addMergedRegion(new CellRangeAddress(2, 2, 0, lastCol));
+        }
         int r = 3;
         int n = 0;
         List<Integer> starts = new ArrayList<>();
@@ -106,6 +113,13 @@ final class TotalsSheet {
         b.note(sheet, r + 1, b.words("注：金额经舍位平衡处理：以万元为单位保留两位小数，各分项之和等于合计，"
                 + "精确数随本表保存，再次汇总按精确数计算；“—”为不适用或无法计算；“" + SCHOOLS
                 + "”为该项填报数不为0的学校数；" + populations() + note()), 1, lastCol);
+        String signatures = b.collection.furniture().signatureLine();
+        if (!signatures.isEmpty()) {
+            Row x = Book.row(sheet, r + 3);
+            x.setHeightInPoints(24);
+            Book.text(x, 1, signatures, b.styles.plain);
+            sheet.addMergedRegion(new CellRangeAddress(r + 3, r + 3, 1, lastCol));
+        }
         Book.printA4(sheet, lastCol > 6, 1);
         PageBreaks.keepTogether(sheet, starts, lastCol > 6);
     }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.huizong.engine.HuizongException;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
+import org.huizong.engine.model.Furniture;
 import org.huizong.engine.model.FieldType;
 import org.huizong.engine.model.Indicator;
 import org.huizong.engine.model.Line;
@@ -34,7 +35,9 @@ import org.huizong.engine.rules.RuleParser;
  */
 public final class CollectionSpecs {
     private static final Set<String> TOP = Set.of("id", "title", "version", "schoolTypes",
-            "groups", "sheets", "rules", "indicators", "period");
+            "groups", "sheets", "rules", "indicators", "period", "furniture");
+    private static final Set<String> FURNITURE = Set.of("formNumber", "compiledBy",
+            "approvedBy", "approvalNumber", "validUntil", "signatories");
     private static final Set<String> SHEET = Set.of("id", "title", "columns", "fields", "lines",
             "table");
     private static final Set<String> FIELD = Set.of("id", "key", "label", "type", "unit",
@@ -101,10 +104,25 @@ public final class CollectionSpecs {
         }
         try {
             return new Collection(id, top.text("title"), top.integer("version", 1), schoolTypes,
-                    groups, sheets, rules, indicators).withPeriodKind(periodKind(top));
+                    groups, sheets, rules, indicators).withPeriodKind(periodKind(top))
+                    .withFurniture(furniture(top));
         } catch (IllegalArgumentException e) {
             throw top.error(e.getMessage());
         }
+    }
+
+    /** {@code furniture:} the 表号 block and signatures; absent, none and the standard ones. */
+    private static Furniture furniture(YamlMapping top) {
+        Optional<YamlNode> node = top.find("furniture");
+        if (node.isEmpty()) {
+            return Furniture.NONE;
+        }
+        YamlMapping f = new YamlMapping(node.get(), "furniture", FURNITURE);
+        List<String> signatories = f.find("signatories").isPresent() ? f.texts("signatories")
+                : Furniture.STANDARD_SIGNATORIES;
+        return new Furniture(f.text("formNumber", ""), f.text("compiledBy", ""),
+                f.text("approvedBy", ""), f.text("approvalNumber", ""), f.text("validUntil", ""),
+                signatories);
     }
 
     /** {@code period:} as the kind's word (月报, 半年报, ...) or English (month, half-year, ...). */

@@ -233,6 +233,9 @@ class ReportWriterTest {
                 }
             }
             XSSFSheet totals = wb.getSheet("全县汇总");
+            assertThat(totals.getRow(2).getCell(0).getStringCellValue())
+                    .isEqualTo("表　　号：教半1表　　制表机关：县教育局");
+            assertThat(sheetText(wb, "全县汇总")).contains("单位负责人：　　　　　　　　统计负责人：");
             int[] breaks = totals.getRowBreaks();
             assertThat(breaks).as("seven sections and the indicators fill several pages")
                     .isNotEmpty();
