@@ -387,10 +387,18 @@ class ReportWriterTest {
     }
 
     @Test
-    void theAidSheetHasABarChartOfEveryProgram() throws IOException {
-        try (XSSFWorkbook wb = open(write(consolidation(submissions(7), false)))) {
+    void theAidSheetHasABarChartOfEveryProgramAndOneOfEachTownshipsCompleteness()
+            throws IOException {
+        Consolidation c = consolidation(submissions(7), false);
+        try (XSSFWorkbook wb = open(write(c))) {
             XSSFDrawing drawing = wb.getSheet("资助图表").getDrawingPatriarch();
-            assertThat(drawing.getCharts()).hasSize(1);
+            assertThat(drawing.getCharts()).hasSize(2);
+            XSSFChart townships = drawing.getCharts().get(1);
+            assertThat(townships.getTitleText().getString()).isEqualTo("各乡镇报送完成情况");
+            assertThat(townships.getChartSeries().get(0).getSeriesCount()).isEqualTo(2);
+            assertThat(townships.getChartSeries().get(0).getSeries(0).getCategoryData()
+                    .getPointCount()).isEqualTo(c.byTownship().size());
+            assertThat(sheetText(wb, "资助图表")).contains("应报学校数", "计入汇总学校数");
             XSSFChart chart = drawing.getCharts().get(0);
             assertThat(chart.getChartSeries()).singleElement().satisfies(d -> {
                 assertThat(d).isInstanceOf(
