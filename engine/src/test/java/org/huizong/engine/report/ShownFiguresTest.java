@@ -119,6 +119,36 @@ class ShownFiguresTest {
         assertThat(number(r, "aid.total.amount")).isEqualByComparingTo("60.015");
     }
 
+    @Test
+    void theProjectCategoriesAddUpToTheirTotalAsShown() throws IOException {
+        Consolidation c = ReportWriterTest.consolidation(ReportWriterTest.submissions(4), false);
+        try (XSSFWorkbook wb = open(write(c))) {
+            XSSFSheet totals = wb.getSheet("项目分类汇总");
+            // the first block (按类别汇总): its header on row 4, six categories, then 合计
+            Row header = totals.getRow(4);
+            int checked = 0;
+            for (int col = 3; col < header.getLastCellNum(); col++) {
+                if (!header.getCell(col).getStringCellValue().contains("万元")) {
+                    continue;
+                }
+                BigDecimal sum = BigDecimal.ZERO;
+                for (int r = 5; r < 11; r++) {
+                    Cell x = totals.getRow(r).getCell(col);
+                    assertThat(x.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+                    sum = sum.add(BigDecimal.valueOf(x.getNumericCellValue()));
+                }
+                Row all = totals.getRow(11);
+                assertThat(all.getCell(1).getStringCellValue()).isEqualTo("合计");
+                assertThat(sum.setScale(2, RoundingMode.HALF_UP)).as(header.getCell(col)
+                        .getStringCellValue()).isEqualByComparingTo(BigDecimal.valueOf(
+                                all.getCell(col).getNumericCellValue()).setScale(2,
+                                        RoundingMode.HALF_UP));
+                checked++;
+            }
+            assertThat(checked).as("计划总投资 and 本期完成投资").isEqualTo(2);
+        }
+    }
+
     private static BigDecimal number(Return r, String id) {
         return ((Value.Num) r.find(id).orElseThrow()).value();
     }
