@@ -133,6 +133,39 @@ public record Collection(String id, String title, int version, List<String> scho
         return out;
     }
 
+    /**
+     * The money totals that are plain sums of other money fields (资助金额合计 = 学前… + … + 其他):
+     * total field id to its parts in the formula's order, in field order. Shown rounded, these
+     * parts are balanced to add up to their total (舍位平衡, {@link BalancedRounding}).
+     */
+    public Map<String, List<String>> moneySums() {
+        java.util.Set<String> money = new java.util.HashSet<>();
+        for (Field f : fields()) {
+            if (f.type() == FieldType.MONEY) {
+                money.add(f.id());
+            }
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Field f : fields()) {
+            if (!money.contains(f.id()) || f.formula().isEmpty()) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (String term : f.formula().get().split("\\+", -1)) {
+                String id = term.strip();
+                if (!money.contains(id) || id.equals(f.id()) || parts.contains(id)) {
+                    parts.clear();
+                    break;
+                }
+                parts.add(id);
+            }
+            if (parts.size() > 1) {
+                out.put(f.id(), List.copyOf(parts));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** Every field including table columns. */
     public List<Field> allFields() {
         return allFields(sheets);

@@ -3,12 +3,9 @@ package org.huizong.engine.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.huizong.engine.model.BalancedRounding;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
@@ -19,7 +16,8 @@ import org.huizong.engine.model.FieldType;
  * everything else as it is (counts are whole, areas are collected to the shown precision).
  *
  * <p>A part-whole group is a computed money field whose formula is a plain sum of money fields
- * ({@code aid.total.amount = aid.preschool.amount + ... + aid.other.amount}): its parts are
+ * ({@code aid.total.amount = aid.preschool.amount + ... + aid.other.amount}, {@link
+ * Collection#moneySums}): its parts are
  * rounded by the largest-remainder method ({@link BalancedRounding}) so that the shown parts add
  * up to the shown total, the exact total rounded half up. A money field in no group is rounded
  * half up, and so is every figure of a group whose exact parts do not add up to its exact total.
@@ -37,19 +35,15 @@ final class Shown {
     }
 
     Shown(Collection collection) {
-        Set<String> moneyIds = new HashSet<>();
         List<Field> m = new ArrayList<>();
         for (Field f : collection.fields()) {
             if (f.type() == FieldType.MONEY) {
-                moneyIds.add(f.id());
                 m.add(f);
             }
         }
         this.money = List.copyOf(m);
         List<Group> gs = new ArrayList<>();
-        for (Field f : m) {
-            sumOf(f, moneyIds).ifPresent(parts -> gs.add(new Group(f.id(), parts)));
-        }
+        collection.moneySums().forEach((total, parts) -> gs.add(new Group(total, parts)));
         this.groups = List.copyOf(gs);
     }
 
@@ -102,21 +96,5 @@ final class Shown {
 
     static BigDecimal half(BigDecimal v) {
         return v.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
-    }
-
-    /** The money fields {@code f}'s formula adds up, when it is a plain sum of them. */
-    private static Optional<List<String>> sumOf(Field f, Set<String> moneyIds) {
-        if (f.formula().isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> parts = new ArrayList<>();
-        for (String term : f.formula().get().split("\\+", -1)) {
-            String id = term.strip();
-            if (!moneyIds.contains(id) || id.equals(f.id()) || parts.contains(id)) {
-                return Optional.empty();
-            }
-            parts.add(id);
-        }
-        return parts.size() < 2 ? Optional.empty() : Optional.of(List.copyOf(parts));
     }
 }

@@ -149,6 +149,29 @@ class ShownFiguresTest {
         }
     }
 
+    @Test
+    void theNarrativeBalancesYiYuanWhenEveryPartReadsInYiYuan() {
+        Return high = Fixtures.returnWith(HIGH, "一中.xlsx", Map.of(
+                "aid.hs_grant.persons", 100, "aid.hs_grant.amount", 10040,
+                "aid.hs_tuition.persons", 100, "aid.hs_tuition.amount", 10040,
+                "aid.other.persons", 100, "aid.other.amount", 10040));
+        Consolidation c = Consolidator.of(edu(), new Roster(List.of(HIGH))).withPeriod(
+                Fixtures.PERIOD).consolidate(List.of(Submission.of(high, List.of(), T0)));
+        Map<String, BigDecimal> figures = c.narrativeInput().totals();
+        assertThat(List.of(figures.get("aid.hs_grant.amount"),
+                figures.get("aid.hs_tuition.amount"), figures.get("aid.other.amount"),
+                figures.get("aid.total.amount"))).as("1.01 + 1.00 + 1.00 = 3.01 亿元")
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("10100"), new BigDecimal("10000"),
+                        new BigDecimal("10000"), new BigDecimal("30100"));
+        assertThat(c.totals().get("aid.total.amount")).as("the totals stay exact")
+                .isEqualByComparingTo("30120");
+        // a small part keeps its 万元: balanced to the hundred yuan, never to 0亿元
+        Consolidation small = ShownFiguresTest.consolidation();
+        assertThat(small.narrativeInput().totals().get("aid.other.amount"))
+                .isEqualByComparingTo("30.00");
+    }
+
     private static BigDecimal number(Return r, String id) {
         return ((Value.Num) r.find(id).orElseThrow()).value();
     }
