@@ -1,8 +1,13 @@
 package org.huizong.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import com.google.inject.Inject;
@@ -12,12 +17,14 @@ import org.huizong.engine.consolidate.FileOutcome;
 import org.huizong.engine.consolidate.PreviousPeriod;
 import org.huizong.engine.consolidate.Submission;
 import org.huizong.engine.findings.ConsolidationReport;
+import org.huizong.engine.findings.TotalsReport;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.pipeline.Intake;
 import org.huizong.engine.pipeline.Pipeline;
+import org.huizong.engine.report.TotalsTable;
 import org.huizong.engine.roster.RosterReader;
 import org.huizong.templates.CollectionDefinition;
 import org.huizong.templates.StandardCollections;
@@ -81,6 +88,10 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Option(names = "--docx", description = "公文格式的工作总结 (.docx)；默认与汇总工作簿同名加“-工作总结”")
     Path docx;
 
+    @Option(names = "--totals", description = "另存全部汇总数供其他系统使用：.csv（UTF-8）或 .json；"
+            + "精确数，含上年同期及同比口径")
+    Path totals;
+
     @Parameters(arity = "1..*", paramLabel = "RETURN_OR_DIR", description = "学校报表文件或文件夹")
     List<Path> inputs;
 
@@ -127,6 +138,9 @@ final class ConsolidateCommand implements Callable<Integer> {
         books.write(result, out);
         Path summary = docx != null ? docx : summaryBeside(out);
         books.writeSummary(result, summary);
+        if (totals != null) {
+            writeTotals(result, totals);
+        }
         print(period, result.completeness(), result.files(), new ConsolidationReport.Outputs(
                 Optional.of(out.toAbsolutePath().toString()),
                 Optional.of(summary.toAbsolutePath().toString()),
@@ -153,6 +167,22 @@ final class ConsolidateCommand implements Callable<Integer> {
         outputs.comparison().ifPresent(System.out::println);
         outputs.book().ifPresent(b -> System.out.println("汇总工作簿：" + b));
         outputs.document().ifPresent(d -> System.out.println("工作总结：" + d));
+        if (totals != null && format != Format.json && outputs.book().isPresent()) {
+            System.out.println("汇总数：" + totals.toAbsolutePath());
+        }
+    }
+
+    /** Every total, as JSON for a {@code .json} file and as CSV otherwise. */
+    private static void writeTotals(Consolidation result, Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        byte[] bytes = name.endsWith(".json")
+                ? TotalsReport.json(result).getBytes(StandardCharsets.UTF_8)
+                : TotalsTable.of(result).toCsv();
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入汇总数 " + file + "：" + e.getMessage(), e);
+        }
     }
 
     /** {@code 县汇总.xlsx} → {@code 县汇总-工作总结.docx} in the same folder. */

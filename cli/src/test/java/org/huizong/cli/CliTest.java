@@ -178,6 +178,48 @@ class CliTest {
     }
 
     @Test
+    void consolidateWritesEveryExactTotalAsCsvOrJsonWhenAsked() throws Exception {
+        Path returns = demoReturns("returns", 5);
+        Path book = dir.resolve("县汇总.xlsx");
+        Path csv = dir.resolve("汇总数.csv");
+        Run r = run("consolidate", "--roster", roster().toString(), "--out", book.toString(),
+                "--totals", csv.toString(), returns.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("汇总数：" + csv.toAbsolutePath());
+        java.math.BigDecimal exact;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(book))) {
+            var ref = new org.apache.poi.ss.util.CellReference(wb.getName("F_aid_total_amount")
+                    .getRefersToFormula());
+            exact = java.math.BigDecimal.valueOf(wb.getSheet(ref.getSheetName())
+                    .getRow(ref.getRow()).getCell(ref.getCol()).getNumericCellValue());
+        }
+        List<String> lines = Files.readString(csv, StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFF标识,项目,单位,本期,上年同期,本期同口径数,同比口径");
+        String aid = lines.stream().filter(l -> l.startsWith("aid.total.amount,")).findFirst()
+                .orElseThrow();
+        assertThat(aid).isEqualTo("aid.total.amount,资助金额合计,万元,"
+                + exact.stripTrailingZeros().toPlainString() + ",,,");
+        assertThat(lines).contains("rate.hazards_fixed,隐患整改率,%,1,,,")
+                .as("no compulsory school among the five: over 0")
+                .contains("rate.afterschool,课后服务参与率,%,,,,");
+
+        Path json = dir.resolve("汇总数.json");
+        Run j = run("consolidate", "--roster", roster().toString(), "--out", book.toString(),
+                "--totals", json.toString(), returns.toString());
+        assertThat(j.code()).as(j.err()).isZero();
+        @SuppressWarnings("unchecked")
+        var parsed = (java.util.Map<String, Object>) org.huizong.engine.findings.JsonText.parse(
+                Files.readString(json, StandardCharsets.UTF_8));
+        assertThat(parsed).containsEntry("period", "2024H1").containsEntry("basis", "none");
+        @SuppressWarnings("unchecked")
+        var totals = (List<java.util.Map<String, Object>>) parsed.get("totals");
+        assertThat(totals).hasSize(lines.size() - 1);
+        assertThat(totals).filteredOn(t -> t.get("id").equals("aid.total.amount"))
+                .singleElement().satisfies(t -> assertThat((java.math.BigDecimal) t.get("value"))
+                        .isEqualByComparingTo(exact));
+    }
+
+    @Test
     void aCityConsolidatesItsCountiesBooksFromTheCommandLine() throws Exception {
         var c = StandardCollections.eduHalfyear();
         List<Path> books = new java.util.ArrayList<>();
@@ -502,13 +544,17 @@ class CliTest {
                 var ref = new org.apache.poi.ss.util.AreaReference(wb.getName("F_"
                         + field.replace('.', '_')).getRefersToFormula(),
                         org.apache.poi.ss.SpreadsheetVersion.EXCEL2007).getFirstCell();
-                var row = wb.getSheet(ref.getSheetName()).getRow(ref.getRow());
-                assertThat(row.getCell(ref.getCol() + 2).getNumericCellValue())
+                // the name is on the exact total in _totals, whose column E says where it shows
+                var shown = new org.apache.poi.ss.util.CellReference(wb.getSheet(
+                        ref.getSheetName()).getRow(ref.getRow()).getCell(4).getStringCellValue());
+                var row = wb.getSheet(shown.getSheetName()).getRow(shown.getRow());
+                double places = field.startsWith("funding.") ? 0.01 : 1e-6;
+                assertThat(row.getCell(shown.getCol() + 2).getNumericCellValue())
                         .as(field + " 上年同期可比数").isCloseTo(then.doubleValue(),
-                                org.assertj.core.api.Assertions.within(1e-6));
-                assertThat(row.getCell(ref.getCol() + 3).getNumericCellValue())
+                                org.assertj.core.api.Assertions.within(places));
+                assertThat(row.getCell(shown.getCol() + 3).getNumericCellValue())
                         .as(field + " 增减").isCloseTo(now.subtract(then).doubleValue(),
-                                org.assertj.core.api.Assertions.within(1e-6));
+                                org.assertj.core.api.Assertions.within(places));
             }
         }
 

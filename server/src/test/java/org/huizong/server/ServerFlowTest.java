@@ -479,6 +479,7 @@ abstract class ServerFlowTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(Fixtures.PRIMARY + ",")
                 .contains("," + students(Fixtures.PRIMARY).toPlainString() + ","));
         assertThat(lines).noneSatisfy(l -> assertThat(l).startsWith(Fixtures.KINDERGARTEN));
+        totalsForOtherSystems(s);
         Response missing = s.staff().get("/collections/" + s.id() + "/missing.xlsx");
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
                 new org.apache.poi.xssf.usermodel.XSSFWorkbook(
@@ -505,6 +506,23 @@ abstract class ServerFlowTest {
             assertThat(doc.getParagraphs().get(1).getText()).startsWith("（一）数据报送有序开展。");
         }
         assertThat(audit(s.staff(), s.id())).contains("下载工作总结");
+    }
+
+    /** 汇总数 as CSV and JSON: every total, exact, over the accepted returns. */
+    private void totalsForOtherSystems(Setup s) throws Exception {
+        Response totals = s.staff().get("/collections/" + s.id() + "/totals.csv?scope=accepted");
+        assertThat(totals.status()).isEqualTo(200);
+        List<String> totalLines = new String(totals.bytes(), StandardCharsets.UTF_8).lines()
+                .toList();
+        assertThat(totalLines.get(0)).isEqualTo("\uFEFF标识,项目,单位,本期,上年同期,本期同口径数,同比口径");
+        java.math.BigDecimal counted = students(Fixtures.PRIMARY).add(students(Fixtures.MIDDLE));
+        assertThat(totalLines).contains("info.students,在校学生(幼儿)数,人,"
+                + counted.stripTrailingZeros().toPlainString() + ",,,");
+        Response totalsJson = s.staff().get("/collections/" + s.id()
+                + "/totals.json?scope=accepted");
+        assertThat(totalsJson.header("Content-Type")).startsWith("application/json");
+        assertThat(new String(totalsJson.bytes(), StandardCharsets.UTF_8))
+                .contains("\"id\": \"info.students\"");
     }
 
     static BigDecimal students(String code) {

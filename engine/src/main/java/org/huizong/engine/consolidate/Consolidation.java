@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.huizong.engine.model.BalancedRounding;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.narrative.NarrativeInput;
@@ -34,6 +35,8 @@ public record Consolidation(Collection collection, Period period, GroupTotals co
         Map<String, List<SchoolTableRow>> tableRows, Map<String, TableTotals> tableTotals,
         Completeness completeness, List<SchoolFindings> outliers,
         Optional<PreviousPeriod> previous) {
+    /** 10,000 万元, one 亿元: from there the narrative writes money in 亿元. */
+    private static final BigDecimal ONE_YI_IN_WAN = BigDecimal.valueOf(10_000);
 
     public Consolidation {
         Objects.requireNonNull(collection, "collection");
@@ -160,10 +163,42 @@ public record Consolidation(Collection collection, Period period, GroupTotals co
                 p.schools());
     }
 
-    private static Map<String, BigDecimal> figures(Map<String, BigDecimal> sums,
+    private Map<String, BigDecimal> figures(Map<String, BigDecimal> sums,
             Map<String, Optional<BigDecimal>> indicators) {
         Map<String, BigDecimal> out = new LinkedHashMap<>(sums);
+        balance(out);
         indicators.forEach((id, v) -> v.ifPresent(x -> out.put(id, x)));
         return out;
+    }
+
+    /**
+     * 舍位平衡 at the narrative's precision: the parts of a plain money sum ({@link
+     * Collection#moneySums}) rounded so that they add up to the total as written, to the hundred
+     * yuan (2 decimals of 万元), or to the million (2 decimals of 亿元) once the total reads in
+     * 亿元 with every part: three programs of 10,040 万元 read 1.01亿元, 1亿元 and 1亿元 of
+     * 3.01亿元. Parts that do not add up to their total exactly are left as they are.
+     */
+    private void balance(Map<String, BigDecimal> figures) {
+        collection.moneySums().forEach((total, parts) -> {
+            BigDecimal t = figures.get(total);
+            if (t == null || !figures.keySet().containsAll(parts)) {
+                return;
+            }
+            List<BigDecimal> exact = parts.stream().map(figures::get).toList();
+            if (exact.stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(t) != 0) {
+                return;
+            }
+            // in 亿元 only when every part reads in 亿元 too: a 12.6万元 program is never
+            // rounded away to 0亿元 (and its clause with it)
+            int shift = exact.stream().allMatch(v -> v.signum() == 0
+                    || v.abs().compareTo(ONE_YI_IN_WAN) >= 0) && t.abs().compareTo(
+                            ONE_YI_IN_WAN) >= 0 ? 4 : 0;
+            BalancedRounding.Balanced b = BalancedRounding.balance(exact.stream()
+                    .map(v -> v.movePointLeft(shift)).toList(), 2);
+            for (int i = 0; i < parts.size(); i++) {
+                figures.put(parts.get(i), b.parts().get(i).movePointRight(shift));
+            }
+            figures.put(total, b.total().movePointRight(shift));
+        });
     }
 }

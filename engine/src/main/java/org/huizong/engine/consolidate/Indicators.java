@@ -24,6 +24,7 @@ final class Indicators {
     private final Validator validator;
     /** Indicators whose expression reads a table's rows ({@code count(projects.name)}). */
     private final Set<String> fromTables;
+    private final boolean needsTypes;
 
     Indicators(Collection collection) {
         this.collection = collection;
@@ -37,6 +38,8 @@ final class Indicators {
             }
         }
         this.fromTables = Set.copyOf(tables);
+        this.needsTypes = collection.indicators().stream()
+                .anyMatch(i -> !i.population().isEmpty());
     }
 
     Validator validator() {
@@ -44,18 +47,13 @@ final class Indicators {
     }
 
     /**
-     * @param sums numeric field id to total
-     * @param tables table id to the rows of the group's counted returns
-     * @return indicator id to value, in the collection's order; empty when it cannot be
-     *     computed (a zero denominator) or is too large for a workbook cell (a double), so no
-     *     infinity reaches a book
-     */
-    /**
      * As {@link #compute}, from form fields alone: an indicator read from a table's rows is
      * empty, since the rows are not known (a previous book's detail has form fields only).
      */
-    Map<String, Optional<BigDecimal>> computeWithoutTables(Map<String, BigDecimal> sums) {
-        Map<String, Optional<BigDecimal>> out = new LinkedHashMap<>(compute(sums, Map.of()));
+    Map<String, Optional<BigDecimal>> computeWithoutTables(Map<String, BigDecimal> sums,
+            Map<String, Map<String, BigDecimal>> byType) {
+        Map<String, Optional<BigDecimal>> out = new LinkedHashMap<>(compute(sums, Map.of(),
+                byType));
         fromTables.forEach(id -> out.put(id, Optional.empty()));
         return out;
     }
@@ -65,15 +63,51 @@ final class Indicators {
         return fromTables.contains(indicatorId);
     }
 
+    /** Whether some indicator is over a population of school types, so sums by type count. */
+    boolean needsTypes() {
+        return needsTypes;
+    }
+
+    /**
+     * @param sums numeric field id to total
+     * @param tables table id to the rows of the group's counted returns
+     * @param byType school type to the sums of the group's counted returns of that type (those
+     *     present): an indicator over a population is computed from its types' sums alone;
+     *     may be empty when {@link #needsTypes} is false
+     * @return indicator id to value, in the collection's order; empty when it cannot be
+     *     computed (a zero denominator) or is too large for a workbook cell (a double), so no
+     *     infinity reaches a book
+     */
     Map<String, Optional<BigDecimal>> compute(Map<String, BigDecimal> sums,
+            Map<String, List<TableRow>> tables, Map<String, Map<String, BigDecimal>> byType) {
+        Evaluator all = evaluator(sums, tables);
+        Map<String, Optional<BigDecimal>> out = new LinkedHashMap<>();
+        for (Indicator i : collection.indicators()) {
+            Evaluator ev = i.population().isEmpty() ? all
+                    : evaluator(over(i.population(), sums.keySet(), byType), tables);
+            out.put(i.id(), ev.number(validator.indicator(i.id()))
+                    .filter(v -> Double.isFinite(v.doubleValue())));
+        }
+        return out;
+    }
+
+    private Evaluator evaluator(Map<String, BigDecimal> sums,
             Map<String, List<TableRow>> tables) {
         Map<String, Value> values = new LinkedHashMap<>();
         sums.forEach((k, v) -> values.put(k, new Value.Num(v)));
-        Evaluator ev = validator.evaluator(Evaluator.Source.of(values, tables));
-        Map<String, Optional<BigDecimal>> out = new LinkedHashMap<>();
-        for (Indicator i : collection.indicators()) {
-            out.put(i.id(), ev.number(validator.indicator(i.id()))
-                    .filter(v -> Double.isFinite(v.doubleValue())));
+        return validator.evaluator(Evaluator.Source.of(values, tables));
+    }
+
+    /** The sums over the schools of {@code types}: every field of {@code fields}, 0 if none. */
+    private static Map<String, BigDecimal> over(List<String> types, Set<String> fields,
+            Map<String, Map<String, BigDecimal>> byType) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (String f : fields) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (String t : types) {
+                sum = sum.add(byType.getOrDefault(t, Map.of()).getOrDefault(f, BigDecimal.ZERO));
+            }
+            out.put(f, sum);
         }
         return out;
     }

@@ -102,7 +102,7 @@ final class Sums {
         for (School s : g.schools()) {
             FoldedReturn e = counted.get(s.code());
             if (e != null) {
-                a.add(e);
+                a.add(e, s.type());
             }
         }
         return a.build();
@@ -162,6 +162,12 @@ final class Sums {
         return new TableTotals.Category(rows.size(), sums);
     }
 
+    private static BigDecimal[] zeros(int n) {
+        BigDecimal[] out = new BigDecimal[n];
+        java.util.Arrays.fill(out, BigDecimal.ZERO);
+        return out;
+    }
+
     /** Running sums of one group; rows collected for table-based indicators. */
     private final class Accumulator {
         private final String name;
@@ -169,6 +175,8 @@ final class Sums {
         private final BigDecimal[] sums;
         private final int[] nonZero;
         private final Map<String, List<TableRow>> rows = new LinkedHashMap<>();
+        /** School type to its schools' sums, when an indicator is over a population. */
+        private final Map<String, BigDecimal[]> byType = new LinkedHashMap<>();
         private int count;
 
         Accumulator(String name, int expected) {
@@ -182,14 +190,21 @@ final class Sums {
             }
         }
 
-        void add(FoldedReturn e) {
+        void add(FoldedReturn e, String type) {
             count++;
             List<BigDecimal> numbers = e.numbers();
+            BigDecimal[] ofType = null;
+            if (indicators.needsTypes()) {
+                ofType = byType.computeIfAbsent(type, t -> zeros(numeric.size()));
+            }
             for (int i = 0; i < sums.length; i++) {
                 BigDecimal n = numbers.get(i);
                 if (n != null) {
                     sums[i] = sums[i].add(n);
                     nonZero[i] += n.signum() != 0 ? 1 : 0;
+                    if (ofType != null) {
+                        ofType[i] = ofType[i].add(n);
+                    }
                 }
             }
             e.tables().forEach((id, list) -> {
@@ -209,7 +224,16 @@ final class Sums {
                 s.put(numeric.get(i).id(), sums[i]);
                 nz.put(numeric.get(i).id(), nonZero[i]);
             }
-            return new GroupTotals(name, expected, count, s, nz, indicators.compute(s, rows));
+            Map<String, Map<String, BigDecimal>> types = new LinkedHashMap<>();
+            byType.forEach((type, values) -> {
+                Map<String, BigDecimal> m = new LinkedHashMap<>();
+                for (int i = 0; i < values.length; i++) {
+                    m.put(numeric.get(i).id(), values[i]);
+                }
+                types.put(type, m);
+            });
+            return new GroupTotals(name, expected, count, s, nz,
+                    indicators.compute(s, rows, types));
         }
     }
 }

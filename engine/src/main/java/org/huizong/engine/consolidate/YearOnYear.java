@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.Period;
@@ -55,7 +56,8 @@ final class YearOnYear {
         if (counted.keySet().equals(detail.keySet())) {
             Map<String, BigDecimal> totals = totals(book);
             return new PreviousPeriod(file, then, PreviousPeriod.Basis.SAME_SCHOOLS,
-                    counted.size(), totals, indicators.compute(totals, book.tables()),
+                    counted.size(), totals, indicators.compute(totals, book.tables(),
+                            byType(detail, detail.keySet())),
                     county.sums(), county.indicators(), "同比数据取自上年同期汇总表" + source
                     + "，两期计入汇总的" + noun() + "相同（" + counted.size() + measure() + "）"
                     + dropped(book));
@@ -89,7 +91,8 @@ final class YearOnYear {
         nowSums.keySet().retainAll(before.keySet());
         String basisWords = "按可比口径（" + both.size() + measure() + noun() + "）计算";
         return new PreviousPeriod(file, then, PreviousPeriod.Basis.COMPARABLE, both.size(),
-                before, indicators.computeWithoutTables(before), nowSums, nowIndicators,
+                before, indicators.computeWithoutTables(before, byType(detail, both.stream()
+                        .map(School::code).collect(Collectors.toSet()))), nowSums, nowIndicators,
                 "本期计入汇总" + counted.size() + measure() + noun() + "，上年同期" + detail.size()
                 + measure() + "，同比" + basisWords + "：只比较两期都计入汇总的" + noun()
                 + "，上年同期数取自汇总表" + source + "的逐校数据" + dropped(book));
@@ -106,6 +109,26 @@ final class YearOnYear {
                 .filter(e -> e.getValue() instanceof Value.Num && !current.contains(e.getKey()))
                 .count();
         return n == 0 ? "" : "；上年同期汇总表中有" + n + "项本版已取消，不作比较";
+    }
+
+    /**
+     * The previous period's sums by school type over the schools {@code codes} of its per-school
+     * detail, each school's type from this period's roster (a school not on it counts under no
+     * type), for the indicators over a population.
+     */
+    private Map<String, Map<String, BigDecimal>> byType(
+            Map<String, Map<String, BigDecimal>> detail, Set<String> codes) {
+        Map<String, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+        for (School s : roster.schools()) {
+            Map<String, BigDecimal> figures = detail.get(s.code());
+            if (figures == null || !codes.contains(s.code())) {
+                continue;
+            }
+            Map<String, BigDecimal> into = out.computeIfAbsent(s.type(),
+                    t -> new LinkedHashMap<>());
+            figures.forEach((f, v) -> into.merge(f, v, BigDecimal::add));
+        }
+        return out;
     }
 
     /** The book's totals by numeric field id, those it has. */

@@ -27,10 +27,21 @@ import java.util.Optional;
  *     and order, table shape. A template whose {@code _meta} carries another hash was made from
  *     another structure. Computed once here, since every read and every fold compares it; pass
  *     {@code null} (or use the shorter constructor) to have it computed
+ * @param furniture the table's 表号 block and signatures, printed on the templates and the book
+ *     (not part of the structure: a template printed with other furniture reads the same)
  */
 public record Collection(String id, String title, int version, List<String> schoolTypes,
         Map<String, List<String>> groups, List<Sheet> sheets, List<Rule> rules,
-        List<Indicator> indicators, String structureHash, Period.Kind periodKind) {
+        List<Indicator> indicators, String structureHash, Period.Kind periodKind,
+        Furniture furniture) {
+
+    /** A collection without a declared 表号 block. */
+    public Collection(String id, String title, int version, List<String> schoolTypes,
+            Map<String, List<String>> groups, List<Sheet> sheets, List<Rule> rules,
+            List<Indicator> indicators, String structureHash, Period.Kind periodKind) {
+        this(id, title, version, schoolTypes, groups, sheets, rules, indicators, structureHash,
+                periodKind, Furniture.NONE);
+    }
 
     /** A half-year collection. */
     public Collection(String id, String title, int version, List<String> schoolTypes,
@@ -50,6 +61,7 @@ public record Collection(String id, String title, int version, List<String> scho
     public Collection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(periodKind, "period kind of collection " + id);
+        Objects.requireNonNull(furniture, "furniture of collection " + id);
         Objects.requireNonNull(title, "title of collection " + id);
         schoolTypes = List.copyOf(schoolTypes);
         Map<String, List<String>> g = new LinkedHashMap<>();
@@ -81,7 +93,13 @@ public record Collection(String id, String title, int version, List<String> scho
     /** The same collection collected by periods of {@code kind} (月报, 季报, ...). */
     public Collection withPeriodKind(Period.Kind kind) {
         return new Collection(id, title, version, schoolTypes, groups, sheets, rules, indicators,
-                structureHash, kind);
+                structureHash, kind, furniture);
+    }
+
+    /** The same collection with this 表号 block and these signatures. */
+    public Collection withFurniture(Furniture f) {
+        return new Collection(id, title, version, schoolTypes, groups, sheets, rules, indicators,
+                structureHash, periodKind, f);
     }
 
     /**
@@ -113,6 +131,39 @@ public record Collection(String id, String title, int version, List<String> scho
             out.addAll(s.fields());
         }
         return out;
+    }
+
+    /**
+     * The money totals that are plain sums of other money fields (资助金额合计 = 学前… + … + 其他):
+     * total field id to its parts in the formula's order, in field order. Shown rounded, these
+     * parts are balanced to add up to their total (舍位平衡, {@link BalancedRounding}).
+     */
+    public Map<String, List<String>> moneySums() {
+        java.util.Set<String> money = new java.util.HashSet<>();
+        for (Field f : fields()) {
+            if (f.type() == FieldType.MONEY) {
+                money.add(f.id());
+            }
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Field f : fields()) {
+            if (!money.contains(f.id()) || f.formula().isEmpty()) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (String term : f.formula().get().split("\\+", -1)) {
+                String id = term.strip();
+                if (!money.contains(id) || id.equals(f.id()) || parts.contains(id)) {
+                    parts.clear();
+                    break;
+                }
+                parts.add(id);
+            }
+            if (parts.size() > 1) {
+                out.put(f.id(), List.copyOf(parts));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** Every field including table columns. */

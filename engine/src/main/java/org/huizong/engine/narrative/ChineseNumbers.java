@@ -11,8 +11,11 @@ import java.util.Objects;
 public final class ChineseNumbers {
     /** 10,000 万元 is one 亿元: from there on money reads in 亿元. */
     private static final BigDecimal ONE_YI_IN_WAN = BigDecimal.valueOf(10_000);
-    /** One yuan, the precision of a money field. */
-    static final int MONEY_DECIMALS = 4;
+    /**
+     * 万元 are written to the hundred yuan (398.64万元), as county tables show them; a field
+     * keeps the yuan (4 decimals), which a summary's reader has no use for.
+     */
+    static final int MONEY_DECIMALS = 2;
     /** 亿元 figures are read to the million (6.93亿元); finer digits only distract. */
     static final int YI_DECIMALS = 2;
     static final int AREA_DECIMALS = 2;
@@ -27,7 +30,7 @@ public final class ChineseNumbers {
     }
 
     /**
-     * Money given in 万元: up to 4 decimals with trailing zeros dropped ({@code 12.6万元},
+     * Money given in 万元: up to 2 decimals with trailing zeros dropped ({@code 12.6万元},
      * {@code 47万元}); from 10,000 万元 on in 亿元 with up to 2 decimals ({@code 6.9亿元}).
      */
     public static String money(BigDecimal wanYuan) {

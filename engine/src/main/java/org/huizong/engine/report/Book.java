@@ -25,6 +25,9 @@ import org.huizong.engine.model.Value;
  * {@code =} stays text and never becomes a formula.
  */
 final class Book {
+    /** What a statistical table shows where a figure does not apply or cannot be computed. */
+    static final String DASH = "—";
+
     final XSSFWorkbook wb;
     final Styles styles;
     final Collection collection;
@@ -161,11 +164,17 @@ final class Book {
         return cell;
     }
 
+    /** A number, or {@link #DASH} where there is none (a rate over 0, no previous figure). */
     static Cell number(Row row, int col, Optional<BigDecimal> value, CellStyle style) {
         if (value.isPresent()) {
             return number(row, col, value.get(), style);
         }
-        return blank(row, col, style);
+        return text(row, col, DASH, style);
+    }
+
+    /** {@link #DASH} in a bordered table cell: the figure does not apply here. */
+    static Cell dash(Row row, int col, Styles styles) {
+        return text(row, col, DASH, styles.textCenter);
     }
 
     static Cell blank(Row row, int col, CellStyle style) {
@@ -197,9 +206,11 @@ final class Book {
     /** The title row and the subtitle row (unit, period) every sheet starts with. */
     void heading(Sheet sheet, String what, int lastCol) {
         title(sheet, 0, heading() + "·" + words(what), lastCol, styles.title, 30);
-        title(sheet, 1, "单位：" + unit.name() + "（" + unit.code() + "）    报告期："
-                + c.period().label() + "    生成时间：" + show(generated), lastCol,
-                styles.subtitle, 20);
+        boolean money = collection.fields().stream()
+                .anyMatch(f -> f.type() == org.huizong.engine.model.FieldType.MONEY);
+        title(sheet, 1, "填报单位：" + unit.name() + "（" + unit.code() + "）    报告期："
+                + c.period().label() + (money ? "    金额单位：万元" : "") + "    生成时间："
+                + show(generated), lastCol, styles.subtitle, 20);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.huizong.engine.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -24,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.huizong.engine.consolidate.GroupTotals;
 import org.huizong.engine.model.Field;
 import org.huizong.engine.model.FieldType;
 import org.huizong.engine.model.Line;
@@ -32,7 +35,8 @@ import org.huizong.engine.model.Sheet;
 /**
  * A bar chart of money by program: the first grid sheet of the collection that has a money
  * column (学生资助: 资助金额 by 资助项目), its entered lines (not the computed 合计) as a small table
- * and a horizontal bar chart drawn from it. No such sheet, no chart sheet.
+ * and a horizontal bar chart drawn from it; under it, 报送完成情况 by township (应报, 计入) as a
+ * table and a chart. No such sheet, no chart sheet.
  */
 final class ChartSheet {
     private final Book b;
@@ -75,12 +79,14 @@ final class ChartSheet {
             Book.text(h, 1 + j, source.valueColumns().get(j), b.styles.header);
         }
         int moneyCol = -1;
+        Map<String, BigDecimal> shown = new Shown(b.collection).all(b.c.totals());
         for (int i = 0; i < lines.size(); i++) {
             Row x = Book.row(sheet, 3 + i);
             Book.text(x, 0, lines.get(i).label(), b.styles.text);
             for (int j = 0; j < cols; j++) {
                 Field f = lines.get(i).fields().get(j);
-                Book.number(x, 1 + j, b.c.totals().get(f.id()), b.styles.number(f.type()));
+                Book.number(x, 1 + j, shown.get(f.id()),
+                        b.styles.number(Styles.shown(f.type())));
                 moneyCol = f.type() == FieldType.MONEY && moneyCol < 0 ? 1 + j : moneyCol;
             }
         }
@@ -90,16 +96,48 @@ final class ChartSheet {
         }
         int first = 3;
         int last = 3 + lines.size() - 1;
-        chart(sheet, source.valueColumns().get(moneyCol - 1), first, last, moneyCol,
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        chart(drawing, b.whole() + source.valueColumns().get(moneyCol - 1) + "（按项目）",
+                List.of(source.valueColumns().get(moneyCol - 1)), first, last, moneyCol,
                 last + 2);
+        completeness(sheet, drawing, last + 26);
         Book.printA4(sheet, false, 1);
     }
 
-    private void chart(XSSFSheet sheet, String series, int first, int last, int col, int top) {
-        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+    /**
+     * 报送完成情况 by township: 应报 and 已计入 per township as a table at row {@code top} and a bar
+     * chart under it, so the laggards show at a glance.
+     */
+    private void completeness(XSSFSheet sheet, XSSFDrawing drawing, int top) {
+        sheet.setRowBreak(top - 1);
+        Row h = Book.row(sheet, top);
+        String[] header = b.words(new String[] {"乡镇", "应报学校数", "计入汇总学校数"});
+        for (int j = 0; j < header.length; j++) {
+            Book.text(h, j, header[j], b.styles.header);
+        }
+        int r = top + 1;
+        for (GroupTotals g : b.c.byTownship().values()) {
+            Row x = Book.row(sheet, r++);
+            Book.text(x, 0, g.name(), b.styles.text);
+            Book.number(x, 1, BigDecimal.valueOf(g.expected()), b.styles.number(Styles.COUNT));
+            Book.number(x, 2, BigDecimal.valueOf(g.counted()), b.styles.number(Styles.COUNT));
+        }
+        if (r > top + 1) {
+            chart(drawing, b.words("各乡镇报送完成情况"), List.of(header[1], header[2]), top + 1,
+                    r - 1, 1, r + 1);
+        }
+    }
+
+    /**
+     * A horizontal bar chart of the categories in column A, rows {@code first..last}, one series
+     * per name from column {@code col} on, placed from row {@code top}.
+     */
+    private void chart(XSSFDrawing drawing, String title, List<String> series, int first,
+            int last, int col, int top) {
+        XSSFSheet sheet = drawing.getSheet();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, 3, top + 22);
         XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(b.whole() + series + "（按项目）");
+        chart.setTitleText(title);
         chart.setTitleOverlay(false);
         XDDFCategoryAxis programs = chart.createCategoryAxis(AxisPosition.LEFT);
         XDDFValueAxis amounts = chart.createValueAxis(AxisPosition.BOTTOM);
@@ -107,17 +145,25 @@ final class ChartSheet {
         programs.setOrientation(org.apache.poi.xddf.usermodel.chart.AxisOrientation.MAX_MIN);
         XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromStringCellRange(sheet,
                 new CellRangeAddress(first, last, 0, 0));
-        XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromNumericCellRange(
-                sheet, new CellRangeAddress(first, last, col, col));
         XDDFChartData data = chart.createData(ChartTypes.BAR, programs, amounts);
         ((XDDFBarChartData) data).setBarDirection(BarDirection.BAR);
-        XDDFChartData.Series s = data.addSeries(cats, vals);
-        s.setTitle(series, null);
-        XDDFShapeProperties look = new XDDFShapeProperties();
-        look.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PresetColor.STEEL_BLUE)));
-        s.setShapeProperties(look);
+        PresetColor[] colors = {PresetColor.STEEL_BLUE, PresetColor.DARK_ORANGE};
+        for (int k = 0; k < series.size(); k++) {
+            XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromNumericCellRange(
+                    sheet, new CellRangeAddress(first, last, col + k, col + k));
+            XDDFChartData.Series s = data.addSeries(cats, vals);
+            s.setTitle(series.get(k), null);
+            XDDFShapeProperties look = new XDDFShapeProperties();
+            look.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(
+                    colors[k % colors.length])));
+            s.setShapeProperties(look);
+        }
         amounts.setNumberFormat("#,##0");
         data.setVaryColors(false);
+        if (series.size() > 1) {
+            chart.getOrAddLegend().setPosition(
+                    org.apache.poi.xddf.usermodel.chart.LegendPosition.BOTTOM);
+        }
         chart.plot(data);
     }
 }

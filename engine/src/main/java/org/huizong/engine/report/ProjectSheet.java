@@ -1,6 +1,7 @@
 package org.huizong.engine.report;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
@@ -12,7 +13,9 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.usermodel.XSSFName;
 import org.huizong.engine.consolidate.SchoolTableRow;
 import org.huizong.engine.consolidate.TableTotals;
+import org.huizong.engine.model.BalancedRounding;
 import org.huizong.engine.model.Field;
+import org.huizong.engine.model.FieldType;
 import org.huizong.engine.model.Table;
 
 /**
@@ -124,22 +127,57 @@ final class ProjectSheet {
             for (int k = 0; k < numeric.size(); k++) {
                 Book.text(h, 3 + k, numeric.get(k).labelWithUnit(), b.styles.header);
             }
-            for (Map.Entry<String, TableTotals.Category> cat : e.getValue().entrySet()) {
-                r = categoryRow(sheet, r, cat.getKey(), cat.getValue(), numeric);
+            List<TableTotals.Category> cats = new ArrayList<>(e.getValue().values());
+            cats.add(totals.all());
+            List<List<BigDecimal>> shown = shown(cats, numeric);
+            List<String> labels = new ArrayList<>(e.getValue().keySet());
+            labels.add("合计");
+            for (int i = 0; i < cats.size(); i++) {
+                r = categoryRow(sheet, r, labels.get(i), cats.get(i).rows(), shown.get(i),
+                        numeric);
             }
-            r = categoryRow(sheet, r, "合计", totals.all(), numeric) + 1;
+            r++;
         }
         return r;
     }
 
-    private int categoryRow(Sheet sheet, int r, String label, TableTotals.Category c,
+    /**
+     * The figures shown per category (the last one the 合计), by numeric column: money to 2
+     * decimals, the categories balanced to add up to the 合计 (舍位平衡) when their exact sums do
+     * (a row without a category leaves them short, and then each is rounded half up).
+     */
+    private static List<List<BigDecimal>> shown(List<TableTotals.Category> cats,
+            List<Field> numeric) {
+        List<List<BigDecimal>> out = new ArrayList<>();
+        cats.forEach(c -> out.add(new ArrayList<>()));
+        int n = cats.size() - 1;
+        for (Field f : numeric) {
+            List<BigDecimal> exact = cats.stream().map(c -> c.sums().get(Table.key(f))).toList();
+            List<BigDecimal> parts = exact.subList(0, n);
+            BigDecimal sum = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            List<BigDecimal> values = new ArrayList<>(exact);
+            if (f.type() == FieldType.MONEY) {
+                BigDecimal total = Shown.half(exact.get(n));
+                values = new ArrayList<>(sum.compareTo(exact.get(n)) == 0
+                        ? BalancedRounding.balance(parts, Shown.MONEY_SCALE, total).parts()
+                        : parts.stream().map(Shown::half).toList());
+                values.add(total);
+            }
+            for (int i = 0; i <= n; i++) {
+                out.get(i).add(values.get(i));
+            }
+        }
+        return out;
+    }
+
+    private int categoryRow(Sheet sheet, int r, String label, int rows, List<BigDecimal> values,
             List<Field> numeric) {
         Row x = Book.row(sheet, r);
         Book.text(x, 1, label, b.styles.text);
-        Book.number(x, 2, BigDecimal.valueOf(c.rows()), b.styles.number(Styles.COUNT));
+        Book.number(x, 2, BigDecimal.valueOf(rows), b.styles.number(Styles.COUNT));
         for (int k = 0; k < numeric.size(); k++) {
-            Field f = numeric.get(k);
-            Book.number(x, 3 + k, c.sums().get(Table.key(f)), b.styles.number(f.type()));
+            Book.number(x, 3 + k, values.get(k),
+                    b.styles.number(Styles.shown(numeric.get(k).type())));
         }
         return r + 1;
     }

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -39,8 +40,10 @@ import org.huizong.engine.xlsx.Zips;
  *
  * <p>The book reads back as one unit's return a level up: a very hidden {@code _meta} sheet (kind
  * {@code consolidated}, the unit code, the collection's structure hash), {@code F_<field>} names
- * on the totals and {@code T_<table>_<column>} names over the table rows; a very hidden
- * {@code _detail} sheet holds every counted school's figures (see {@link DetailData}).
+ * on the exact totals of a very hidden {@code _totals} sheet ({@link ExactSheet}; the county
+ * tables show money to 2 decimals with 舍位平衡, {@link Shown}) and {@code T_<table>_<column>}
+ * names over the table rows; a very hidden {@code _detail} sheet holds every counted school's
+ * figures (see {@link DetailData}).
  *
  * <p>Output is deterministic: the same consolidation, narrative, unit and clock give the same
  * bytes (document dates come from the clock, zip entry times are fixed). Immutable.
@@ -137,11 +140,12 @@ public final class ReportWriter {
         Instant now = clock.instant();
         try (XSSFWorkbook wb = PlainSharedStrings.workbook()) {
             Book b = new Book(wb, collection, c, unit, scope, clock.getZone(), now);
-            inMemory(b);
+            Map<String, String> shownAt = inMemory(b);
             try (SXSSFWorkbook streaming = streaming(wb)) {
                 b.stream(streaming);
-                streamed(b, List.copyOf(narrative), streaming);
+                streamed(b, List.copyOf(narrative), streaming, shownAt);
                 properties(wb, b, now);
+                pageHeaders(streaming, b);
                 flushInOrder(streaming);
                 streaming.write(out);
             }
@@ -176,8 +180,12 @@ public final class ReportWriter {
         };
     }
 
-    /** The cover, the totals and the chart: small, and the chart needs POI's full model. */
-    private void inMemory(Book b) {
+    /**
+     * The cover, the totals and the chart: small, and the chart needs POI's full model.
+     *
+     * @return field id to the 全县汇总 cell that shows its total
+     */
+    private Map<String, String> inMemory(Book b) {
         TotalsSheet totals = new TotalsSheet(b);
         Optional<Sheet> charted = ChartSheet.source(b);
         List<String[]> contents = new ArrayList<>();
@@ -206,14 +214,16 @@ public final class ReportWriter {
         new CoverSheet(b).write(contents);
         totals.write();
         charted.ifPresent(s -> new ChartSheet(b).write(s));
+        return totals.shownAt();
     }
 
     /** The breakdowns and the long lists, streamed, then {@code _meta}. */
-    private void streamed(Book b, List<Paragraph> narrative, SXSSFWorkbook streaming) {
+    private void streamed(Book b, List<Paragraph> narrative, SXSSFWorkbook streaming,
+            Map<String, String> shownAt) {
         BreakdownSheet breakdown = new BreakdownSheet(b);
-        breakdown.write("按学校类型", "学校类型", b.c.byType());
-        breakdown.write("按乡镇", "所在乡镇", b.c.byTownship());
-        breakdown.write("按办学性质", "办学性质", b.c.byOwnership());
+        breakdown.write("按学校类型", "学校类型", b.c.byType(), School::type);
+        breakdown.write("按乡镇", "所在乡镇", b.c.byTownship(), School::township);
+        breakdown.write("按办学性质", "办学性质", b.c.byOwnership(), School::ownership);
         new DetailSheet(b).write();
         for (Sheet s : collection.sheets()) {
             Optional<Table> t = s.table();
@@ -227,6 +237,7 @@ public final class ReportWriter {
         new OtherFilesSheet(b).write();
         new NarrativeSheet(b).write(narrative);
         new DetailData(b).write(META_PASSWORD);
+        new ExactSheet(b).write(META_PASSWORD, shownAt);
         MetaSheet.write(streaming, new ReturnMeta(collection.id(), collection.version(),
                 b.c.period(), unit.code(), collection.structureHash(),
                 ReturnMeta.KIND_CONSOLIDATED), META_PASSWORD);
@@ -242,6 +253,21 @@ public final class ReportWriter {
     private static void flushInOrder(SXSSFWorkbook streaming) throws IOException {
         for (int i = 0; i < streaming.getNumberOfSheets(); i++) {
             streaming.getSheetAt(i).flushRows();
+        }
+    }
+
+    /**
+     * Every printed page of every visible sheet names the reporting unit and the period in its
+     * header (the sheet's own heading prints on its first page only); the footer numbers pages.
+     */
+    private static void pageHeaders(SXSSFWorkbook streaming, Book b) {
+        for (int i = 0; i < streaming.getNumberOfSheets(); i++) {
+            if (b.wb.getSheetVisibility(i) == org.apache.poi.ss.usermodel.SheetVisibility.VISIBLE) {
+                org.apache.poi.ss.usermodel.Header h = streaming.getSheetAt(i).getHeader();
+                h.setLeft("填报单位：" + b.unit.name());
+                h.setCenter(b.c.period().label() + b.collection.title() + "汇总");
+                h.setRight(streaming.getSheetName(i));
+            }
         }
     }
 

@@ -24,8 +24,10 @@ final class Styles {
 
     /** Counts, 人/所/项. */
     static final String COUNT = "#,##0";
-    /** 万元 to the yuan. */
+    /** 万元 to the yuan, as collected: the per-school detail and lists. */
     static final String MONEY = "#,##0.0000";
+    /** 万元 to the hundred yuan: county tables ({@link Shown#MONEY_SCALE}). */
+    static final String MONEY_SHOWN = "#,##0.00";
     /** 平方米. */
     static final String AREA = "#,##0.00";
 
@@ -43,6 +45,8 @@ final class Styles {
     final CellStyle paragraph;
     final CellStyle dateTime;
     final CellStyle warning;
+    /** The 表号 block at a table's top right. */
+    final CellStyle furniture;
 
     private final XSSFWorkbook wb;
     private final Font bodyFont;
@@ -73,6 +77,7 @@ final class Styles {
         warning = style(bodyFont, HorizontalAlignment.LEFT, true, true);
         warning.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
         warning.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        furniture = style(font(BODY_FONT, 9, false), HorizontalAlignment.RIGHT, false, false);
     }
 
     /** The number format of a field type's values. */
@@ -84,15 +89,32 @@ final class Styles {
         };
     }
 
-    /** The format of an indicator: a percentage with its decimals, or a plain number. */
+    /** The number format of a field type's values in a county table: 万元 to 2 decimals. */
+    static String shown(FieldType type) {
+        return type == FieldType.MONEY ? MONEY_SHOWN : format(type);
+    }
+
+    /**
+     * The format of an indicator: a percentage with its decimals, or a plain number; 万元 with
+     * at most {@link Shown#MONEY_SCALE} decimals, as county tables show money.
+     */
     static String format(Indicator i) {
-        String decimals = i.decimals() > 0 ? "." + "0".repeat(i.decimals()) : "";
+        int places = places(i);
+        String decimals = places > 0 ? "." + "0".repeat(places) : "";
         return i.isPercent() ? "0" + decimals + "%" : "#,##0" + decimals;
     }
 
-    /** A format that always shows the sign: +1,234 / -1,234 / 0. */
+    /** The decimals an indicator shows: its own, 万元 at most {@link Shown#MONEY_SCALE}. */
+    static int places(Indicator i) {
+        return "万元".equals(i.unit()) ? Math.min(i.decimals(), Shown.MONEY_SCALE) : i.decimals();
+    }
+
+    /**
+     * A format that always shows the sign, and a change of nothing as a bare 0: +1,234.50 /
+     * -1,234.50 / 0, never +0.00.
+     */
     static String signed(String format) {
-        return "+" + format + ";-" + format + ";" + format.replace("#,##", "");
+        return "+" + format + ";-" + format + ";0";
     }
 
     /** A bordered, right-aligned number cell style with this format. */

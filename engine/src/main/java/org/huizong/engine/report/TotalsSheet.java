@@ -1,12 +1,16 @@
 package org.huizong.engine.report;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.huizong.engine.consolidate.PreviousPeriod;
 import org.huizong.engine.model.Field;
@@ -40,6 +44,13 @@ final class TotalsSheet {
      * 本期, 本期可比数, 上年同期可比数, 增减, 增幅, 学校数.
      */
     private final List<String> sub;
+    /** The figures shown, money balanced (舍位平衡): this period's, over the compared schools,
+     * and the previous period's; by field id. */
+    private final Map<String, BigDecimal> now;
+    private final Map<String, BigDecimal> compared;
+    private final Map<String, BigDecimal> before;
+    /** Field id to the cell showing its total, {@code '全县汇总'!D7}. */
+    private final Map<String, String> shownAt = new LinkedHashMap<>();
     private XSSFSheet sheet;
 
     TotalsSheet(Book b) {
@@ -49,6 +60,16 @@ final class TotalsSheet {
         this.sub = comparable ? List.of("本期", "本期可比数", "上年同期可比数", "增减", "增幅", SCHOOLS)
                 : previous ? List.of("本期", "上年同期", "增减", "增幅", SCHOOLS)
                 : List.of("合计", SCHOOLS);
+        Shown shown = new Shown(b.collection);
+        this.now = shown.all(b.c.totals());
+        Optional<PreviousPeriod> p = b.c.previous().filter(PreviousPeriod::compares);
+        this.compared = p.map(x -> shown.all(x.current())).orElse(Map.of());
+        this.before = p.map(x -> shown.all(x.sums())).orElse(Map.of());
+    }
+
+    /** Field id to the cell showing its total, after {@link #write}. */
+    Map<String, String> shownAt() {
+        return Collections.unmodifiableMap(shownAt);
     }
 
     String name() {
@@ -63,14 +84,25 @@ final class TotalsSheet {
         }
         int lastCol = FIRST_VALUE_COL + maxColumns * sub.size() - 1;
         b.heading(sheet, name(), lastCol);
+        List<String> block = b.collection.furniture().block();
+        if (!block.isEmpty()) {
+            // the 表号 block at the table's top right, in the spacer row above the first section
+            Row x = Book.row(sheet, 2);
+            Book.text(x, 0, String.join("　　", block), b.styles.furniture);
+            sheet.addMergedRegion(new CellRangeAddress(2, 2, 0, lastCol));
+        }
         int r = 3;
         int n = 0;
+        List<Integer> starts = new ArrayList<>();
         for (Sheet s : b.collection.sheets()) {
-            if (!s.lines().isEmpty()) {
+            if (s.lines().stream().anyMatch(TotalsSheet::numeric)) {
+                starts.add(r);
                 r = section(r, s, CHINESE_ORDINALS[n++] + "、" + s.title(), lastCol) + 1;
             }
         }
+        starts.add(r);
         r = indicators(r, CHINESE_ORDINALS[n] + "、主要指标", lastCol);
+        starts.add(r + 1);
         Book.width(sheet, 0, 5);
         Book.width(sheet, 1, 34);
         Book.width(sheet, 2, 7);
@@ -78,9 +110,30 @@ final class TotalsSheet {
             String what = sub.get((col - FIRST_VALUE_COL) % sub.size());
             Book.width(sheet, col, what.equals("增幅") ? 10 : what.equals(SCHOOLS) ? 7 : 14);
         }
-        b.note(sheet, r + 1, b.words("注：“" + SCHOOLS + "”为该项填报数不为0的学校数；" + note()), 1,
-                lastCol);
+        b.note(sheet, r + 1, b.words("注：金额经舍位平衡处理：以万元为单位保留两位小数，各分项之和等于合计，"
+                + "精确数随本表保存，再次汇总按精确数计算；“—”为不适用或无法计算；“" + SCHOOLS
+                + "”为该项填报数不为0的学校数；" + populations() + note()), 1, lastCol);
+        String signatures = b.collection.furniture().signatureLine();
+        if (!signatures.isEmpty()) {
+            Row x = Book.row(sheet, r + 3);
+            x.setHeightInPoints(24);
+            Book.text(x, 1, signatures, b.styles.plain);
+            sheet.addMergedRegion(new CellRangeAddress(r + 3, r + 3, 1, lastCol));
+        }
         Book.printA4(sheet, lastCol > 6, 1);
+        PageBreaks.keepTogether(sheet, starts, lastCol > 6);
+    }
+
+    /** Which indicators are over some school types only: 课后服务参与率按小学、初中…计算；. */
+    private String populations() {
+        StringBuilder sb = new StringBuilder();
+        for (Indicator i : b.collection.indicators()) {
+            if (!i.population().isEmpty()) {
+                sb.append(i.label()).append("只计").append(String.join("、", i.population()))
+                        .append("（分子、分母均同）；");
+            }
+        }
+        return sb.toString();
     }
 
     /** How 同比 was computed, or why it is not shown. */
@@ -113,6 +166,9 @@ final class TotalsSheet {
         int row = r + 3;
         int number = 1;
         for (Line line : s.lines()) {
+            if (!numeric(line)) {
+                continue;
+            }
             Row x = Book.row(sheet, row);
             Book.text(x, 0, String.valueOf(number++), b.styles.textCenter);
             Book.text(x, 1, line.label(), b.styles.text);
@@ -123,11 +179,12 @@ final class TotalsSheet {
             for (int j = 0; j < s.valueColumns().size(); j++) {
                 Field f = j < fs.size() ? fs.get(j) : null;
                 int col = FIRST_VALUE_COL + j * sub.size();
-                if (f == null) {
-                    blanks(x, col, sub.size());
+                if (f == null || !f.type().isNumeric()) {
+                    dashes(x, col, sub.size());
                 } else {
                     field(x, col, f);
-                    name(f, row, col);
+                    shownAt.put(f.id(), "'" + sheet.getSheetName() + "'!"
+                            + new CellReference(row, col).formatAsString());
                 }
             }
             row++;
@@ -161,29 +218,22 @@ final class TotalsSheet {
     }
 
     private void field(Row x, int col, Field f) {
-        if (!f.type().isNumeric()) {
-            String v = switch (f.id()) {
-                case "info.code" -> b.unit.code();
-                case "info.name" -> b.unit.name();
-                default -> "";
-            };
-            Book.text(x, col, v, b.styles.text);
-            blanks(x, col + 1, sub.size() - 1);
-            return;
-        }
-        String format = Styles.format(f.type());
+        String format = Styles.shown(f.type());
+        String id = f.id();
         int k = col;
-        Book.number(x, k++, b.c.totals().get(f.id()), b.styles.number(format));
+        Book.number(x, k++, now.get(id), b.styles.number(format));
         if (comparable) {
-            Book.number(x, k++, b.c.comparedSum(f.id()), b.styles.number(format));
+            Book.number(x, k++, Optional.ofNullable(compared.get(id)), b.styles.number(format));
         }
         if (previous) {
-            Book.number(x, k++, b.c.previousSum(f.id()), b.styles.number(format));
-            Book.number(x, k++, b.c.change(f.id()), b.styles.number(Styles.signed(format)));
-            Book.number(x, k++, b.c.changeRatio(f.id()),
-                    b.styles.number(Styles.signed("0.0%")));
+            Optional<BigDecimal> then = Optional.ofNullable(before.get(id));
+            Book.number(x, k++, then, b.styles.number(format));
+            // the change of the figures shown, so that the row adds up as printed
+            Book.number(x, k++, Optional.ofNullable(compared.get(id)).flatMap(c ->
+                    then.map(c::subtract)), b.styles.number(Styles.signed(format)));
+            Book.number(x, k++, b.c.changeRatio(id), b.styles.number(Styles.signed("0.0%")));
         }
-        Book.number(x, k, BigDecimal.valueOf(b.c.nonZero().get(f.id())),
+        Book.number(x, k, BigDecimal.valueOf(b.c.nonZero().get(id)),
                 b.styles.number(Styles.COUNT));
     }
 
@@ -198,45 +248,49 @@ final class TotalsSheet {
             Book.text(x, 1, i.label(), b.styles.text);
             Book.text(x, 2, i.unit(), b.styles.textCenter);
             String format = Styles.format(i);
-            Optional<BigDecimal> now = b.c.indicators().get(i.id());
+            Optional<BigDecimal> value = b.c.indicators().get(i.id());
             int k = FIRST_VALUE_COL;
-            Book.number(x, k++, now, b.styles.number(format));
+            Book.number(x, k++, value, b.styles.number(format));
             if (previous) {
-                Optional<BigDecimal> compared = b.c.comparedIndicator(i.id());
+                Optional<BigDecimal> same = b.c.comparedIndicator(i.id());
                 if (comparable) {
-                    Book.number(x, k++, compared, b.styles.number(format));
+                    Book.number(x, k++, same, b.styles.number(format));
                 }
-                Optional<BigDecimal> before = b.c.previousIndicator(i.id());
-                Book.number(x, k++, before, b.styles.number(format));
-                Optional<BigDecimal> diff = compared.isPresent() && before.isPresent()
-                        ? Optional.of(compared.get().subtract(before.get())) : Optional.empty();
+                Optional<BigDecimal> then = b.c.previousIndicator(i.id());
+                Book.number(x, k++, then, b.styles.number(format));
+                // the change of the figures as shown (72.1% - 71.3% = 0.8 个百分点): a row reads
+                // consistently, and a change too small to show is 0, never +0.00
+                int places = Styles.places(i) + (i.isPercent() ? 2 : 0);
+                Optional<BigDecimal> diff = same.isPresent() && then.isPresent()
+                        ? Optional.of(same.get().setScale(places, RoundingMode.HALF_UP)
+                                .subtract(then.get().setScale(places, RoundingMode.HALF_UP)))
+                        : Optional.empty();
                 if (i.isPercent()) {
+                    String points = "0." + "0".repeat(Math.max(1, Styles.places(i)))
+                            + "\"个百分点\"";
                     Book.number(x, k++, diff.map(d -> d.movePointRight(2)),
-                            b.styles.number("+0.0\"个百分点\";-0.0\"个百分点\";0.0\"个百分点\""));
-                    Book.blank(x, k++, b.styles.text);
+                            b.styles.number("+" + points + ";-" + points + ";0"));
+                    Book.dash(x, k++, b.styles);
                 } else {
                     Book.number(x, k++, diff, b.styles.number(Styles.signed(format)));
-                    Book.number(x, k++, before.filter(v -> v.signum() != 0).flatMap(v ->
-                            diff.map(d -> d.divide(v, 10, java.math.RoundingMode.HALF_UP))),
+                    Book.number(x, k++, then.filter(v -> v.signum() != 0).flatMap(v ->
+                            diff.map(d -> d.divide(v, 10, RoundingMode.HALF_UP))),
                             b.styles.number(Styles.signed("0.0%")));
                 }
             }
-            blanks(x, k, FIRST_VALUE_COL + sub.size() - k);
+            dashes(x, k, FIRST_VALUE_COL + sub.size() - k);
         }
         return row;
     }
 
-    private void blanks(Row x, int from, int count) {
+    private void dashes(Row x, int from, int count) {
         for (int k = 0; k < count; k++) {
-            Book.blank(x, from + k, b.styles.text);
+            Book.dash(x, from + k, b.styles);
         }
     }
 
-    /** {@code F_<field>} on the total cell, workbook-scoped, absolute. */
-    private void name(Field f, int row, int col) {
-        XSSFName n = b.wb.createName();
-        n.setNameName(f.definedName());
-        n.setRefersToFormula("'" + sheet.getSheetName() + "'!"
-                + new CellReference(row, col, true, true).formatAsString());
+    /** Whether a line has a numeric field: text lines (学校名称) are the book's heading. */
+    private static boolean numeric(Line line) {
+        return line.fields().stream().anyMatch(f -> f != null && f.type().isNumeric());
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.huizong.engine.HuizongException;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
+import org.huizong.engine.model.Furniture;
 import org.huizong.engine.model.FieldType;
 import org.huizong.engine.model.Indicator;
 import org.huizong.engine.model.Line;
@@ -34,7 +35,9 @@ import org.huizong.engine.rules.RuleParser;
  */
 public final class CollectionSpecs {
     static final Set<String> TOP = Set.of("id", "title", "version", "schoolTypes",
-            "groups", "sheets", "rules", "indicators", "period");
+            "groups", "sheets", "rules", "indicators", "period", "furniture");
+    static final Set<String> FURNITURE = Set.of("formNumber", "compiledBy",
+            "approvedBy", "approvalNumber", "validUntil", "signatories");
     static final Set<String> SHEET = Set.of("id", "title", "columns", "fields", "lines",
             "table");
     private static final Set<String> FIELD = Set.of("id", "key", "label", "type", "unit",
@@ -44,7 +47,7 @@ public final class CollectionSpecs {
     static final Set<String> RULE = Set.of("id", "severity", "when", "check", "message",
             "table", "foreach", "labels");
     static final Set<String> INDICATOR = Set.of("id", "label", "expression", "unit",
-            "decimals", "foreach", "labels");
+            "decimals", "foreach", "labels", "population");
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(=?)([^{}]+)}");
 
@@ -117,10 +120,25 @@ public final class CollectionSpecs {
         }
         try {
             return new Collection(id, top.text("title"), top.integer("version", 1), schoolTypes,
-                    groups, sheets, rules, indicators).withPeriodKind(periodKind(top));
+                    groups, sheets, rules, indicators).withPeriodKind(periodKind(top))
+                    .withFurniture(furniture(top));
         } catch (IllegalArgumentException e) {
             throw top.error(e.getMessage());
         }
+    }
+
+    /** {@code furniture:} the 表号 block and signatures; absent, none and the standard ones. */
+    private static Furniture furniture(YamlMapping top) {
+        Optional<YamlNode> node = top.find("furniture");
+        if (node.isEmpty()) {
+            return Furniture.NONE;
+        }
+        YamlMapping f = new YamlMapping(node.get(), "furniture", FURNITURE);
+        List<String> signatories = f.find("signatories").isPresent() ? f.texts("signatories")
+                : Furniture.STANDARD_SIGNATORIES;
+        return new Furniture(f.text("formNumber", ""), f.text("compiledBy", ""),
+                f.text("approvedBy", ""), f.text("approvalNumber", ""), f.text("validUntil", ""),
+                signatories);
     }
 
     /** {@code period:} as the kind's word (月报, 半年报, ...) or English (month, half-year, ...). */
@@ -365,12 +383,32 @@ public final class CollectionSpecs {
         String id = e.text("id");
         Expr x = parseExpr(e.text("expression"), "指标 " + id, e.get("expression"));
         checkRefs(x, known, "指标 " + id, e.get("expression"));
+        List<String> population = population(e, id);
         try {
             return new Indicator(id, e.text("label"), e.text("expression"), e.text("unit", ""),
-                    e.integer("decimals", 0));
+                    e.integer("decimals", 0), population);
         } catch (IllegalArgumentException ex) {
             throw e.error(ex.getMessage());
         }
+    }
+
+    /**
+     * The school types an indicator is computed over: {@code population: [义务]} names groups or
+     * types, as {@code appliesTo} does; none given, every school.
+     */
+    private List<String> population(YamlMapping e, String id) {
+        Set<String> types = new LinkedHashSet<>();
+        for (YamlNode a : e.find("population").map(YamlNode::list).orElse(List.of())) {
+            String name = a.text();
+            if (groups.containsKey(name)) {
+                types.addAll(groups.get(name));
+            } else if (schoolTypes.contains(name)) {
+                types.add(name);
+            } else {
+                throw a.error("指标 " + id + ": population 中 '" + name + "' 既不是学校类型也不是分组");
+            }
+        }
+        return List.copyOf(types);
     }
 
     private Expr parseExpr(String text, String what, YamlNode at) {

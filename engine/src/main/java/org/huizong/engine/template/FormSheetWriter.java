@@ -73,6 +73,7 @@ final class FormSheetWriter {
         } else {
             SheetLook.print(sheet, TemplateLayout.HEADER_ROW, 0, false);
         }
+        SheetLook.furniture(sheet, collection.furniture());
         SheetLook.protect(sheet, TemplateWriter.PASSWORD);
     }
 

@@ -1,11 +1,13 @@
 package org.huizong.engine.template;
 
+import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.huizong.engine.model.Furniture;
 
 /**
  * What makes a sheet look and print like a government form: merged title rows, A4 fit to width
@@ -38,6 +40,25 @@ final class SheetLook {
                     TemplateLayout.TITLE_ROW, 0, lastColumn));
             sheet.addMergedRegion(new CellRangeAddress(TemplateLayout.SUBTITLE_ROW,
                     TemplateLayout.SUBTITLE_ROW, 0, lastColumn));
+        }
+    }
+
+    /**
+     * The statistical table's furniture on every printed page, where it moves no cell (a
+     * template's cells are where its names say): the 表号 block at the top right of the page
+     * header, the signatures at the left of the footer, the page number at its right.
+     */
+    static void furniture(XSSFSheet sheet, Furniture f) {
+        List<String> block = f.block();
+        if (!block.isEmpty()) {
+            int half = (block.size() + 1) / 2;
+            sheet.getHeader().setRight("&9" + String.join("　", block.subList(0, half)) + "\n"
+                    + String.join("　", block.subList(half, block.size())));
+        }
+        if (!f.signatories().isEmpty()) {
+            sheet.getFooter().setLeft("&9" + f.signatureLine());
+            sheet.getFooter().setCenter("");
+            sheet.getFooter().setRight("第 &P 页，共 &N 页");
         }
     }
 

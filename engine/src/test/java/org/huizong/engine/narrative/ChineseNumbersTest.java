@@ -27,17 +27,18 @@ class ChineseNumbersTest {
         assertThat(ChineseNumbers.money(n("47.0000"))).isEqualTo("47万元");
         assertThat(ChineseNumbers.money(n("26.54"))).isEqualTo("26.54万元");
         assertThat(ChineseNumbers.money(n("398.64"))).isEqualTo("398.64万元");
-        assertThat(ChineseNumbers.money(n("943.125"))).isEqualTo("943.125万元");
+        assertThat(ChineseNumbers.money(n("943.125"))).isEqualTo("943.13万元");
         assertThat(ChineseNumbers.money(n("3500"))).isEqualTo("3500万元");
-        assertThat(ChineseNumbers.money(n("0.00005"))).isEqualTo("0.0001万元");
+        assertThat(ChineseNumbers.money(n("89.5233"))).isEqualTo("89.52万元");
+        assertThat(ChineseNumbers.money(n("0.005"))).isEqualTo("0.01万元");
     }
 
     @Test
     void moneySwitchesToYiYuanAtTenThousandWan() {
         assertThat(ChineseNumbers.money(n("69000"))).isEqualTo("6.9亿元");
         assertThat(ChineseNumbers.money(n("10000"))).isEqualTo("1亿元");
-        assertThat(ChineseNumbers.money(n("9999.9999"))).isEqualTo("9999.9999万元");
-        assertThat(ChineseNumbers.money(n("9999.99995"))).isEqualTo("1亿元");
+        assertThat(ChineseNumbers.money(n("9999.9949"))).isEqualTo("9999.99万元");
+        assertThat(ChineseNumbers.money(n("9999.995"))).isEqualTo("1亿元");
         assertThat(ChineseNumbers.money(n("55000"))).isEqualTo("5.5亿元");
         assertThat(ChineseNumbers.money(n("123456.789"))).isEqualTo("12.35亿元");
     }

@@ -130,11 +130,11 @@ class NarrativeTemplateTest {
         NarrativeTemplate t = template("到位经费{money|万元}[，{yoy:money|万元}]。");
         NarrativeInput in = NarrativeInput.of(SPRING, figures("money", "943.125"))
                 .withPrevious(figures("money", "930.625"));
-        assertThat(body(t, in)).isEqualTo("到位经费943.125万元，比去年增加12.5万元。");
+        assertThat(body(t, in)).isEqualTo("到位经费943.13万元，比去年增加12.5万元。");
         NarrativeInput tiny = NarrativeInput.of(SPRING, figures("money", "943.12501"))
                 .withPrevious(figures("money", "943.125"));
         assertThat(body(t, tiny)).as("a change that shows as 0 is no change")
-                .isEqualTo("到位经费943.125万元，与去年持平。");
+                .isEqualTo("到位经费943.13万元，与去年持平。");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.huizong.engine.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.huizong.engine.consolidate.Fixtures.T0;
 import static org.huizong.engine.consolidate.Fixtures.edu;
 import static org.huizong.engine.consolidate.Fixtures.school;
@@ -168,10 +169,12 @@ class ReportWriterTest {
             wb.forEach(sh -> names.add(sh.getSheetName()));
             assertThat(names).containsExactly("封面", "全县汇总", "资助图表", "按学校类型", "按乡镇",
                     "按办学性质", "学校明细", "项目清单", "项目分类汇总", "问题清单", "报送情况", "未计入文件",
-                    "总结", "_detail", "_meta");
+                    "总结", "_detail", "_totals", "_meta");
             assertThat(wb.getSheetVisibility(wb.getSheetIndex("_meta")))
                     .isEqualTo(SheetVisibility.VERY_HIDDEN);
             assertThat(wb.getSheetVisibility(wb.getSheetIndex("_detail")))
+                    .isEqualTo(SheetVisibility.VERY_HIDDEN);
+            assertThat(wb.getSheetVisibility(wb.getSheetIndex("_totals")))
                     .isEqualTo(SheetVisibility.VERY_HIDDEN);
             Map<String, String> meta = new LinkedHashMap<>();
             wb.getSheet("_meta").forEach(r -> meta.put(r.getCell(0).getStringCellValue(),
@@ -186,28 +189,60 @@ class ReportWriterTest {
     }
 
     @Test
-    void everyFieldNameResolvesToItsTotalWithTheUnitsFormat() throws IOException {
+    void everyFieldNameResolvesToItsExactTotalAndNamesTheCellShowingIt() throws IOException {
         Consolidation c = consolidation(submissions(3), false);
         try (XSSFWorkbook wb = open(write(c))) {
             for (Field f : edu().fields()) {
                 Cell cell = cell(wb, f.definedName());
                 assertThat(cell.getSheet().getSheetName()).as(f.definedName())
-                        .isEqualTo("全县汇总");
+                        .isEqualTo("_totals");
                 if (f.type().isNumeric()) {
                     assertThat(cell.getCellType()).as(f.id()).isEqualTo(CellType.NUMERIC);
                     assertThat(BigDecimal.valueOf(cell.getNumericCellValue())
                             .setScale(4, RoundingMode.HALF_UP)).as(f.id())
                             .isEqualByComparingTo(c.totals().get(f.id()));
-                    assertThat(cell.getCellStyle().getDataFormatString()).as(f.id())
-                            .isEqualTo(Styles.format(f.type()));
+                    Cell shown = shownCell(wb, f.definedName());
+                    assertThat(shown.getSheet().getSheetName()).as(f.id()).isEqualTo("全县汇总");
+                    assertThat(shown.getCellStyle().getDataFormatString()).as(f.id())
+                            .isEqualTo(Styles.shown(f.type()));
+                    assertThat(shown.getNumericCellValue()).as(f.id()).isCloseTo(
+                            c.totals().get(f.id()).doubleValue(), within(0.01 + 1e-9));
                 }
             }
             assertThat(cell(wb, "F_info_code").getStringCellValue()).isEqualTo("341500");
             assertThat(cell(wb, "F_info_name").getStringCellValue()).isEqualTo("示例县教育局");
-            assertThat(cell(wb, "F_aid_total_amount").getCellStyle().getDataFormatString())
-                    .isEqualTo("#,##0.0000");
-            assertThat(cell(wb, "F_info_students").getCellStyle().getDataFormatString())
+            assertThat(shownCell(wb, "F_aid_total_amount").getCellStyle()
+                    .getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(shownCell(wb, "F_info_students").getCellStyle().getDataFormatString())
                     .isEqualTo("#,##0");
+            assertThat(sheetText(wb, "全县汇总")).doesNotContain("示例县教育局\n")
+                    .contains("填报单位：示例县教育局（341500）");
+        }
+    }
+
+    @Test
+    void printedPagesNameTheUnitAndTheTotalsBreakOnlyBeforeASection() throws IOException {
+        try (XSSFWorkbook wb = open(write(consolidation(submissions(3), true)))) {
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                if (wb.getSheetVisibility(i) == SheetVisibility.VISIBLE) {
+                    XSSFSheet sheet = wb.getSheetAt(i);
+                    assertThat(sheet.getHeader().getLeft()).as(sheet.getSheetName())
+                            .isEqualTo("填报单位：示例县教育局");
+                    assertThat(sheet.getPrintSetup().getPaperSize()).as(sheet.getSheetName())
+                            .isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                }
+            }
+            XSSFSheet totals = wb.getSheet("全县汇总");
+            assertThat(totals.getRow(2).getCell(0).getStringCellValue())
+                    .isEqualTo("表　　号：教半1表　　制表机关：县教育局");
+            assertThat(sheetText(wb, "全县汇总")).contains("单位负责人：　　　　　　　　统计负责人：");
+            int[] breaks = totals.getRowBreaks();
+            assertThat(breaks).as("seven sections and the indicators fill several pages")
+                    .isNotEmpty();
+            for (int row : breaks) {
+                assertThat(totals.getRow(row + 1).getCell(0).getStringCellValue())
+                        .as("the row after the break at %d", row).matches("^[一二三四五六七八九十]+、.+");
+            }
         }
     }
 
@@ -235,7 +270,7 @@ class ReportWriterTest {
     void withAPreviousPeriodTheTotalsShowPreviousChangeAndRatio() throws IOException {
         Consolidation c = consolidation(submissions(5), true);
         try (XSSFWorkbook wb = open(write(c))) {
-            Cell now = cell(wb, "F_info_students");
+            Cell now = shownCell(wb, "F_info_students");
             org.apache.poi.ss.usermodel.Row row = now.getRow();
             int col = now.getColumnIndex();
             assertThat(row.getCell(col + 1).getNumericCellValue())
@@ -247,7 +282,7 @@ class ReportWriterTest {
                     org.assertj.core.api.Assertions.within(1e-9));
             assertThat(row.getCell(col + 2).getCellStyle().getDataFormatString())
                     .startsWith("+#,##0;-#,##0");
-            int subHeader = cell(wb, "F_info_code").getRowIndex() - 1;
+            int subHeader = now.getRowIndex() - 1;
             org.apache.poi.ss.usermodel.Row h = wb.getSheet("全县汇总").getRow(subHeader);
             assertThat(List.of(h.getCell(col).getStringCellValue(),
                     h.getCell(col + 1).getStringCellValue(),
@@ -277,7 +312,7 @@ class ReportWriterTest {
             }
         }
         try (XSSFWorkbook wb = open(write(c))) {
-            Cell now = cell(wb, "F_info_students");
+            Cell now = shownCell(wb, "F_info_students");
             org.apache.poi.ss.usermodel.Row row = now.getRow();
             int col = now.getColumnIndex();
             assertThat(now.getNumericCellValue()).as("本期 stays every counted school's total")
@@ -289,7 +324,7 @@ class ReportWriterTest {
             assertThat(row.getCell(col + 3).getNumericCellValue()).as("增减")
                     .isEqualTo(c.comparedSum("info.students").orElseThrow().subtract(before)
                             .doubleValue());
-            int subHeader = cell(wb, "F_info_code").getRowIndex() - 1;
+            int subHeader = now.getRowIndex() - 1;
             org.apache.poi.ss.usermodel.Row h = wb.getSheet("全县汇总").getRow(subHeader);
             List<String> labels = new ArrayList<>();
             for (int k = col; k < col + 6; k++) {
@@ -310,8 +345,8 @@ class ReportWriterTest {
         Consolidation c = Consolidator.of(edu(), roster())
                 .withPrevious(previousBook(List.of(0, 1, 2), false)).consolidate(submissions(5));
         try (XSSFWorkbook wb = open(write(c))) {
-            Cell now = cell(wb, "F_info_students");
-            int subHeader = cell(wb, "F_info_code").getRowIndex() - 1;
+            Cell now = shownCell(wb, "F_info_students");
+            int subHeader = now.getRowIndex() - 1;
             org.apache.poi.ss.usermodel.Row h = wb.getSheet("全县汇总").getRow(subHeader);
             assertThat(h.getCell(now.getColumnIndex()).getStringCellValue()).isEqualTo("合计");
             assertThat(h.getCell(now.getColumnIndex() + 1).getStringCellValue())
@@ -352,10 +387,18 @@ class ReportWriterTest {
     }
 
     @Test
-    void theAidSheetHasABarChartOfEveryProgram() throws IOException {
-        try (XSSFWorkbook wb = open(write(consolidation(submissions(7), false)))) {
+    void theAidSheetHasABarChartOfEveryProgramAndOneOfEachTownshipsCompleteness()
+            throws IOException {
+        Consolidation c = consolidation(submissions(7), false);
+        try (XSSFWorkbook wb = open(write(c))) {
             XSSFDrawing drawing = wb.getSheet("资助图表").getDrawingPatriarch();
-            assertThat(drawing.getCharts()).hasSize(1);
+            assertThat(drawing.getCharts()).hasSize(2);
+            XSSFChart townships = drawing.getCharts().get(1);
+            assertThat(townships.getTitleText().getString()).isEqualTo("各乡镇报送完成情况");
+            assertThat(townships.getChartSeries().get(0).getSeriesCount()).isEqualTo(2);
+            assertThat(townships.getChartSeries().get(0).getSeries(0).getCategoryData()
+                    .getPointCount()).isEqualTo(c.byTownship().size());
+            assertThat(sheetText(wb, "资助图表")).contains("应报学校数", "计入汇总学校数");
             XSSFChart chart = drawing.getCharts().get(0);
             assertThat(chart.getChartSeries()).singleElement().satisfies(d -> {
                 assertThat(d).isInstanceOf(
@@ -406,6 +449,14 @@ class ReportWriterTest {
 
     static XSSFWorkbook open(byte[] bytes) throws IOException {
         return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+    }
+
+    /** The 全县汇总 cell showing the total under {@code name}, as {@code _totals} records it. */
+    static Cell shownCell(XSSFWorkbook wb, String name) {
+        String at = cell(wb, name).getRow().getCell(4).getStringCellValue();
+        assertThat(at).as("where %s is shown", name).isNotEmpty();
+        CellReference ref = new CellReference(at);
+        return wb.getSheet(ref.getSheetName()).getRow(ref.getRow()).getCell(ref.getCol());
     }
 
     static Cell cell(XSSFWorkbook wb, String name) {

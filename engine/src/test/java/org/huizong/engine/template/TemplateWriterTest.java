@@ -179,6 +179,21 @@ class TemplateWriterTest {
     }
 
     @Test
+    void everyFormPagePrintsTheTablesFurnitureInItsHeaderAndFooter() throws IOException {
+        try (XSSFWorkbook wb = open(writer.toBytes(IoFixtures.kindergarten(),
+                ReturnData.empty()))) {
+            org.apache.poi.xssf.usermodel.XSSFSheet info = wb.getSheet("学校基本情况");
+            assertThat(info.getHeader().getRight()).contains("表　　号：教半1表", "制表机关：县教育局")
+                    .doesNotContain("批准文号");
+            assertThat(info.getFooter().getLeft()).contains("单位负责人：", "统计负责人：", "填表人：",
+                    "报出日期：　　年　　月　　日");
+            assertThat(info.getFooter().getRight()).contains("&P");
+            assertThat(refOf(wb, "info.students").formatAsString()).as("the layout's cell")
+                    .isEqualTo("学校基本情况!$D$12");
+        }
+    }
+
+    @Test
     void fieldsThatDoNotApplyAreGreyLockedAndRefuseInput() throws IOException {
         try (XSSFWorkbook wb = open(writer.toBytes(IoFixtures.kindergarten(),
                 ReturnData.empty()))) {

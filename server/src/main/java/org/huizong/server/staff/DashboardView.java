@@ -62,6 +62,7 @@ final class DashboardView {
                   <a class="button secondary" href="/collections/{}/status.xlsx">报送情况（xlsx）</a>
                   <a class="button secondary" href="/collections/{}/missing.xlsx">未报学校（xlsx）</a>
                   <a class="button secondary" href="/collections/{}/detail.csv">学校明细（csv）</a>
+                  <a class="button secondary" href="/collections/{}/totals.csv">汇总数（csv）</a>
                   <a class="button secondary" href="/collections/{}/returns.zip">全部报表（zip）</a>
                   <a class="button secondary" href="/collections/{}/audit">操作日志</a>
                 </div>
@@ -74,7 +75,7 @@ final class DashboardView {
                   <div class="actions"><input type="file" name="roster" id="roster-file"
                     accept=".csv,.xlsx" required>
                   <button type="submit" id="roster-submit">导入名单</button></div>
-                </form>""", c.id(), c.id(), c.id(), c.id(), c.id(), c.id(), c.id(), c.id(),
+                </form>""", c.id(), c.id(), c.id(), c.id(), c.id(), c.id(), c.id(), c.id(), c.id(),
                 csrfField);
     }
 

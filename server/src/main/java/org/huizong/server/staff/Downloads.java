@@ -11,7 +11,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.findings.TotalsReport;
 import org.huizong.engine.report.DetailTable;
+import org.huizong.engine.report.TotalsTable;
 import org.huizong.engine.report.FlatTable;
 import org.huizong.server.returns.Consolidations;
 import org.huizong.server.returns.Cycle;
@@ -38,6 +40,7 @@ import org.huizong.server.web.StaffRequest;
 final class Downloads implements RouteGroup {
     private static final String ZIP = "application/zip";
     private static final String CSV = "text/csv; charset=utf-8";
+    private static final String JSON = "application/json; charset=utf-8";
     private static final String DOCX =
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private final CollectionStore collections;
@@ -67,6 +70,8 @@ final class Downloads implements RouteGroup {
         r.collection(GET, "/collections/{id}/consolidated.xlsx", this::consolidated);
         r.collection(GET, "/collections/{id}/summary.docx", this::summary);
         r.collection(GET, "/collections/{id}/detail.csv", this::detail);
+        r.collection(GET, "/collections/{id}/totals.csv", (s, c) -> totals(s, c, false));
+        r.collection(GET, "/collections/{id}/totals.json", (s, c) -> totals(s, c, true));
         r.collection(GET, "/collections/{id}/missing.xlsx", this::missing);
     }
 
@@ -166,6 +171,20 @@ final class Downloads implements RouteGroup {
                 cons.completeness().counted() + " 所学校的明细");
         return new Reply.Download(c.title() + "-学校明细.csv", CSV,
                 DetailTable.counted(cons).toCsv());
+    }
+
+    /**
+     * Every total, exact, for other systems (汇总数, as {@code consolidate --totals} writes it),
+     * approved only unless asked.
+     */
+    private Reply totals(StaffRequest s, CollectionRow c, boolean json) {
+        boolean approvedOnly = !"accepted".equals(s.ctx().queryParam("scope"));
+        Consolidation cons = consolidationOf(c, approvedOnly);
+        audit.record(s.username(), "download.totals", c.id(), null,
+                cons.completeness().counted() + " 所学校的汇总数");
+        return json ? new Reply.Download(c.title() + "-汇总数.json", JSON,
+                TotalsReport.json(cons).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : new Reply.Download(c.title() + "-汇总数.csv", CSV, TotalsTable.of(cons).toCsv());
     }
 
     /** The schools that have sent nothing (未报学校), for chasing. */

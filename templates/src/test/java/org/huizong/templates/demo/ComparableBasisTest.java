@@ -26,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
+import org.huizong.engine.model.FieldType;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Value;
 import org.huizong.engine.pipeline.Intake;
@@ -121,24 +122,29 @@ class ComparableBasisTest {
                 }
                 BigDecimal a = sum(now, f.id());
                 BigDecimal b = sum(before, f.id());
-                Cell total = cell(wb, f.definedName());
+                assertThat(number(cell(wb, f.definedName()))).as(f.id() + " exact, _totals")
+                        .isCloseTo(a.doubleValue(), within(1e-6));
+                Cell total = shownCell(wb, f.definedName());
                 Row row = total.getRow();
                 int col = total.getColumnIndex();
+                // money shows to 2 decimals, balanced: off by less than 0.01 each
+                double shown = f.type() == FieldType.MONEY ? 0.01 : 1e-6;
                 assertThat(number(total)).as(f.id() + " 本期: all 56 counted")
-                        .isCloseTo(a.doubleValue(), within(1e-6));
+                        .isCloseTo(a.doubleValue(), within(shown));
                 assertThat(number(row.getCell(col + 1))).as(f.id() + " 本期可比数")
-                        .isCloseTo(a.doubleValue(), within(1e-6));
+                        .isCloseTo(a.doubleValue(), within(shown));
                 assertThat(number(row.getCell(col + 2))).as(f.id() + " 上年同期可比数")
-                        .isCloseTo(b.doubleValue(), within(1e-6));
-                assertThat(number(row.getCell(col + 3))).as(f.id() + " 增减")
-                        .isCloseTo(a.subtract(b).doubleValue(), within(1e-6));
+                        .isCloseTo(b.doubleValue(), within(shown));
+                assertThat(number(row.getCell(col + 3))).as(f.id() + " 增减 of the shown")
+                        .isCloseTo(number(row.getCell(col + 1)) - number(row.getCell(col + 2)),
+                                within(1e-6));
                 Cell ratio = row.getCell(col + 4);
                 if (b.signum() != 0) {
                     assertThat(number(ratio)).as(f.id() + " 增幅").isCloseTo(a.subtract(b)
                             .divide(b, MathContext.DECIMAL64).doubleValue(), within(1e-9));
                 } else {
-                    assertThat(ratio.getCellType()).as(f.id() + " 增幅 over 0")
-                            .isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+                    assertThat(ratio.getStringCellValue()).as(f.id() + " 增幅 over 0")
+                            .isEqualTo("—");
                 }
                 checked++;
             }
@@ -162,16 +168,17 @@ class ComparableBasisTest {
                     within(1e-9));
             assertThat(number(undergrad.getCell(5))).isCloseTo(thenRate.doubleValue(),
                     within(1e-9));
-            assertThat(number(undergrad.getCell(6))).as("in percentage points")
-                    .isCloseTo(nowRate.subtract(thenRate).movePointRight(2).doubleValue(),
-                            within(1e-7));
+            assertThat(number(undergrad.getCell(6))).as("in percentage points, as shown")
+                    .isCloseTo(nowRate.movePointRight(2).setScale(1, RoundingMode.HALF_UP)
+                            .subtract(thenRate.movePointRight(2).setScale(1,
+                                    RoundingMode.HALF_UP)).doubleValue(), within(1e-9));
             Row fixed = labelled(wb, "隐患整改率");
             assertThat(number(fixed.getCell(4))).isCloseTo(nowFixed.doubleValue(), within(1e-9));
             assertThat(number(fixed.getCell(5))).isCloseTo(thenFixed.doubleValue(),
                     within(1e-9));
             Row projects = labelled(wb, "项目数");
-            assertThat(projects.getCell(5).getCellType()).as("project rows are not per school")
-                    .isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+            assertThat(projects.getCell(5).getStringCellValue())
+                    .as("project rows are not per school").isEqualTo("—");
         }
     }
 
@@ -201,7 +208,7 @@ class ComparableBasisTest {
     }
 
     private static String plain(BigDecimal v) {
-        return v.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     @Test
@@ -253,6 +260,13 @@ class ComparableBasisTest {
                 org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
         var ref = a.getFirstCell();
         return wb.getSheet(ref.getSheetName()).getRow(ref.getRow()).getCell(ref.getCol());
+    }
+
+    /** The 全县汇总 cell showing the total under {@code name}, as {@code _totals} records. */
+    private static Cell shownCell(XSSFWorkbook wb, String name) {
+        var at = new org.apache.poi.ss.util.CellReference(cell(wb, name).getRow().getCell(4)
+                .getStringCellValue());
+        return wb.getSheet(at.getSheetName()).getRow(at.getRow()).getCell(at.getCol());
     }
 
     /** The row of 全县汇总 whose 项目 (column B) is {@code label}. */
