@@ -101,7 +101,8 @@ class DefinitionWorkbookTest {
             sheets.put(k, rows);
         });
         sheets.get("设置").get(4).set(1, "周报");                   // B5 报告期类型
-        sheets.get("设置").add(new ArrayList<>(List.of("颜色", "红", "", "")));   // A11
+        sheets.get("设置").add(new ArrayList<>(List.of("颜色", "红", "", "")));   // the last row
+        String unknownItem = "设置!A" + sheets.get("设置").size();
         List<List<String>> fields = sheets.get("字段");
         fields.get(8).set(4, "整形");                               // E9 类型
         fields.get(9).set(2, "guards.on_duty");                     // A16 duplicate id
@@ -121,7 +122,7 @@ class DefinitionWorkbookTest {
         assertThat(check.collection()).isEmpty();
         assertThat(check.problems()).as(check.report()).anySatisfy(p -> assertThat(p)
                 .startsWith("坏.xlsx 设置!B5").contains("周报"));
-        List<String> places = List.of("设置!A11", "字段!E9", "字段!A16", "字段!H11", "字段!A12",
+        List<String> places = List.of(unknownItem, "字段!E9", "字段!A16", "字段!H11", "字段!A12",
                 "字段!I13", "字段!D14", "字段!J4", "规则!D2", "规则!D3", "规则!B4", "规则!A6",
                 "指标!C2");
         for (String place : places) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
+import org.huizong.engine.model.Furniture;
 import org.huizong.engine.model.Indicator;
 import org.huizong.engine.model.Line;
 import org.huizong.engine.model.Rule;
@@ -68,6 +69,17 @@ public final class DefinitionExport {
             rows.add(List.of(DefinitionLayout.SHEET, s.id(), s.title(),
                     String.join("、", s.valueColumns())));
         }
+        Furniture f = c.furniture();
+        String[][] items = {{"表号", f.formNumber()}, {"制表机关", f.compiledBy()},
+            {"批准机关", f.approvedBy()}, {"批准文号", f.approvalNumber()},
+            {"有效期至", f.validUntil()}};
+        for (String[] item : items) {
+            if (!item[1].isEmpty()) {
+                rows.add(List.of(item[0], item[1], "", ""));
+            }
+        }
+        rows.add(List.of(DefinitionLayout.SIGNATORIES, String.join("、", f.signatories()), "",
+                ""));
         return rows;
     }
 
@@ -156,7 +168,7 @@ public final class DefinitionExport {
         List<List<String>> rows = start(DefinitionLayout.INDICATORS);
         for (Indicator i : c.indicators()) {
             rows.add(List.of(i.id(), i.label(), i.expression(), i.unit(),
-                    Integer.toString(i.decimals())));
+                    Integer.toString(i.decimals()), String.join("、", i.population())));
         }
         return rows;
     }

@@ -30,6 +30,11 @@ public final class DefinitionLayout {
     public static final String SCHOOL_TYPES = "学校类型";
     public static final String GROUP = "分组";
     public static final String SHEET = "工作表";
+    /** The statistical table's furniture (表号 block and signatures), 设置 rows. */
+    public static final Map<String, String> FURNITURE = Map.of("表号", "formNumber", "制表机关",
+            "compiledBy", "批准机关", "approvedBy", "批准文号", "approvalNumber", "有效期至",
+            "validUntil");
+    public static final String SIGNATORIES = "签字栏";
 
     public static final String YES = "是";
     public static final String NO = "否";
@@ -67,7 +72,8 @@ public final class DefinitionLayout {
 
     private static final Map<String, List<Column>> COLUMNS = Map.of(
             SETTINGS, List.of(
-                    new Column("项目", 14, true, "报表编号、报表名称、版本、报告期类型、学校类型、分组 或 工作表",
+                    new Column("项目", 14, true, "报表编号、报表名称、版本、报告期类型、学校类型、分组、"
+                            + "工作表，或表头的表号、制表机关、批准机关、批准文号、有效期至、签字栏",
                             "报表编号"),
                     new Column("内容", 40, false, "该项的值；分组、工作表行填编号", "safety-monthly"),
                     new Column("名称", 22, false, "工作表行：工作表标签名（最多31字）", "隐患排查"),
@@ -101,7 +107,9 @@ public final class DefinitionLayout {
                     new Column("名称", 20, true, "指标名称", "隐患整改率"),
                     new Column("表达式", 44, true, "由合计计算（规则语言）", "hazards.fixed / hazards.found"),
                     new Column("单位", 8, false, "% 表示百分比", "%"),
-                    new Column("小数位", 7, false, "显示几位小数（空为0）", "1")),
+                    new Column("小数位", 7, false, "显示几位小数（空为0）", "1"),
+                    new Column("适用学校", 20, false,
+                            "只按这些学校类型或分组计算（分子分母都是）；空为全部学校", "义务")),
             NARRATIVE, List.of(
                     new Column("段落标题", 24, true, "工作总结的一节标题", "隐患排查整治。"),
                     new Column("内容", 100, true, "该节正文（总结语言，见 narrative-language.md）",

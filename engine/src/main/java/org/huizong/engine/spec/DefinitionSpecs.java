@@ -71,6 +71,7 @@ public final class DefinitionSpecs {
 
     private void settings(DefinitionGrid g, Map<String, YamlNode> top) {
         Map<String, YamlNode> groups = new LinkedHashMap<>();
+        Map<String, YamlNode> furniture = new LinkedHashMap<>();
         for (int r = 1; r < g.size(); r++) {
             if (g.blank(r)) {
                 continue;
@@ -102,8 +103,18 @@ public final class DefinitionSpecs {
                     }
                 }
                 case SHEET -> sheetRow(g, r, value);
-                default -> problems.add(g.where(r, "项目") + ": 未知的项目“" + key + "”（可用: "
-                        + "报表编号、报表名称、版本、报告期类型、学校类型、分组、工作表）");
+                case DefinitionLayout.SIGNATORIES ->
+                        furniture.put("signatories", split(g, r, "内容"));
+                default -> {
+                    String item = DefinitionLayout.FURNITURE.get(key);
+                    if (item != null) {
+                        furniture.put(item, g.node(r, "内容"));
+                    } else {
+                        problems.add(g.where(r, "项目") + ": 未知的项目“" + key + "”（可用: "
+                                + "报表编号、报表名称、版本、报告期类型、学校类型、分组、工作表、表号、制表机关、"
+                                + "批准机关、批准文号、有效期至、签字栏）");
+                    }
+                }
             }
         }
         for (String k : List.of("id", "title", "schoolTypes")) {
@@ -118,6 +129,9 @@ public final class DefinitionSpecs {
             }
         }
         top.put("groups", node(book.source() + " " + SETTINGS, groups));
+        if (!furniture.isEmpty()) {
+            top.put("furniture", node(book.source() + " " + SETTINGS, furniture));
+        }
     }
 
     private void once(Map<String, YamlNode> top, String key, YamlNode value, DefinitionGrid g,
@@ -312,6 +326,9 @@ public final class DefinitionSpecs {
             m.put("expression", g.node(r, "表达式"));
             optional(g, r, "单位", "unit", m);
             optional(g, r, "小数位", "decimals", m);
+            if (!g.text(r, "适用学校").isEmpty()) {
+                m.put("population", split(g, r, "适用学校"));
+            }
             out.add(node(g.whereRow(r), m));
         }
         return list(book.source() + " " + INDICATORS, out);
