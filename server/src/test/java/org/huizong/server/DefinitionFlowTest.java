@@ -94,7 +94,7 @@ class DefinitionFlowTest {
         Response old = uploadReturn(staff, thisYear, TemplateWriter.of(v1,
                 Period.parse("2024-05")).toBytes(PRIMARY, figures(6, null)));
         assertThat(old.body()).as("an old template names both versions")
-                .contains("第1版", "第2版");
+                .contains("第1版", "第2版").contains("新增1项（安全巡查）");
         assertThat(uploadReturn(staff, thisYear, TemplateWriter.of(second,
                 Period.parse("2024-05")).toBytes(PRIMARY, figures(6, 7))).status())
                 .isEqualTo(303);

@@ -43,8 +43,8 @@ public record Field(
     public Field {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("field id '" + id
-                    + "' must be lower-case words joined by dots, like aid.hs_grant.amount");
+            throw new IllegalArgumentException("字段编号“" + id
+                    + "”应为以点连接的小写英文单词，如 aid.hs_grant.amount");
         }
         Objects.requireNonNull(label, "label of " + id);
         Objects.requireNonNull(type, "type of " + id);
@@ -54,24 +54,24 @@ public record Field(
         values = List.copyOf(values);
         Objects.requireNonNull(formula, "formula of " + id);
         if (decimals < 0 || decimals > 6) {
-            throw new IllegalArgumentException("field " + id + ": decimals " + decimals
-                    + " outside 0..6");
+            throw new IllegalArgumentException("字段 " + id + "：小数位 " + decimals
+                    + " 应在 0 到 6 之间");
         }
         if (type == FieldType.ENUM && values.isEmpty()) {
-            throw new IllegalArgumentException("field " + id + " is an enum without values");
+            throw new IllegalArgumentException("字段 " + id + " 是选项类型，但没有选项");
         }
         if (type != FieldType.ENUM && !values.isEmpty()) {
-            throw new IllegalArgumentException("field " + id + " has values but is a "
-                    + type.specName());
+            throw new IllegalArgumentException("字段 " + id + " 有选项，但类型是“" + type.specName()
+                    + "”而不是选项");
         }
         Objects.requireNonNull(max, "max of " + id);
         if (max.isPresent() && !type.isNumeric()) {
-            throw new IllegalArgumentException("field " + id + " has a max but is a "
-                    + type.specName());
+            throw new IllegalArgumentException("字段 " + id + " 设了上限，但类型“" + type.specName()
+                    + "”不是数值");
         }
         if (max.isPresent() && max.get().signum() <= 0) {
-            throw new IllegalArgumentException("field " + id + ": max " + max.get().toPlainString()
-                    + " is not positive");
+            throw new IllegalArgumentException("字段 " + id + "：上限 " + max.get().toPlainString()
+                    + " 应为正数");
         }
     }
 

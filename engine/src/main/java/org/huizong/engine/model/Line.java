@@ -15,7 +15,7 @@ public record Line(String label, List<Field> fields) {
         Objects.requireNonNull(label, "label");
         fields = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(fields));
         if (fields.stream().allMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("line '" + label + "' has no field");
+            throw new IllegalArgumentException("行“" + label + "”没有字段");
         }
     }
 }

@@ -38,7 +38,7 @@ public record Rule(String id, Severity severity, String when, String expression,
         Objects.requireNonNull(table, "table of rule " + id);
         source = source == null ? "" : source;
         if (severity == Severity.NOTICE) {
-            throw new IllegalArgumentException("rule " + id + ": severity is error or warning");
+            throw new IllegalArgumentException("规则 " + id + "：级别应为 错误 或 警告");
         }
     }
 }

@@ -23,13 +23,12 @@ public record Sheet(String id, String title, List<String> valueColumns, List<Lin
         lines = List.copyOf(lines);
         Objects.requireNonNull(table, "table");
         if (title.length() > 31) {
-            throw new IllegalArgumentException("sheet title '" + title + "' is longer than 31");
+            throw new IllegalArgumentException("工作表名称“" + title + "”超过 31 个字符");
         }
         for (Line l : lines) {
             if (l.fields().size() > valueColumns.size()) {
-                throw new IllegalArgumentException("sheet " + id + ", line '" + l.label()
-                        + "': " + l.fields().size() + " fields but " + valueColumns.size()
-                        + " value columns");
+                throw new IllegalArgumentException("工作表 " + id + " 的行“" + l.label() + "”有 "
+                        + l.fields().size() + " 个字段，但只有 " + valueColumns.size() + " 个数值列");
             }
         }
     }

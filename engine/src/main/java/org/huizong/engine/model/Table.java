@@ -17,11 +17,12 @@ public record Table(String id, List<Field> columns, int rows, List<String> requi
         columns = List.copyOf(columns);
         requiredWhenUsed = List.copyOf(requiredWhenUsed);
         if (rows < 1) {
-            throw new IllegalArgumentException("table " + id + " needs at least one row");
+            throw new IllegalArgumentException("表格 " + id + " 至少要有一行");
         }
         for (Field c : columns) {
             if (!c.id().startsWith(id + ".")) {
-                throw new IllegalArgumentException("column " + c.id() + " is not in table " + id);
+                throw new IllegalArgumentException("列 " + c.id() + " 不属于表格 " + id
+                        + "（列编号应以“" + id + ".”开头）");
             }
         }
     }

@@ -96,7 +96,7 @@ class CollectionSpecsTest {
                 .hasMessage("t.yaml:10: field: 'max' 应为正数，而不是 '很多'");
         assertThatThrownBy(() -> CollectionSpecs.parse(HEAD.replace("values: [幼儿园, 小学]}",
                 "values: [幼儿园, 小学], max: 3}"), "t.yaml"))
-                .hasMessageContaining("field info.type has a max but is a enum");
+                .hasMessageContaining("字段 info.type 设了上限，但类型“enum”不是数值");
     }
 
     @Test
