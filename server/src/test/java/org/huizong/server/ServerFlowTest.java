@@ -244,8 +244,8 @@ abstract class ServerFlowTest {
         assertThat(tooBig.body()).contains("超过上限");
         Response text = upload(school, secret, "return.xlsx",
                 "学校名称,人数\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(text.status()).isEqualTo(415);
-        assertThat(text.body()).contains("不是 Excel 工作簿");
+        assertThat(text.status()).isEqualTo(422);
+        assertThat(text.body()).contains("不是Excel工作簿");
         assertThat(school.get("/s/" + secret).body()).contains("尚未上传");
         assertThat(audit(s.staff(), s.id())).contains("拒收上传");
     }
@@ -428,7 +428,7 @@ abstract class ServerFlowTest {
                 .contains("\"version\":1").contains("东城镇中心幼儿园");
         Response garbage = addin.postBytes("/api/v1/validate", "not a workbook".getBytes(
                 StandardCharsets.UTF_8), auth);
-        assertThat(garbage.status()).isEqualTo(415);
+        assertThat(garbage.status()).isEqualTo(422);
         assertThat(garbage.body()).startsWith("{\"error\":");
     }
 

@@ -40,6 +40,7 @@ public final class EngineFacade {
     private final Map<String, Collection> collections = new ConcurrentHashMap<>();
     private final Map<String, Validator> validators = new ConcurrentHashMap<>();
     private final Map<String, ReturnReader> readers = new ConcurrentHashMap<>();
+    private final Map<String, ReturnReader> returnReaders = new ConcurrentHashMap<>();
     private final Map<String, NarrativeTemplate> narratives = new ConcurrentHashMap<>();
     private final Map<String, CollectionDefinition> uploaded = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -109,6 +110,18 @@ public final class EngineFacade {
     public Return read(Collection c, String fileName, byte[] bytes) {
         return readers.computeIfAbsent(cacheKey(c), id -> ReturnReader.of(c))
                 .read(fileName, bytes);
+    }
+
+    /**
+     * Reads a school's upload as a school return whatever its {@code _meta} claims (a return
+     * that says it is a county's book is still read, and validated, as the school's).
+     *
+     * @throws org.huizong.engine.UnreadableFileException in the reader's own words, the same
+     *     the command line prints
+     */
+    public Return readReturn(Collection c, String fileName, byte[] bytes) {
+        return returnReaders.computeIfAbsent(cacheKey(c), id -> ReturnReader.of(c)
+                .asSchoolReturns()).read(fileName, bytes);
     }
 
     /** The reader's findings and the validator's, each once, in report order. */

@@ -57,7 +57,6 @@ public final class Submissions {
     /** The longest 说明 kept, in characters. */
     public static final int MAX_EXPLANATION = 2000;
 
-    private static final byte[] ZIP = {'P', 'K', 3, 4};
     private final EngineFacade engine;
     private final FileStore files;
     private final CollectionStore collections;
@@ -86,19 +85,14 @@ public final class Submissions {
         return maxBytes;
     }
 
-    /** Refuses what is not worth reading: empty, too large, or not an xlsx (zip) file. */
+    /**
+     * Refuses what is too large to read. Everything else (empty, not a workbook, encrypted, an
+     * .xls ...) is the reader's to refuse, in the words the command line uses too.
+     */
     void checkContent(String fileName, byte[] bytes) {
-        if (bytes.length == 0) {
-            throw new HttpProblem(400, "没有收到文件，请选择填好的报表（.xlsx）再上传");
-        }
         if (bytes.length > maxBytes) {
             throw new HttpProblem(413, "文件“" + fileName + "”有 " + PageChrome.size(bytes.length)
                     + "，超过上限 " + PageChrome.size(maxBytes) + "；请上传下发的报表模板，不要粘贴图片");
-        }
-        if (bytes.length < 4 || bytes[0] != ZIP[0] || bytes[1] != ZIP[1] || bytes[2] != ZIP[2]
-                || bytes[3] != ZIP[3]) {
-            throw new HttpProblem(415, "文件“" + fileName + "”不是 Excel 工作簿（.xlsx）。请用下发的"
-                    + "模板填报，在 Excel 或 WPS 中“另存为 .xlsx”后上传");
         }
     }
 
@@ -115,7 +109,7 @@ public final class Submissions {
             Collection collection = engine.collection(c.standardId());
             Return r;
             try {
-                r = engine.read(collection, fileName, bytes);
+                r = engine.readReturn(collection, fileName, bytes);
             } catch (UnreadableFileException e) {
                 throw new HttpProblem(422, e.getMessage());
             }
@@ -128,10 +122,9 @@ public final class Submissions {
 
     private static void checkBelongs(CollectionRow c, Collection collection,
             Optional<SchoolRow> school, Return r) {
+        // Its own word on what it is (a county's book, say) does not count: the link says whose
+        // return it is, and a county's book carries no school's code.
         ReturnMeta m = r.meta();
-        if (!ReturnMeta.KIND_RETURN.equals(m.kind())) {
-            throw new HttpProblem(422, "“" + r.file() + "”是汇总表，不是学校报表");
-        }
         if (!m.collection().equals(collection.id())) {
             throw new HttpProblem(422, "“" + r.file() + "”是“" + m.collection() + "”的报表，本任务收的是“"
                     + collection.title() + "”");
@@ -246,7 +239,7 @@ public final class Submissions {
         Optional<CollectionRow> prev = collections.find(c.get().previousCollectionId());
         return prev.flatMap(p -> collections.findSchool(p.id(), school.code())
                 .flatMap(ps -> returns.state(ps).latestAccepted())
-                .map(v -> engine.read(engine.collection(p.standardId()), v.fileName(),
+                .map(v -> engine.readReturn(engine.collection(p.standardId()), v.fileName(),
                         files.get(v.sha()))));
     }
 
@@ -262,7 +255,8 @@ public final class Submissions {
                 .toList()) {
             Return r;
             try {
-                r = gate.read(() -> engine.read(engine.collection(standard), fileName, bytes));
+                r = gate.read(() -> engine.readReturn(engine.collection(standard), fileName,
+                        bytes));
             } catch (UnreadableFileException e) {
                 last = new HttpProblem(422, e.getMessage());
                 continue;
@@ -280,7 +274,8 @@ public final class Submissions {
 
     /** Reads a stored version again (for its values, or for consolidation). */
     public Return readStored(CollectionRow c, VersionRow v) {
-        return engine.read(engine.collection(c.standardId()), v.fileName(), files.get(v.sha()));
+        return engine.readReturn(engine.collection(c.standardId()), v.fileName(),
+                files.get(v.sha()));
     }
 
     /** A school's version numbered {@code no} as the file it uploaded, else 404. */
