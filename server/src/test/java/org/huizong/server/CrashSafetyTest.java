@@ -78,6 +78,8 @@ class CrashSafetyTest {
                 Fixtures.returnWithError(code))));
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        // The upload each school was sending when the server died: its client sends it again.
+        Map<String, byte[]> unanswered = new ConcurrentHashMap<>();
         AtomicInteger acks = new AtomicInteger();
         AtomicInteger sent = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(secrets.size() * 2);
@@ -88,10 +90,10 @@ class CrashSafetyTest {
                     WebClient c = new WebClient(base);
                     for (int k = first; sent.incrementAndGet() <= MAX_REQUESTS && child.isAlive();
                             k++) {
+                        byte[] file = files.get(code).get(k % 2);
                         try {
                             Response r = c.postBytes("/api/v1/submit?filename=r.xlsx",
-                                    files.get(code).get(k % 2), Map.of(ApiRequest.SECRET_HEADER,
-                                            secrets.get(code)));
+                                    file, Map.of(ApiRequest.SECRET_HEADER, secrets.get(code)));
                             if (r.status() == 201 || r.status() == 200) {
                                 String v = r.body().replaceAll(".*\"version\":(\\d+).*", "$1");
                                 acknowledged.add(code + "/" + v);
@@ -100,6 +102,7 @@ class CrashSafetyTest {
                                 }
                             }
                         } catch (RuntimeException e) {
+                            unanswered.put(code + "#" + first, file);
                             return;
                         }
                     }
@@ -113,6 +116,37 @@ class CrashSafetyTest {
         assertThat(acks.get()).isGreaterThanOrEqualTo(KILL_AFTER_ACKS);
 
         assertEverythingStoredIsWhole(dir, acknowledged);
+        retriesAreAnsweredOnceStored(dir, secrets, unanswered);
+    }
+
+    /**
+     * The clients whose upload got no answer send it again to the restarted server: each is
+     * answered, and one that was stored before the kill is answered with that version, never
+     * stored twice in a row (0 duplicated).
+     */
+    private static void retriesAreAnsweredOnceStored(Path dir, Map<String, String> secrets,
+            Map<String, byte[]> unanswered) throws Exception {
+        try (HuizongServer.Handle h = HuizongServer.start(ServerConfig.defaults(dir)
+                .withHost("127.0.0.1").withPort(0))) {
+            for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(unanswered).entrySet()) {
+                String code = e.getKey().substring(0, e.getKey().indexOf('#'));
+                Response r = new WebClient(h.baseUrl()).postBytes("/api/v1/submit?filename=r.xlsx",
+                        e.getValue(), Map.of(ApiRequest.SECRET_HEADER, secrets.get(code)));
+                assertThat(r.status()).as(r.body()).isIn(200, 201);
+            }
+            Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + dir.resolve("huizong.db"));
+            List<Map<String, Object>> rows = jdbi.withHandle(x -> x.createQuery(
+                    "SELECT s.code, v.file_sha256 FROM return_versions v"
+                            + " JOIN schools s ON s.id = v.school_id ORDER BY s.code, v.version_no")
+                    .mapToMap().list());
+            for (int i = 1; i < rows.size(); i++) {
+                boolean sameSchool = rows.get(i).get("code").equals(rows.get(i - 1).get("code"));
+                assertThat(sameSchool && rows.get(i).get("file_sha256")
+                        .equals(rows.get(i - 1).get("file_sha256")))
+                        .as("version after version of " + rows.get(i).get("code")
+                                + " the same file: a retry stored twice").isFalse();
+            }
+        }
     }
 
     /** The server starts again on the same data, and everything stored is whole. */
