@@ -110,7 +110,7 @@ final class AccessSlips {
         doc.add(centered("电脑浏览器打开：" + base + "/school", text));
         Paragraph steps = new Paragraph(18, """
                 使用方法
-                1. 用浏览器打开上面的地址或扫码，输入学校标识码和访问码，进入本校报表页面；
+                1. 扫码或用浏览器打开上面的地址，输入学校标识码和访问码，进入本校页面；
                 2. 下载本校报表模板，填好后在同一页面上传，按提示修改错误、填写说明；
                 3. 用 Excel 加载项提交时，在“学校密钥”处输入访问码即可。
                 访问码长期有效，每期报表都用它登录。请妥善保管，不要张贴或发到群里；
@@ -127,7 +127,7 @@ final class AccessSlips {
         return p;
     }
 
-    /** The QR code as a 1-bit image, one pixel per module, scaled without smoothing. */
+    /** The QR code as a grey image, one pixel per module, scaled without smoothing. */
     static Image qr(String url) {
         try {
             BitMatrix m = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, Map.of(
@@ -136,16 +136,14 @@ final class AccessSlips {
                     EncodeHintType.CHARACTER_SET, "UTF-8"));
             int w = m.getWidth();
             int h = m.getHeight();
-            int rowBytes = (w + 7) / 8;
-            byte[] bits = new byte[rowBytes * h];
+            // 8-bit grey, one byte per module: OpenPDF would store a 1-bit image as CCITT G4.
+            byte[] grey = new byte[w * h];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    if (!m.get(x, y)) { // 1 is white in DeviceGray
-                        bits[y * rowBytes + x / 8] |= (byte) (0x80 >> (x % 8));
-                    }
+                    grey[y * w + x] = m.get(x, y) ? 0 : (byte) 0xFF;
                 }
             }
-            Image img = Image.getInstance(w, h, 1, 1, bits);
+            Image img = Image.getInstance(w, h, 1, 8, grey);
             img.setInterpolation(false);
             return img;
         } catch (WriterException | DocumentException e) {
