@@ -32,8 +32,14 @@ public final class SchoolAccessStore {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     private static final String FAILED = "school.login_failed";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * PBKDF2 iterations for a code: fewer than a password's, so that issuing 300 codes takes
+     * seconds, not a minute; each code still costs an offline guesser about 2^40 × 20,000
+     * hashes, and a code is reset in a moment.
+     */
+    static final int ITERATIONS = 20_000;
     /** Verified against for an unknown school, so it costs the same time as a known one. */
-    private static final String DUMMY_HASH = Crypto.hashPassword("not-a-code");
+    private static final String DUMMY_HASH = Crypto.hashPassword("not-a-code", ITERATIONS);
     /** A school code with its new access code, shown once. */
     public record IssuedCode(String schoolCode, String accessCode) {
     }
@@ -96,7 +102,8 @@ public final class SchoolAccessStore {
             out.add(new IssuedCode(school, newCode()));
         }
         // Hash outside the transaction: PBKDF2 takes a while per code.
-        List<String> hashes = out.stream().map(c -> Crypto.hashPassword(c.accessCode())).toList();
+        List<String> hashes = out.stream()
+                .map(c -> Crypto.hashPassword(c.accessCode(), ITERATIONS)).toList();
         jdbi.useTransaction(h -> {
             for (int i = 0; i < out.size(); i++) {
                 String school = out.get(i).schoolCode();
