@@ -1,6 +1,5 @@
 package org.huizong.server.school;
 
-import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.http.Context;
