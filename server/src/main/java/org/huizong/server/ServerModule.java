@@ -22,6 +22,7 @@ import org.huizong.server.store.Database;
 import org.huizong.server.store.DefinitionStore;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
+import org.huizong.server.store.SchoolAccessStore;
 import org.huizong.server.web.Limits;
 import org.huizong.server.web.PublicAddress;
 import org.huizong.server.web.ReadGate;
@@ -103,6 +104,12 @@ final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
+    SchoolAccessStore access(Database db, Clock c, Audit audit) {
+        return new SchoolAccessStore(db.jdbi(), c, audit);
+    }
+
+    @Provides
+    @Singleton
     StaffAuth auth(AccountStore accounts, ServerConfig c) {
         return new StaffAuth(accounts, c.keystore().isPresent());
     }
@@ -156,7 +163,7 @@ final class ServerModule extends AbstractModule {
             CollectionStore collections, ReturnStore returns, EngineFacade engine,
             FileStore files, Submissions submissions, Consolidations consolidations,
             BureauStore bureau, CycleStore cycles, Cycle cycle, DefinitionStore definitions,
-            ServerConfig c, ReadGate gate) {
+            ServerConfig c, ReadGate gate, SchoolAccessStore access, Clock clock) {
         PublicAddress address = new PublicAddress(c.publicUrl());
         Routes routes = new Routes(auth, collections, gate);
         List<RouteGroup> groups = new ArrayList<>(StaffRoutes.of(accounts, auth, audit,
@@ -165,6 +172,8 @@ final class ServerModule extends AbstractModule {
         groups.add(StaffRoutes.definitions(definitions, engine, files, c.maxUploadBytes()));
         groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine,
                 address, cycle));
+        groups.add(StaffRoutes.access(collections, access, bureau, address, clock));
+        groups.add(SchoolRoutes.signIn(auth, access));
         groups.add(new StaticFiles());
         groups.forEach(g -> g.register(routes));
         return routes;

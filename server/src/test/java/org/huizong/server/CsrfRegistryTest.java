@@ -67,11 +67,16 @@ class CsrfRegistryTest {
                     "POST /collections/{id}/schools/{code}/review",
                     "POST /collections/{id}/schools/{code}/link/reissue",
                     "POST /collections/{id}/schools/{code}/link/revoke",
-                    "POST /s/{secret}/upload", "POST /s/{secret}/explain");
+                    "POST /s/{secret}/upload", "POST /s/{secret}/explain",
+                    "POST /login/school", "POST /collections/{id}/access/issue",
+                    "POST /collections/{id}/schools/{code}/access/reset",
+                    "POST /collections/{id}/schools/{code}/access/revoke");
             assertThat(h.routes().stream().filter(r -> r.csrf() == Csrf.EXEMPT_SECRET_HEADER)
                     .map(r -> r.method() + " " + r.path()))
-                    .as("the only exemptions: the JSON API, authenticated by a header")
-                    .containsExactlyInAnyOrder("POST /api/v1/validate", "POST /api/v1/submit");
+                    .as("the only exemptions: the JSON API, authenticated by a header or, for"
+                            + " the add-in's sign-in, by the access code it sends")
+                    .containsExactlyInAnyOrder("POST /api/v1/validate", "POST /api/v1/submit",
+                            "POST /api/v1/session");
             assertThat(staff.get("/collections/" + id + "/audit").body())
                     .as("nothing was done").isEqualTo(audit);
             assertThat(new WebClient(h.baseUrl()).get("/s/" + secret).status())

@@ -3,7 +3,13 @@
 //                                                known (checks against the school's collection)
 //   POST {base}/api/v1/submit?filename=<name>    same, X-Huizong-Secret required -> new version
 //   GET  {base}/api/v1/status                    X-Huizong-Secret                -> status
+//   POST {base}/api/v1/session                   form school=<学校标识码>&code=<访问码>
+//                                                -> {secret}: a session secret for the calls above
+// A remembered access code (credentials.mjs) is exchanged for a session secret on first use and
+// again when the server no longer knows the session (it lasts 12 hours).
 // No DOM, no Office: `fetch` is passed in, so node tests can record requests.
+
+import { fromStored } from "./credentials.mjs";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const SECRET_HEADER = "X-Huizong-Secret";
@@ -48,6 +54,39 @@ export function createApi(base, fetchImpl) {
     }
     return readAnswer(response);
   };
+  /** Session secrets by remembered access code. */
+  const sessions = new Map();
+  const keyOf = async (stored) => {
+    const c = fromStored(String(stored ?? "").trim());
+    if (c.kind === "secret") {
+      return checkedSecret(c.secret);
+    }
+    if (!sessions.has(stored)) {
+      const answer = await call("session", {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Accept: "application/json",
+        },
+        body: new URLSearchParams({ school: c.school, code: c.code }).toString(),
+      });
+      sessions.set(stored, checkedSecret(answer.secret));
+    }
+    return sessions.get(stored);
+  };
+  /** Sends with the credential's secret; an expired session is renewed once. */
+  const keyed = async (stored, send) => {
+    const cached = sessions.has(stored);
+    try {
+      return await send(await keyOf(stored));
+    } catch (e) {
+      if (!(cached && e instanceof ApiError && e.status === 401)) {
+        throw e;
+      }
+      sessions.delete(stored);
+      return send(await keyOf(stored));
+    }
+  };
   return {
     /**
      * Validates a workbook without storing it; with the school's secret (optional) the server
@@ -55,29 +94,31 @@ export function createApi(base, fetchImpl) {
      */
     async validate(bytes, fileName, secret = "") {
       const headers = { "Content-Type": XLSX_TYPE, Accept: "application/json" };
-      if (secret) {
-        headers[SECRET_HEADER] = checkedSecret(secret);
+      if (!secret) {
+        return call(withName("validate", fileName), { method: "POST", headers, body: bytes });
       }
-      return call(withName("validate", fileName), { method: "POST", headers, body: bytes });
+      return keyed(secret, (key) => call(withName("validate", fileName), {
+        method: "POST", headers: { ...headers, [SECRET_HEADER]: key }, body: bytes,
+      }));
     },
     /** Submits a workbook as the school the secret belongs to. */
     async submit(bytes, fileName, secret) {
-      return call(withName("submit", fileName), {
+      return keyed(secret, (key) => call(withName("submit", fileName), {
         method: "POST",
         headers: {
           "Content-Type": XLSX_TYPE,
           Accept: "application/json",
-          [SECRET_HEADER]: checkedSecret(secret),
+          [SECRET_HEADER]: key,
         },
         body: bytes,
-      });
+      }));
     },
     /** The school's submission status. */
     async status(secret) {
-      return call("status", {
+      return keyed(secret, (key) => call("status", {
         method: "GET",
-        headers: { Accept: "application/json", [SECRET_HEADER]: checkedSecret(secret) },
-      });
+        headers: { Accept: "application/json", [SECRET_HEADER]: key },
+      }));
     },
   };
 }

@@ -4,6 +4,7 @@
 // DOM is reached only through `doc`, hosts only through their interface (office-host.mjs,
 // browser-host.mjs), the server only through `api` (api.mjs).
 import { ApiError } from "./api.mjs";
+import { fromStored, parseCredential, storedForm } from "./credentials.mjs";
 import {
   SEVERITY_LABELS, answerFiles, collectFindings, countBySeverity, groupBySheet, summaryText,
 } from "./findings.mjs";
@@ -228,7 +229,14 @@ export class Pane {
       this.showSecretBox("请输入学校密钥。");
       return;
     }
-    this.secrets.set(this.unit(), value);
+    let credential;
+    try {
+      credential = parseCredential(value, this.unit());
+    } catch (e) {
+      this.showSecretBox(e.message);
+      return;
+    }
+    this.secrets.set(this.unit(), storedForm(credential));
     input.value = "";
     this.$("secret-box").hidden = true;
     this.$("message").hidden = true;
@@ -258,11 +266,16 @@ export class Pane {
     reason.textContent = s.reason ? `退回原因：${s.reason}` : "";
     reason.hidden = !s.reason;
     const secret = this.secret();
-    this.$("secret-hint").textContent = secret.length > 4 ? `（尾号 ${secret.slice(-4)}）` : "";
-    // 说明 for warnings are written on the school's own page on the server.
+    const credential = fromStored(secret);
+    const shown = credential.kind === "code" ? credential.code : secret;
+    this.$("secret-hint").textContent = shown.length > 4 ? `（尾号 ${shown.slice(-4)}）` : "";
+    // 说明 for warnings are written on the school's own page on the server; with an access
+    // code, through the school's sign-in page.
     const explain = this.$("status-explain");
     explain.hidden = s.status !== "待说明";
-    explain.href = new URL(`../s/${encodeURIComponent(secret)}`, this.doc.baseURI).href;
+    explain.href = new URL(credential.kind === "code"
+      ? `../school?code=${encodeURIComponent(credential.school)}`
+      : `../s/${encodeURIComponent(secret)}`, this.doc.baseURI).href;
     this.$("status").hidden = false;
     this.$("secret-box").hidden = true;
     if (s.schoolCode) {

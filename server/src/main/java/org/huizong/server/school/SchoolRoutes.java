@@ -6,6 +6,7 @@ import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.ReturnStore;
+import org.huizong.server.store.SchoolAccessStore;
 import org.huizong.server.web.PublicAddress;
 import org.huizong.server.web.RouteGroup;
 import org.huizong.server.web.StaffAuth;
@@ -20,5 +21,10 @@ public final class SchoolRoutes {
             PublicAddress address, Cycle cycle) {
         return List.of(new SchoolPages(auth, returns, submissions, engine, cycle),
                 new ApiV1(collections, returns, submissions), new AddinRoutes(address));
+    }
+
+    /** The schools' sign-in by access code: the {@code /school} page and the add-in's call. */
+    public static RouteGroup signIn(StaffAuth auth, SchoolAccessStore access) {
+        return new SchoolSignIn(auth, access);
     }
 }

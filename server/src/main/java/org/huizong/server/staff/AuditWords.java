@@ -38,6 +38,10 @@ final class AuditWords {
             Map.entry("return.send_back", "退回"),
             Map.entry("return.upload", "上传报表"),
             Map.entry("roster.import", "导入学校名单"),
+            Map.entry("school.login", "学校用访问码登录"),
+            Map.entry("school.login_failed", "学校访问码错误"),
+            Map.entry("school_access.issue", "发放学校访问码"),
+            Map.entry("school_access.revoke", "作废学校访问码"),
             Map.entry("settings.bureau", "设置本单位信息"),
             Map.entry("user.create", "新建账号"),
             Map.entry("user.create_first_admin", "创建首个管理员"));

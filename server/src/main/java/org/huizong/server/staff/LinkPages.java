@@ -63,7 +63,8 @@ final class LinkPages implements RouteGroup {
         Html body = Html.of("""
                 <h1>学校上传链接 · {}</h1>
                 <p class="muted">链接里含有随机密钥，系统只保存其摘要，因此链接只在生成时显示一次：
-                请当场打印或保存。重新生成会使该校旧链接失效。</p>
+                请当场打印或保存。重新生成会使该校旧链接失效。
+                长期有效、便于打印的登录方式见<a href="/collections/{}/access">学校访问码</a>。</p>
                 <div class="actions">
                 <form class="inline" method="post" action="/collections/{}/links/issue">
                   {}<input type="hidden" name="scope" value="missing">
@@ -75,7 +76,7 @@ final class LinkPages implements RouteGroup {
                 </div>
                 <table><tr><th>标识码</th><th>学校</th><th>链接</th><th>历史</th>
                 <th class="noprint">操作</th></tr>{}</table>""",
-                c.title(), c.id(), s.csrfField(), c.id(), s.csrfField(), rows);
+                c.title(), c.id(), c.id(), s.csrfField(), c.id(), s.csrfField(), rows);
         return s.page("学校上传链接", body);
     }
 

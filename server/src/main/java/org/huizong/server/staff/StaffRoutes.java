@@ -1,5 +1,6 @@
 package org.huizong.server.staff;
 
+import java.time.Clock;
 import java.util.List;
 import org.huizong.server.returns.Consolidations;
 import org.huizong.server.returns.Cycle;
@@ -13,6 +14,7 @@ import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.DefinitionStore;
 import org.huizong.server.store.FileStore;
 import org.huizong.server.store.ReturnStore;
+import org.huizong.server.store.SchoolAccessStore;
 import org.huizong.server.web.PublicAddress;
 import org.huizong.server.web.RouteGroup;
 import org.huizong.server.web.StaffAuth;
@@ -38,6 +40,12 @@ public final class StaffRoutes {
                 new ReviewPages(returns, submissions, engine, cycle, cycles),
                 new Downloads(collections, returns, engine, files, consolidations, audit,
                         bureau));
+    }
+
+    /** Schools' access codes and their slips (see {@link AccessPages}). */
+    public static RouteGroup access(CollectionStore collections, SchoolAccessStore access,
+            BureauStore bureau, PublicAddress address, Clock clock) {
+        return new AccessPages(collections, access, bureau, address, clock);
     }
 
     /** The collection definitions: list, upload, download as a definition workbook. */

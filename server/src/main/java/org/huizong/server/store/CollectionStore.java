@@ -185,6 +185,19 @@ public final class CollectionStore {
                 .bind("h", hash)
                 .map((rs, ctx) -> Crypto.constantTimeEquals(rs.getString("secret_hash"), hash)
                         ? Optional.of(school(rs)) : Optional.<SchoolRow>empty())
+                .findOne().flatMap(o -> o).or(() -> schoolBySession(hash)));
+    }
+
+    /** The school of a live session a sign-in by access code opened ({@link SchoolAccessStore}). */
+    private Optional<SchoolRow> schoolBySession(String hash) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT x.secret_hash, s.id, s.collection_id,"
+                        + " s.position, s.code, s.name, s.school_type, s.township, s.ownership"
+                        + " FROM school_sessions x JOIN schools s ON s.id = x.school_id"
+                        + " JOIN school_access a ON a.school_code = s.code"
+                        + " WHERE x.secret_hash = :h AND x.expires_at > :now")
+                .bind("h", hash).bind("now", clock.millis())
+                .map((rs, ctx) -> Crypto.constantTimeEquals(rs.getString("secret_hash"), hash)
+                        ? Optional.of(school(rs)) : Optional.<SchoolRow>empty())
                 .findOne().flatMap(o -> o));
     }
 

@@ -27,11 +27,16 @@ public final class Crypto {
 
     /** {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>}. */
     static String hashPassword(String password) {
+        return hashPassword(password, ITERATIONS);
+    }
+
+    /** As {@link #hashPassword(String)} with a chosen iteration count (stored in the hash). */
+    static String hashPassword(String password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        byte[] hash = pbkdf2(password, salt, ITERATIONS);
+        byte[] hash = pbkdf2(password, salt, iterations);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$"
+        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
                 + b64.encodeToString(hash);
     }
 
