@@ -164,7 +164,7 @@ final class ServerModule extends AbstractModule {
                 c.maxUploadBytes(), bureau, cycles, cycle));
         groups.add(StaffRoutes.definitions(definitions, engine, files, c.maxUploadBytes()));
         groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine,
-                address, cycle));
+                address, cycle, bureau));
         groups.add(new StaticFiles());
         groups.forEach(g -> g.register(routes));
         return routes;
