@@ -228,8 +228,9 @@ public final class AccountStore {
                         + " disabled, last_login_at FROM users ORDER BY id")
                 .map((rs, ctx) -> {
                     long last = rs.getLong("last_login_at");
-                    return new Account(user(rs), rs.getInt("disabled") == 1,
-                            rs.wasNull() ? Optional.<Long>empty() : Optional.of(last));
+                    Optional<Long> lastSignIn = rs.wasNull() ? Optional.empty()
+                            : Optional.of(last);
+                    return new Account(user(rs), rs.getInt("disabled") == 1, lastSignIn);
                 })
                 .list());
     }
