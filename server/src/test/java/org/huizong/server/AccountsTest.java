@@ -38,7 +38,9 @@ class AccountsTest {
             Response users = admin.get("/users");
             Response created = admin.postForm("/users", Map.of("username", "wang",
                     "display", "王老师", "password", "first-pass-123", "_csrf", users.csrf()));
-            assertThat(created.body()).contains("已创建账号 wang").contains("从未登录");
+            assertThat(created.header("Location")).isEqualTo("/users?created=wang");
+            assertThat(admin.get(created.header("Location")).body()).contains("已创建账号 wang")
+                    .contains("从未登录");
             Response tooShort = admin.postForm("/users", Map.of("username", "li",
                     "display", "李", "password", "short", "_csrf", users.csrf()));
             assertThat(tooShort.status()).isEqualTo(422);

@@ -126,7 +126,11 @@ class PhoneLayoutBrowserTest {
 
     private static void fits(Page page, String what, int width) {
         Object scroll = page.evaluate("document.documentElement.scrollWidth");
-        assertThat(((Number) scroll).intValue()).as(what + " at " + width + " px")
+        // On failure, name the elements that stick out, to see what to fix.
+        Object wide = page.evaluate("w => [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > w).slice(0, 6)"
+                + ".map(e => e.tagName + '.' + e.className + '#' + e.id).join(' ')", width);
+        assertThat(((Number) scroll).intValue()).as(what + " at " + width + " px: " + wide)
                 .isLessThanOrEqualTo(width);
     }
 

@@ -96,7 +96,9 @@ final class AccountPages implements RouteGroup {
     }
 
     private Reply usersPage(StaffRequest s) {
-        return usersPage(s, Html.EMPTY);
+        String created = s.ctx().queryParam("created");
+        return usersPage(s, created == null ? Html.EMPTY
+                : Html.of("<div class=\"flash ok\">已创建账号 {}</div>", created));
     }
 
     private Reply.Page usersPage(StaffRequest s, Html notice) {
@@ -231,7 +233,7 @@ final class AccountPages implements RouteGroup {
         }
         accounts.createUser(s.username(), username, display.isEmpty() ? username : display,
                 password, "1".equals(s.form("admin")));
-        return usersPage(s, Html.of("<div class=\"flash ok\">已创建账号 {}</div>", username));
+        return Reply.redirect("/users?created=" + username);
     }
 
     private Reply auditPage(StaffRequest s, Long collectionId) {
