@@ -57,7 +57,7 @@ class CliLanguageTest {
 
     @Test
     void whateverAUserTypesTheAnswerIsChinese() {
-        for (List<String> args : List.of(List.of(), List.of("nope"), List.of("validate"),
+        for (List<String> args : List.of(List.<String>of(), List.of("nope"), List.of("validate"),
                 List.of("consolidate", "--bad"), List.of("template"),
                 List.of("collection"), List.of("collection", "nope"), List.of("serve", "--port"),
                 List.of("validate", "no-such-file.xlsx"))) {
