@@ -62,7 +62,7 @@ final class ConsolidateCommand implements Callable<Integer> {
     Path roster;
 
     @Option(names = "--previous", description = "上年同期的汇总工作簿：用于同比（学校不同时按可比口径），"
-            + "并按其中的逐校数据运行与上年同期比较的规则（如变化超过50%）")
+            + "并按其中的逐校数据运行与上年同期比较的规则（如变化超过50%%）")
     Path previous;
 
     @Option(names = "--previous-collection", description = "上年同期汇总表所用的报表定义（内置编号或"

@@ -43,6 +43,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--keystore-password", description = "证书库密码")
     String keystorePassword;
 
+    @Option(names = "--verbose", description = "在日志中显示更多运行信息（默认只显示警告和错误）")
+    boolean verbose;
+
     @Inject
     ServeCommand(Clock clock) {
         this.clock = clock;
@@ -50,6 +53,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (verbose) {
+            // Read by slf4j-simple when the first logger is made, which is after this line.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
         ServerConfig config = ServerConfig.defaults(data).withHost(host).withPort(port)
                 .withDemo(demo);
         if (db != null) {

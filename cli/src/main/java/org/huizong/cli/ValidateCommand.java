@@ -35,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
     String collection;
 
     @Option(names = "--previous", description = "上年同期的汇总工作簿：按其中的逐校数据运行与上年同期比较的规则"
-            + "（如变化超过50%）")
+            + "（如变化超过50%%）")
     Path previous;
 
     @Option(names = {"-v", "--verbose"}, description = "也列出未发现问题的文件（默认只列有问题的文件）")

@@ -54,4 +54,19 @@ class CliLanguageTest {
             assertThat(ENGLISH.matcher(withoutSyntax(first)).find()).as(first).isFalse();
         }
     }
+
+    @Test
+    void whateverAUserTypesTheAnswerIsChinese() {
+        for (List<String> args : List.of(List.<String>of(), List.of("nope"), List.of("validate"),
+                List.of("consolidate", "--bad"), List.of("template"),
+                List.of("collection"), List.of("collection", "nope"), List.of("serve", "--port"),
+                List.of("validate", "no-such-file.xlsx"))) {
+            CliTest.Run r = CliTest.run(args.toArray(String[]::new));
+            String all = withoutSyntax(r.out() + "\n" + r.err());
+            assertThat(ENGLISH.matcher(all).find()).as(args + " says in English:\n" + all)
+                    .isFalse();
+            assertThat(all).as(args.toString()).doesNotContain("Usage", "Missing", "Unknown",
+                    "Exception");
+        }
+    }
 }

@@ -106,8 +106,7 @@ public final class HuizongServer {
         try {
             Optional<String> password = injector.getInstance(AccountStore.class)
                     .createFirstAdmin();
-            password.ifPresent(p -> System.out.println("首次启动：已创建管理员账号 "
-                    + AccountStore.ADMIN + "，初始密码 " + p + " （只显示这一次，请登录后妥善保管）"));
+            password.ifPresent(p -> System.out.println(firstAdminNotice(p)));
             if (config.demo()) {
                 injector.getInstance(Demo.class).loadIfEmpty();
             }
@@ -123,5 +122,19 @@ public final class HuizongServer {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * The first administrator's password in a frame, so it stands out among whatever else the
+     * terminal shows. Shown once: only its hash is stored.
+     */
+    static String firstAdminNotice(String password) {
+        String rule = "=".repeat(60);
+        return String.join(System.lineSeparator(), "", rule,
+                "  首次启动：已创建管理员账号",
+                "    用户名：" + AccountStore.ADMIN,
+                "    初始密码：" + password,
+                "  此密码只显示这一次。请立即登录，在“修改密码”中改为自己的密码。",
+                rule, "");
     }
 }

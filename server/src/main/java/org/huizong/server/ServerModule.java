@@ -171,7 +171,7 @@ final class ServerModule extends AbstractModule {
                 c.maxUploadBytes(), bureau, cycles, cycle));
         groups.add(StaffRoutes.definitions(definitions, engine, files, c.maxUploadBytes()));
         groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine,
-                address, cycle));
+                address, cycle, bureau));
         groups.add(StaffRoutes.access(collections, access, bureau, address, clock));
         groups.add(SchoolRoutes.signIn(auth, access));
         groups.add(new StaticFiles());

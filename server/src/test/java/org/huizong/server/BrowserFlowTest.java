@@ -66,7 +66,7 @@ class BrowserFlowTest {
             shot(school, "05-school-errors");
             school.setInputFiles("#file", fixed);
             school.click("#upload");
-            school.waitForSelector("text=第 2 版已被接受");
+            school.waitForSelector("text=第 2 版检查无错误");
             assertThat(school.textContent("#status")).isEqualTo("已报送待审核");
             shot(school, "06-school-accepted");
 

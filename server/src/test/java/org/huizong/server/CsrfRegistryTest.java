@@ -44,7 +44,7 @@ class CsrfRegistryTest {
                 }
                 String path = route.path().replace("{id}", String.valueOf(id))
                         .replace("{code}", Fixtures.PRIMARY).replace("{secret}", secret)
-                        .replace("{no}", "1");
+                        .replace("{no}", "1").replace("{uid}", "1");
                 WebClient caller = switch (route.guard()) {
                     case STAFF, ADMIN -> staff;
                     default -> new WebClient(h.baseUrl());

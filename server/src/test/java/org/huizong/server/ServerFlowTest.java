@@ -320,7 +320,7 @@ abstract class ServerFlowTest {
                 Fixtures.validReturn(Fixtures.PRIMARY));
         assertThat(fixed.status()).isEqualTo(303);
         Response after = school.open(fixed.header("Location"));
-        assertThat(after.body()).contains("已收到第 2 版").contains("第 2 版已被接受")
+        assertThat(after.body()).contains("已收到第 2 版").contains("第 2 版检查无错误")
                 .contains("第一次.xlsx").contains("改正后.xlsx");
         Response detail = s.staff().get("/collections/" + s.id() + "/schools/" + Fixtures.PRIMARY);
         assertThat(detail.body()).contains("已报送待审核").contains("改正后.xlsx")
@@ -349,11 +349,11 @@ abstract class ServerFlowTest {
         Response ok = school.postForm("/s/" + secret + "/explain", Map.of("_csrf", page.csrf(),
                 "version", "1", "explain." + rule, "含外聘退休教师3名参与课后服务"));
         assertThat(ok.status()).isEqualTo(303);
-        assertThat(school.open("/s/" + secret).body()).contains("第 1 版已被接受")
+        assertThat(school.open("/s/" + secret).body()).contains("第 1 版检查无错误")
                 .contains("说明：含外聘退休教师3名参与课后服务");
         Response withNote = upload(school, secret, "有说明.xlsx",
                 Fixtures.validReturn(Fixtures.WARNING_SCHOOL));
-        assertThat(school.open(withNote.header("Location")).body()).contains("第 2 版已被接受")
+        assertThat(school.open(withNote.header("Location")).body()).contains("第 2 版检查无错误")
                 .contains("说明：含外聘退休教师及校外辅导员3名参与课后服务");
         assertThat(audit(s.staff(), s.id())).contains("填写说明");
     }

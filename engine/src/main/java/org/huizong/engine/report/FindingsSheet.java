@@ -18,9 +18,10 @@ import org.huizong.engine.model.Severity;
  */
 final class FindingsSheet {
     static final String NAME = "问题清单";
-    private static final String[] HEADERS = {"序号", "学校标识码", "学校名称", "文件", "级别", "规则",
-        "位置", "问题", "学校说明", "处理"};
-    private static final double[] WIDTHS = {5, 12, 20, 18, 6, 18, 14, 50, 24, 14};
+    /** The rule id is a detail for staff who look a rule up: last, under 规则编号. */
+    private static final String[] HEADERS = {"序号", "学校标识码", "学校名称", "文件", "级别",
+        "位置", "问题", "学校说明", "处理", "规则编号"};
+    private static final double[] WIDTHS = {5, 12, 20, 18, 6, 14, 50, 24, 14, 18};
 
     private final Book b;
 
@@ -52,12 +53,12 @@ final class FindingsSheet {
             Book.text(x, 2, i.name(), b.styles.textWrap);
             Book.text(x, 3, i.file(), b.styles.textWrap);
             Book.text(x, 4, f.severity().label(), b.styles.textCenter);
-            Book.text(x, 5, f.ruleId(), b.styles.textWrap);
-            Book.text(x, 6, f.cell().map(Object::toString).orElse(""), b.styles.textWrap);
-            Book.text(x, 7, f.message(), wrap);
-            Book.text(x, 8, f.explanation().orElse(""), b.styles.textWrap);
-            Book.text(x, 9, i.handling(), b.styles.textWrap);
-            x.setHeightInPoints(rowHeight(f.message(), WIDTHS[7]));
+            Book.text(x, 5, f.cell().map(Object::toString).orElse(""), b.styles.textWrap);
+            Book.text(x, 6, f.message(), wrap);
+            Book.text(x, 7, f.explanation().orElse(""), b.styles.textWrap);
+            Book.text(x, 8, i.handling(), b.styles.textWrap);
+            Book.text(x, 9, f.ruleId(), b.styles.textWrap);
+            x.setHeightInPoints(rowHeight(f.message(), WIDTHS[6]));
             r++;
         }
         if (r == 3) {

@@ -16,8 +16,10 @@ import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.ReturnView;
 import org.huizong.server.returns.Submissions;
+import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
+import org.huizong.server.store.ReportStatus;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.ReturnStore.ReviewRow;
 import org.huizong.server.store.ReturnStore.SchoolState;
@@ -45,9 +47,11 @@ final class SchoolPages implements RouteGroup {
     private final Submissions submissions;
     private final EngineFacade engine;
     private final Cycle cycle;
+    private final BureauStore bureau;
 
     SchoolPages(StaffAuth auth, ReturnStore returns, Submissions submissions,
-            EngineFacade engine, Cycle cycle) {
+            EngineFacade engine, Cycle cycle, BureauStore bureau) {
+        this.bureau = bureau;
         this.auth = auth;
         this.returns = returns;
         this.submissions = submissions;
@@ -72,24 +76,33 @@ final class SchoolPages implements RouteGroup {
         SchoolState st = returns.state(school);
         String csrf = auth.schoolCsrf(r.secret());
         Optional<String> ok = Optional.ofNullable(r.ctx().queryParam("uploaded"))
-                .map(no -> "已收到第 " + no + " 版。");
-        Html latest = st.latest().map(v -> latestSection(v, base, csrf))
+                .map(no -> "已收到第 " + no + " 版。")
+                .or(() -> Optional.ofNullable(r.ctx().queryParam("explained"))
+                        .map(no -> "已保存第 " + no + " 版的说明。"));
+        Html latest = st.latest().map(v -> latestSection(v, st.status(), base, csrf))
                 .orElse(Html.raw("<p>尚未上传。请先下载模板，填好后上传。</p>"));
         Html body = Html.of("""
                 <h1>{}</h1>
                 <p class="muted">{} · 报告期 {} · 截止 {}</p>
                 {}
+                <div class="card status-card s-{}" id="state">
                 <p>当前状态：<span id="status">{}</span>{}</p>
+                <p id="next-step"><b>下一步：</b>{}</p>
+                {}
+                </div>
                 {}
                 {}
-                {}
-                <h2>上传记录</h2>{}""",
+                <h2>上传记录</h2>{}
+                <p class="muted" id="bureau-contact">{}</p>""",
                 school.name(), c.title(), c.period().label(), c.deadline(),
-                PageChrome.flash(ok, error, details), PageChrome.badge(st.status()),
+                PageChrome.flash(ok, error, details), st.status().key(),
+                PageChrome.badge(st.status()),
                 Html.when(st.latest().map(v -> Cycle.late(c, v)).orElse(false),
                         Html.raw(" <span class=\"badge s-late\">逾期</span>")),
-                reviewNote(st), uploadCard(c, st, base, csrf), latest,
-                ReturnView.versions(st.versions(), base + "/versions/", st.reviews()));
+                nextStep(st.status()), reviewNote(st), uploadCard(c, st, base, csrf), latest,
+                ReturnView.versions(st.versions(), base + "/versions/", st.reviews()),
+                bureau.get().map(b -> "有疑问请联系" + b.name() + "，" + b.contactLine() + "。")
+                        .orElse("有疑问请联系教育局。"));
         return Reply.page(PageChrome.page(school.name() + " 报表上传", Optional.empty(), body));
     }
 
@@ -124,6 +137,19 @@ final class SchoolPages implements RouteGroup {
                         + "现在上传的报表将标记为逾期。</p>", c.deadline())), base);
     }
 
+    /** What the school does now, in one sentence, for each status. */
+    static String nextStep(ReportStatus status) {
+        return switch (status) {
+            case NOT_REPORTED -> "下载本校模板，填好后在下方上传。";
+            case ERRORS -> "按下方“检查结果”逐项改正错误，然后重新上传。";
+            case NEEDS_EXPLANATION -> "在下方为每条警告填写说明并保存；如数据有误，改正后重新上传。";
+            case SUBMITTED -> "无需操作，等待教育局审核；审核结果会显示在本页。";
+            case RETURNED -> "按教育局的退回原因修改报表，然后重新上传。";
+            case APPROVED -> "无需操作，本次报送已完成。";
+            case REOPENED -> "按教育局说明的原因修改报表，然后重新上传。";
+        };
+    }
+
     /**
      * The bureau's last word on the school's newest version: approved, sent back (with the
      * reason) or reopened. Nothing once a newer version is in: that one awaits review.
@@ -147,7 +173,8 @@ final class SchoolPages implements RouteGroup {
                 PageChrome.time(review.at()), no, reason, stop);
     }
 
-    private static Html latestSection(VersionRow v, String base, String csrf) {
+    private static Html latestSection(VersionRow v, ReportStatus status, String base,
+            String csrf) {
         List<Finding> findings = v.validation().findings();
         List<Finding> open = findings.stream().filter(Finding::isUnexplainedWarning).toList();
         Html explainForm = Html.when(!open.isEmpty() && v.errors() == 0, Html.of("""
@@ -165,14 +192,18 @@ final class SchoolPages implements RouteGroup {
                 f.ruleId(), f.message(), f.cell().map(Object::toString).orElse(""), f.ruleId(),
                 f.ruleId(), f.ruleId()))));
         String headline = switch (v.verdict()) {
-            case REJECTED -> "第 " + v.no() + " 版有 " + v.errors() + " 个错误，未被接受。请按下表逐项修改后重新上传。";
+            case REJECTED -> "第 " + v.no() + " 版有 " + v.errors() + " 个错误，未被接受。"
+                    + "请按下表逐项修改后重新上传。";
             case PENDING -> "第 " + v.no() + " 版没有错误，但有警告需要说明。";
-            case ACCEPTED -> "第 " + v.no() + " 版已被接受。";
+            case ACCEPTED -> "第 " + v.no() + " 版检查无错误，已交教育局。";
         };
+        // One colour per page: the check's box takes the status's colour, so a returned
+        // version never shows a green box beside its red 已退回.
         return Html.of("""
                 <h2>最近一次上传的检查结果</h2>
-                <p id="verdict" class="flash {}">{}</p>{}{}""",
-                v.verdict() == Verdict.REJECTED ? "error" : "ok", headline,
+                <p id="verdict" class="flash s-{}">{}</p>{}{}""",
+                v.verdict() == Verdict.REJECTED ? ReportStatus.ERRORS.key() : status.key(),
+                headline,
                 ReturnView.findings(findings), explainForm);
     }
 
@@ -212,7 +243,7 @@ final class SchoolPages implements RouteGroup {
         } catch (HttpProblem e) {
             return page(r, Optional.of(e.getMessage()), e.details()).withStatus(e.status());
         }
-        return Reply.redirect(r.base());
+        return Reply.redirect(r.base() + "?explained=" + v.no());
     }
 
     private Reply template(SchoolRequest r) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
+import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.SchoolAccessStore;
@@ -18,8 +19,8 @@ public final class SchoolRoutes {
 
     public static List<RouteGroup> of(StaffAuth auth, CollectionStore collections,
             ReturnStore returns, Submissions submissions, EngineFacade engine,
-            PublicAddress address, Cycle cycle) {
-        return List.of(new SchoolPages(auth, returns, submissions, engine, cycle),
+            PublicAddress address, Cycle cycle, BureauStore bureau) {
+        return List.of(new SchoolPages(auth, returns, submissions, engine, cycle, bureau),
                 new ApiV1(collections, returns, submissions), new AddinRoutes(address));
     }
 

@@ -48,6 +48,12 @@ final class AccountPages implements RouteGroup {
         });
         r.staff(GET, "/users", Guard.ADMIN, this::usersPage);
         r.staff(POST, "/users", Guard.ADMIN, this::createUser);
+        r.staff(POST, "/users/{uid}/reset", Guard.ADMIN, this::resetPassword);
+        r.staff(POST, "/users/{uid}/disable", Guard.ADMIN, s -> setDisabled(s, true));
+        r.staff(POST, "/users/{uid}/enable", Guard.ADMIN, s -> setDisabled(s, false));
+        r.staff(GET, "/account", Guard.STAFF, s -> accountPage(s, Optional.empty(),
+                Optional.empty()));
+        r.staff(POST, "/account", Guard.STAFF, this::changePassword);
         r.staff(GET, "/audit", Guard.STAFF, s -> auditPage(s, null));
         r.collection(GET, "/collections/{id}/audit", (s, c) -> auditPage(s, c.id()));
     }
@@ -67,7 +73,7 @@ final class AccountPages implements RouteGroup {
                          autocomplete="current-password" required>
                   <div class="actions"><button type="submit">登录</button></div>
                 </form>
-                <p class="muted">学校请使用教育局发放的专用上传链接，无需登录。</p>
+                <p class="muted">学校请到 <a href="/school">学校登录</a> 输入学校标识码和访问码，或使用教育局发放的专用上传链接。</p>
                 </div>""", PageChrome.flash(Optional.empty(), error, List.of()), token);
         return Reply.page(PageChrome.page("登录", Optional.empty(), body));
     }
@@ -79,6 +85,9 @@ final class AccountPages implements RouteGroup {
         if (result instanceof AccountStore.Login.Locked locked) {
             throw new HttpProblem(429, locked.message());
         }
+        if (result instanceof AccountStore.Login.Disabled) {
+            return loginPage(ctx, Optional.of("该账号已被停用，请联系本单位的管理员")).withStatus(403);
+        }
         if (!(result instanceof AccountStore.Login.SignedIn signedIn)) {
             return loginPage(ctx, Optional.of("用户名或密码不正确")).withStatus(401);
         }
@@ -87,12 +96,24 @@ final class AccountPages implements RouteGroup {
     }
 
     private Reply usersPage(StaffRequest s) {
-        Html rows = Html.each(accounts.users(), u -> Html.of(
-                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", u.username(), u.displayName(),
-                u.admin() ? "管理员" : "工作人员"));
+        String created = s.ctx().queryParam("created");
+        return usersPage(s, created == null ? Html.EMPTY
+                : Html.of("<div class=\"flash ok\">已创建账号 {}</div>", created));
+    }
+
+    private Reply.Page usersPage(StaffRequest s, Html notice) {
+        Html rows = Html.each(accounts.accounts(), a -> Html.of("""
+                <tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>""",
+                a.user().username(), a.user().displayName(),
+                a.user().admin() ? "管理员" : "工作人员",
+                a.disabled() ? Html.raw("<span class=\"badge s-returned\">已停用</span>")
+                        : Html.raw("正常"),
+                a.lastSignIn().map(PageChrome::time).orElse("从未登录"), userActions(s, a)));
         Html body = Html.of("""
                 <h1>账号管理</h1>
-                <table><tr><th>用户名</th><th>姓名</th><th>角色</th></tr>{}</table>
+                {}
+                <div class="table-wrap"><table id="users"><tr><th>用户名</th><th>姓名</th>
+                <th>角色</th><th>状态</th><th>最近登录</th><th>操作</th></tr>{}</table></div>
                 <h2>新建账号</h2>
                 <form class="card" method="post" action="/users">
                   {}
@@ -104,26 +125,115 @@ final class AccountPages implements RouteGroup {
                   <input type="password" id="password" name="password" required>
                   <label><input type="checkbox" name="admin" value="1"> 管理员</label>
                   <div class="actions"><button type="submit">创建</button></div>
-                </form>""", rows, s.csrfField());
+                </form>""", notice, rows, s.csrfField());
         return s.page("账号管理", body);
+    }
+
+    /** Reset and disable or enable, for every account but the administrator's own. */
+    private static Html userActions(StaffRequest s, AccountStore.Account a) {
+        if (a.user().id() == s.session().user().id()) {
+            return Html.raw("<a href=\"/account\">修改我的密码</a>");
+        }
+        String base = "/users/" + a.user().id();
+        return Html.of("""
+                <form class="inline" method="post" action="{}/reset">{}
+                  <button type="submit" class="secondary">重置密码</button></form>
+                <form class="inline" method="post" action="{}/{}">{}
+                  <button type="submit" class="{}">{}</button></form>""",
+                base, s.csrfField(), base, a.disabled() ? "enable" : "disable", s.csrfField(),
+                a.disabled() ? "secondary" : "danger", a.disabled() ? "启用" : "停用");
+    }
+
+    private AccountStore.Account target(StaffRequest s) {
+        String raw = s.ctx().pathParam("uid");
+        Optional<AccountStore.Account> a = raw.matches("[0-9]{1,18}")
+                ? accounts.account(Long.parseLong(raw)) : Optional.empty();
+        if (a.isEmpty()) {
+            throw HttpProblem.notFound("这个账号，请刷新账号管理页面");
+        }
+        if (a.get().user().id() == s.session().user().id()) {
+            throw new HttpProblem(409, "不能停用或重置自己的账号；修改自己的密码请用“修改密码”");
+        }
+        return a.get();
+    }
+
+    private Reply resetPassword(StaffRequest s) {
+        AccountStore.Account a = target(s);
+        String password = accounts.resetPassword(s.username(), a.user().id());
+        return usersPage(s, Html.of("""
+                <div class="flash ok" id="temporary-password">已重置 {}（{}）的密码。
+                临时密码：<strong class="secret">{}</strong><br>
+                此密码只显示这一次，请当面或电话告知本人，并请其登录后立即修改。</div>""",
+                a.user().displayName(), a.user().username(), password));
+    }
+
+    private Reply setDisabled(StaffRequest s, boolean disabled) {
+        AccountStore.Account a = target(s);
+        accounts.setDisabled(s.username(), a.user().id(), disabled);
+        return usersPage(s, Html.of("<div class=\"flash ok\">{}</div>", disabled
+                ? "已停用 " + a.user().username() + "：该账号已退出登录，且不能再登录"
+                : "已启用 " + a.user().username() + "：该账号可以重新登录"));
+    }
+
+    private Reply.Page accountPage(StaffRequest s, Optional<String> ok, Optional<String> error) {
+        Html body = Html.of("""
+                <div class="card narrow">
+                <h1>修改密码</h1>
+                {}
+                <form method="post" action="/account">
+                  {}
+                  <label for="old">当前密码</label>
+                  <input type="password" id="old" name="old" autocomplete="current-password"
+                         required>
+                  <label for="new">新密码（至少 10 位）</label>
+                  <input type="password" id="new" name="new" autocomplete="new-password"
+                         minlength="10" required>
+                  <label for="again">再次输入新密码</label>
+                  <input type="password" id="again" name="again" autocomplete="new-password"
+                         minlength="10" required>
+                  <div class="actions"><button type="submit" id="change">修改密码</button></div>
+                </form>
+                <p class="muted">修改后，您在其他电脑或浏览器上的登录会自动退出。</p>
+                </div>""", PageChrome.flash(ok, error, List.of()), s.csrfField());
+        return s.page("修改密码", body);
+    }
+
+    private Reply changePassword(StaffRequest s) {
+        String old = s.form("old");
+        String fresh = s.form("new");
+        if (fresh.length() < 10) {
+            return accountPage(s, Optional.empty(), Optional.of("新密码至少 10 位"))
+                    .withStatus(422);
+        }
+        if (!fresh.equals(s.form("again"))) {
+            return accountPage(s, Optional.empty(), Optional.of("两次输入的新密码不一致"))
+                    .withStatus(422);
+        }
+        if (!accounts.changePassword(s.session().user(), old, fresh,
+                s.ctx().cookie(StaffAuth.COOKIE))) {
+            return accountPage(s, Optional.empty(), Optional.of("当前密码不正确，密码未修改"))
+                    .withStatus(422);
+        }
+        return accountPage(s, Optional.of("密码已修改。下次登录请使用新密码。"), Optional.empty());
     }
 
     private Reply createUser(StaffRequest s) {
         String username = s.form("username").strip();
         String display = s.form("display").strip();
         String password = s.form("password");
-        if (!USERNAME.matcher(username).matches()) {
-            throw new HttpProblem(422, "用户名“" + username + "”应为 2 到 32 位字母、数字、点、横线或下划线");
-        }
-        if (password.length() < 10) {
-            throw new HttpProblem(422, "密码至少 10 位");
-        }
-        if (accounts.usernameTaken(username)) {
-            throw new HttpProblem(409, "用户名“" + username + "”已存在");
+        Optional<String> wrong = !USERNAME.matcher(username).matches()
+                ? Optional.of("用户名“" + username + "”应为 2 到 32 位字母、数字、点、横线或下划线")
+                : password.length() < 10 ? Optional.of("初始密码至少 10 位")
+                : accounts.usernameTaken(username)
+                ? Optional.of("用户名“" + username + "”已存在") : Optional.empty();
+        if (wrong.isPresent()) {
+            // Shown above the form, on the same page: the clerk corrects and sends again.
+            return usersPage(s, PageChrome.flash(Optional.empty(), wrong, List.of()))
+                    .withStatus(422);
         }
         accounts.createUser(s.username(), username, display.isEmpty() ? username : display,
                 password, "1".equals(s.form("admin")));
-        return Reply.redirect("/users");
+        return Reply.redirect("/users?created=" + username);
     }
 
     private Reply auditPage(StaffRequest s, Long collectionId) {

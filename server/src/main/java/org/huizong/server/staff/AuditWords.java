@@ -44,6 +44,12 @@ final class AuditWords {
             Map.entry("school_access.revoke", "作废学校访问码"),
             Map.entry("settings.bureau", "设置本单位信息"),
             Map.entry("user.create", "新建账号"),
+            Map.entry("user.password", "修改自己的密码"),
+            Map.entry("user.password_failed", "修改密码失败（当前密码不正确）"),
+            Map.entry("user.reset_password", "重置密码"),
+            Map.entry("user.disable", "停用账号"),
+            Map.entry("user.enable", "启用账号"),
+            Map.entry("login.disabled", "已停用的账号尝试登录"),
             Map.entry("user.create_first_admin", "创建首个管理员"));
 
     private AuditWords() {

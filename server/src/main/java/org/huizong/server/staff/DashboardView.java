@@ -70,8 +70,8 @@ final class DashboardView {
                       enctype="multipart/form-data">
                   {}
                   <b>导入学校名单</b>
-                  <span class="muted">CSV 或 XLSX，表头 code,name,type,township,ownership
-                  （或 学校标识码,学校名称,学校类型,所在乡镇,办学性质）；已有的学校按标识码更新。</span>
+                  <span class="muted">CSV 或 XLSX，表头为 学校标识码、学校名称、学校类型、所在乡镇、
+                  办学性质；已有的学校按标识码更新。</span>
                   <div class="actions"><input type="file" name="roster" id="roster-file"
                     accept=".csv,.xlsx" required>
                   <button type="submit" id="roster-submit">导入名单</button></div>

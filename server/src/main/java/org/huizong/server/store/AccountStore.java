@@ -30,6 +30,14 @@ public final class AccountStore {
     public record User(long id, String username, String displayName, boolean admin) {
     }
 
+    /**
+     * A staff account as 账号管理 lists it.
+     *
+     * @param lastSignIn epoch milliseconds of the last successful sign-in, empty if never
+     */
+    public record Account(User user, boolean disabled, Optional<Long> lastSignIn) {
+    }
+
     /** A signed-in staff member and the session's CSRF token. */
     public record Session(User user, String csrfToken) {
     }
@@ -44,6 +52,10 @@ public final class AccountStore {
         record Refused() implements Login {
         }
 
+        /** The password was right but an administrator has disabled the account. */
+        record Disabled() implements Login {
+        }
+
         /**
          * Too many wrong passwords within {@link #LOCKOUT_WINDOW} for this name from this
          * address, or from this address at all: refused without checking the password.
@@ -54,7 +66,7 @@ public final class AccountStore {
         }
     }
 
-    private record Credentials(long userId, String passwordHash) {
+    private record Credentials(long userId, String passwordHash, boolean disabled) {
     }
 
     private final Jdbi jdbi;
@@ -116,10 +128,10 @@ public final class AccountStore {
             return new Login.Locked(locked.get());
         }
         Optional<Credentials> row = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, password_hash FROM users WHERE username = :u")
+                        "SELECT id, password_hash, disabled FROM users WHERE username = :u")
                 .bind("u", username)
                 .map((rs, ctx) -> new Credentials(rs.getLong("id"),
-                        rs.getString("password_hash")))
+                        rs.getString("password_hash"), rs.getInt("disabled") == 1))
                 .findOne());
         // Hash even for an unknown name so response time does not reveal which names exist.
         String stored = row.map(Credentials::passwordHash).orElse(DUMMY_HASH);
@@ -129,6 +141,11 @@ public final class AccountStore {
             jdbi.useHandle(h -> audit.record(h, username, "login.failed", null, null,
                     from(ip)));
             return new Login.Refused();
+        }
+        if (row.get().disabled()) {
+            jdbi.useHandle(h -> audit.record(h, username, "login.disabled", null, null,
+                    from(ip)));
+            return new Login.Disabled();
         }
         long userId = row.get().userId();
         String token = Crypto.randomToken(32);
@@ -141,6 +158,8 @@ public final class AccountStore {
                             + " expires_at) VALUES (:t, :u, :c, :now, :exp)")
                     .bind("t", Crypto.sha256Hex(token)).bind("u", userId).bind("c", csrf)
                     .bind("now", now).bind("exp", now + SESSION_LIFETIME.toMillis()).execute();
+            h.createUpdate("UPDATE users SET last_login_at = :now WHERE id = :u")
+                    .bind("now", now).bind("u", userId).execute();
             audit.record(h, username, "login", null, null, from(ip));
         });
         return new Login.SignedIn(token);
@@ -184,7 +203,8 @@ public final class AccountStore {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT u.id, u.username, u.display_name, u.is_admin, s.csrf_token"
                                 + " FROM sessions s JOIN users u ON u.id = s.user_id"
-                                + " WHERE s.token_hash = :t AND s.expires_at > :now")
+                                + " WHERE s.token_hash = :t AND s.expires_at > :now"
+                                + " AND u.disabled = 0")
                 .bind("t", Crypto.sha256Hex(token)).bind("now", clock.millis())
                 .map((rs, ctx) -> new Session(user(rs), rs.getString("csrf_token")))
                 .findOne());
@@ -199,10 +219,91 @@ public final class AccountStore {
     }
 
     public java.util.List<User> users() {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, username, display_name, is_admin FROM users ORDER BY id")
-                .map((rs, ctx) -> user(rs))
+        return accounts().stream().map(Account::user).toList();
+    }
+
+    /** Every account, oldest first, with its state and last sign-in. */
+    public java.util.List<Account> accounts() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, username, display_name, is_admin,"
+                        + " disabled, last_login_at FROM users ORDER BY id")
+                .map((rs, ctx) -> {
+                    long last = rs.getLong("last_login_at");
+                    Optional<Long> lastSignIn = rs.wasNull() ? Optional.empty()
+                            : Optional.of(last);
+                    return new Account(user(rs), rs.getInt("disabled") == 1, lastSignIn);
+                })
                 .list());
+    }
+
+    public Optional<Account> account(long userId) {
+        return accounts().stream().filter(a -> a.user().id() == userId).findFirst();
+    }
+
+    /**
+     * Changes a user's own password after checking the old one; the user's other sessions end.
+     *
+     * @return false when {@code oldPassword} is wrong (nothing changed)
+     */
+    public boolean changePassword(User user, String oldPassword, String newPassword,
+            String keepToken) {
+        String stored = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT password_hash FROM users WHERE id = :u")
+                .bind("u", user.id()).mapTo(String.class).one());
+        if (!Crypto.verifyPassword(oldPassword, stored)) {
+            jdbi.useHandle(h -> audit.record(h, user.username(), "user.password_failed", null,
+                    null, ""));
+            return false;
+        }
+        jdbi.useTransaction(h -> {
+            setPassword(h, user.id(), newPassword);
+            h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND token_hash <> :t")
+                    .bind("u", user.id()).bind("t", Crypto.sha256Hex(keepToken)).execute();
+            audit.record(h, user.username(), "user.password", null, null, "");
+        });
+        return true;
+    }
+
+    /**
+     * An administrator sets a new random password for {@code userId}; the user's sessions end.
+     *
+     * @return the temporary password, to be shown once
+     */
+    public String resetPassword(String actor, long userId) {
+        String password = Crypto.randomToken(9);
+        jdbi.useTransaction(h -> {
+            setPassword(h, userId, password);
+            endSessions(h, userId);
+            audit.record(h, actor, "user.reset_password", null, null,
+                    "用户 " + username(h, userId));
+        });
+        return password;
+    }
+
+    /** Disables (sessions end, sign-in refused) or enables an account. */
+    public void setDisabled(String actor, long userId, boolean disabled) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE users SET disabled = :d WHERE id = :u")
+                    .bind("d", disabled ? 1 : 0).bind("u", userId).execute();
+            if (disabled) {
+                endSessions(h, userId);
+            }
+            audit.record(h, actor, disabled ? "user.disable" : "user.enable", null, null,
+                    "用户 " + username(h, userId));
+        });
+    }
+
+    private static void setPassword(Handle h, long userId, String password) {
+        h.createUpdate("UPDATE users SET password_hash = :p WHERE id = :u")
+                .bind("p", Crypto.hashPassword(password)).bind("u", userId).execute();
+    }
+
+    private static void endSessions(Handle h, long userId) {
+        h.createUpdate("DELETE FROM sessions WHERE user_id = :u").bind("u", userId).execute();
+    }
+
+    private static String username(Handle h, long userId) {
+        return h.createQuery("SELECT username FROM users WHERE id = :u").bind("u", userId)
+                .mapTo(String.class).one();
     }
 
     private static User user(ResultSet rs) throws SQLException {

@@ -22,7 +22,7 @@ public final class PageChrome {
                 <a href="/collections">报表任务</a>
                 {}
                 <a href="/audit">操作日志</a>
-                <span class="who">{}（{}）
+                <span class="who"><a href="/account" title="修改密码">{}（{}）</a>
                   <form class="inline" method="post" action="/logout">
                     <input type="hidden" name="_csrf" value="{}">
                     <button class="secondary" type="submit">退出</button>

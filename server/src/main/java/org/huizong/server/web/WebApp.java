@@ -3,6 +3,8 @@ package org.huizong.server.web;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,6 +67,9 @@ public final class WebApp {
             });
             routes.applyTo(c.routes);
             c.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, auth, e));
+            // Javalin's own refusals (no such path, a method a path does not take) are English.
+            c.routes.exception(HttpResponseException.class,
+                    (e, ctx) -> problem(ctx, auth, inChinese(e, ctx)));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 if (isTooLarge(e)) {
                     problem(ctx, auth, new HttpProblem(413, "上传文件超过上限 " + PageChrome.size(max)));
@@ -78,13 +83,15 @@ public final class WebApp {
                     problem(ctx, auth, new HttpProblem(408, "上传中断或过慢，未保存，请重新上传"));
                     return;
                 }
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                problem(ctx, auth, new HttpProblem(500, "服务器内部错误，请稍后重试或联系教育局："
-                        + e.getClass().getSimpleName()));
+                LOG.error("处理请求失败：{} {}", ctx.method(), ctx.path(), e);
+                problem(ctx, auth, new HttpProblem(500, "服务器内部错误，请稍后重试；"
+                        + "如仍不行，请联系教育局并告知出错的时间"));
             });
             c.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    problem(ctx, auth, HttpProblem.notFound("页面 " + ctx.path()));
+                String result = ctx.result();
+                if (result == null || result.isEmpty() || result.startsWith("Endpoint ")
+                        || "Not Found".equals(result)) {
+                    problem(ctx, auth, inChinese(new NotFoundResponse(), ctx));
                 }
             });
         });
@@ -110,6 +117,17 @@ public final class WebApp {
             }
         }
         return Optional.empty();
+    }
+
+    /** One of Javalin's own refusals, in the words of the bureau's pages. */
+    static HttpProblem inChinese(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> new HttpProblem(404, "找不到这个页面，请检查网址，或从首页重新进入");
+            case 405 -> new HttpProblem(405, "这个网址不能这样访问，请从页面上的链接或按钮进入");
+            case 400 -> new HttpProblem(400, "请求内容有误，请返回上一页重新填写");
+            case 401, 403 -> new HttpProblem(e.getStatus(), "没有权限访问这个页面，请先登录");
+            default -> new HttpProblem(e.getStatus(), "无法完成操作，请稍后重试");
+        };
     }
 
     private static boolean isTooLarge(Throwable e) {
@@ -179,10 +197,11 @@ public final class WebApp {
         Html body = Html.of("""
                 <h1>无法完成操作</h1>
                 {}
-                <p class="muted">状态码 {}</p>
-                <p><a href="javascript:history.back()">返回上一页</a></p>""",
+                {}""",
                 PageChrome.flash(Optional.empty(), Optional.of(e.getMessage()), e.details()),
-                e.status());
+                // A school has no home page here: its link is its way in.
+                Html.when(!ctx.path().startsWith("/s/"),
+                        Html.raw("<p><a href=\"/\">回到首页</a></p>")));
         ctx.contentType("text/html; charset=utf-8")
                 .result(PageChrome.page("无法完成操作", session, body));
     }
