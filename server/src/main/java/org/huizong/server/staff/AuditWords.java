@@ -17,6 +17,7 @@ final class AuditWords {
             Map.entry("definition.upload", "上传报表定义"),
             Map.entry("download.consolidated", "下载汇总表"),
             Map.entry("download.detail", "下载学校明细"),
+            Map.entry("download.chase", "下载催报名单"),
             Map.entry("download.missing", "下载未报学校"),
             Map.entry("download.returns", "下载全部报表"),
             Map.entry("download.status", "下载报送情况"),
@@ -38,6 +39,7 @@ final class AuditWords {
             Map.entry("return.send_back", "退回"),
             Map.entry("return.upload", "上传报表"),
             Map.entry("roster.import", "导入学校名单"),
+            Map.entry("school.remind", "发送催报提醒"),
             Map.entry("settings.bureau", "设置本单位信息"),
             Map.entry("user.create", "新建账号"),
             Map.entry("user.create_first_admin", "创建首个管理员"));
