@@ -106,6 +106,25 @@ public final class Consolidations {
         return deadline.isPresent() ? p.withDeadline(deadline.get(), Cycle.ZONE) : p;
     }
 
+    /**
+     * A school's return of the same period a year before, for 上年同期 beside each figure on the
+     * review page: from the uploaded previous book's per-school detail (numbers only), or the
+     * school's latest accepted version in the previous collection (read as stored, not
+     * consolidated). Empty when there is no previous period or the school was not in it.
+     */
+    public Optional<Return> previousOf(CollectionRow c, String schoolCode) {
+        if (c.previousFile() != null) {
+            return previousBook(c).flatMap(b -> b.detailOf(schoolCode));
+        }
+        if (c.previousCollectionId() == null) {
+            return Optional.empty();
+        }
+        Optional<CollectionRow> prev = collections.find(c.previousCollectionId());
+        return prev.flatMap(p -> collections.findSchool(p.id(), schoolCode))
+                .flatMap(s -> returns.state(s).latestAccepted())
+                .map(v -> submissions.readStored(prev.get(), v));
+    }
+
     private Optional<Return> previousBook(CollectionRow c) {
         Collection collection = engine.collection(c.standardId());
         if (c.previousFile() != null) {

@@ -37,7 +37,8 @@ public final class StaffRoutes {
                 new CollectionPages(collections, returns, engine, files, maxUploadBytes, bureau,
                         cycles),
                 new LinkPages(collections, address),
-                new ReviewPages(returns, submissions, engine, cycle, cycles),
+                new ReviewPages(returns, submissions, engine, cycle, cycles, collections,
+                        consolidations),
                 new Downloads(collections, returns, engine, files, consolidations, audit,
                         bureau));
     }
