@@ -72,7 +72,7 @@ final class BatchApproval implements RouteGroup {
         Html body = Html.of("""
                 <p class="noprint"><a href="/collections/{}">← 返回看板</a></p>
                 <h1>批量审核通过：{} 所学校</h1>
-                <p>以下报表没有错误，警告均已说明，尚未审核。通过后学校不能再上传新版本，
+                <p>以下报表没有错误，警告均已说明，尚未审核。通过后学校不能再上传新版本，\
                 如需修改须由教育局撤销通过。每所学校的通过都记入操作日志。</p>
                 <form method="post" action="/collections/{}/approve-batch" id="batch-confirm">
                   {}<input type="hidden" name="confirmed" value="1">

@@ -120,7 +120,7 @@ final class ChasePages implements RouteGroup {
         Html body = Html.of("""
                 <p class="noprint"><a href="/collections/{}">← 返回看板</a></p>
                 <h1>催报：{}</h1>
-                <p class="muted">截止 {} · <b id="overdue">{}</b> · 尚缺 <b id="owing-count">{}</b>
+                <p class="muted">截止 {} · <b id="overdue">{}</b> · 尚缺 <b id="owing-count">{}</b>\
                  所学校的可用报表（未报、有错误、待说明、已退回、已撤销通过）</p>
                 {}
                 <div class="actions noprint">
@@ -140,8 +140,8 @@ final class ChasePages implements RouteGroup {
                     <button type="submit" name="all" value="1" class="secondary"
                       id="remind-all">记录全部 {} 所已提醒</button>
                   </div>
-                  <p class="muted noprint">提醒保存在系统的提醒记录中（发件箱），并记入操作日志；
-                  请按联系电话电话或短信通知学校。</p>
+                  <p class="muted noprint">提醒保存在系统的提醒记录中（发件箱），并记入操作日志；\
+                  请按联系电话打电话或发短信通知学校。</p>
                 </form>""",
                 c.id(), c.title(), c.deadline(), overdue(c), owing.size(),
                 PageChrome.flash(flash, Optional.empty(), List.of()), c.id(), c.id(), c.id(),
@@ -153,7 +153,7 @@ final class ChasePages implements RouteGroup {
         List<Owing> owing = owing(c);
         String unit = bureau.get().map(BureauStore.Bureau::name).orElse("本局");
         String contact = bureau.get().filter(b -> !b.contact().isBlank())
-                .map(b -> "联系人：" + b.contactLine() + "。").orElse("");
+                .map(b -> "如有问题请联系教育局，" + b.contactLine() + "。").orElse("");
         Html rows = Html.each(owing, o -> Html.of(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 o.state().school().name(), o.state().school().township(),
@@ -164,8 +164,8 @@ final class ChasePages implements RouteGroup {
                   <button type="button" data-print>打印</button></p>
                 <h1 class="notice-title">催报通知</h1>
                 <p>各有关学校：</p>
-                <p class="notice-text">“{}”的截止日期为 {}（{}）。截至 {}，下列 {} 所学校尚未报送
-                可用的报表（未报、有错误、待说明或被退回）。请以上学校抓紧按要求填报、修改或填写说明，
+                <p class="notice-text">“{}”的截止日期为 {}（{}）。截至 {}，下列 {} 所学校尚未报送\
+                可用的报表（未报、有错误、待说明或被退回）。请以上学校抓紧按要求填报、修改或填写说明，\
                 并尽快通过本校的上传页面报送。{}</p>
                 <table id="notice-list"><tr><th>学校</th><th>乡镇</th><th>状态</th><th>联系人</th>
                 <th>联系电话</th></tr>{}</table>

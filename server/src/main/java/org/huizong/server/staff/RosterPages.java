@@ -55,7 +55,7 @@ final class RosterPages implements RouteGroup {
                   {}
                   <b>导入学校名单</b>
                   <span class="muted">CSV 或 XLSX，表头 code,name,type,township,ownership
-                  （或 学校标识码,学校名称,学校类型,所在乡镇,办学性质），可加 联系人、联系电话 两列
+                  （或 学校标识码,学校名称,学校类型,所在乡镇,办学性质），可加 联系人、联系电话 两列\
                   用于催报；已有的学校按标识码更新。</span>
                   <div class="actions"><input type="file" name="roster" id="roster-file"
                     accept=".csv,.xlsx" required>
