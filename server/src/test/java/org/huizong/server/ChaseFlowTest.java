@@ -182,6 +182,30 @@ class ChaseFlowTest {
                 .doesNotContain("prev-school");
     }
 
+    @Test
+    void theReviewPageShowsLastYearsFigureFromThePreviousCollection() {
+        WebClient c = staff();
+        long before = ServerFlowTest.createCollection(c, "2023H1");
+        ServerFlowTest.importRoster(c, before, "schools.csv", Fixtures.rosterCsv());
+        WebClient school = new WebClient(server.baseUrl());
+        ServerFlowTest.upload(school, ServerFlowTest.issueLinks(c, before).get(Fixtures.PRIMARY),
+                "old.xlsx", Fixtures.lastYearsReturn(Fixtures.PRIMARY));
+        String csrf = c.get("/collections/new").csrf();
+        Response created = c.postForm("/collections", Map.of("_csrf", csrf, "standard",
+                "edu-halfyear", "period", "2024H1", "deadline", "2024-07-10", "title", "",
+                "previous", String.valueOf(before)));
+        long id = Long.parseLong(created.header("Location").replace("/collections/", ""));
+        ServerFlowTest.importRoster(c, id, "schools.csv", Fixtures.rosterCsv());
+        ServerFlowTest.upload(school, ServerFlowTest.issueLinks(c, id).get(Fixtures.PRIMARY),
+                "new.xlsx", Fixtures.validReturn(Fixtures.PRIMARY));
+
+        String review = c.get("/collections/" + id + "/schools/" + Fixtures.PRIMARY).body();
+        String row = review.substring(review.indexOf("data-field=\"info.students\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("class=\"num prev\">"
+                + Fixtures.lastYearsStudents(Fixtures.PRIMARY).toPlainString() + "<");
+        assertThat(review).contains("上年同期").contains("id=\"approve\"");
+    }
+
     private static int count(String body, String needle) {
         int n = 0;
         for (int i = body.indexOf(needle); i >= 0; i = body.indexOf(needle, i + 1)) {

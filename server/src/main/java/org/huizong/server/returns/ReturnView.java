@@ -75,10 +75,12 @@ public final class ReturnView {
 
     /**
      * Every value as {@link #values(Collection, Return)}, with last year's figure (上年同期) and
-     * the change beside each number, flagged 变化较大 when it moved by half or more.
+     * the change beside each number, flagged 变化较大 when it moved by half or more, and 异常值
+     * beside a figure an outlier check across schools names ({@code outliers} by field id).
      */
-    public static Html values(Collection c, Return r, java.util.Optional<Return> previous) {
-        if (previous.isEmpty()) {
+    public static Html values(Collection c, Return r, java.util.Optional<Return> previous,
+            Map<String, Finding> outliers) {
+        if (previous.isEmpty() && outliers.isEmpty()) {
             return values(c, r);
         }
         StringBuilder sb = new StringBuilder();
@@ -90,12 +92,15 @@ public final class ReturnView {
             }
             Html rows = Html.each(sheet.fields(), f -> {
                 java.util.Optional<Value> now = r.find(f.id());
-                java.util.Optional<Value> before = previous.get().find(f.id());
+                java.util.Optional<Value> before = previous.flatMap(p -> p.find(f.id()));
+                Finding outlier = outliers.get(f.id());
                 return Html.of("<tr data-field=\"{}\"><td>{}</td><td><span class=\"cell\">{}"
-                        + "</span></td><td class=\"num\">{}</td><td class=\"num prev\">{}</td>"
+                        + "</span></td><td class=\"num\">{}{}</td><td class=\"num prev\">{}</td>"
                         + "<td class=\"num\">{}</td></tr>", f.id(), f.labelWithUnit(),
                         r.findCell(f.id()).map(CellRef::toString).orElse(""),
-                        now.map(Value::display).orElse(""),
+                        now.map(Value::display).orElse(""), outlier == null ? Html.EMPTY
+                                : Html.of(" <span class=\"badge s-error outlier\" title=\"{}\">"
+                                        + "异常值</span>", outlier.message()),
                         before.map(Value::display).orElse(""), change(now, before));
             });
             sb.append(Html.of("<table class=\"values\"><tr><th>项目</th><th>单元格</th>"

@@ -88,14 +88,15 @@ final class ReviewPages implements RouteGroup {
     private Html versionDetail(StaffRequest s, CollectionRow c, SchoolRow school, SchoolState st,
             VersionRow v) {
         List<Finding> findings = v.validation().findings();
+        boolean reviewable = st.latestAccepted().map(a -> a.id() == v.id()).orElse(false);
         Html values;
         try {
             Return r = submissions.readStored(c, v);
-            values = ReturnView.values(engine.collection(c.standardId()), r, previous(c, school));
+            values = ReturnView.values(engine.collection(c.standardId()), r, previous(c, school),
+                    reviewable ? outliers(c, school) : java.util.Map.of());
         } catch (HuizongException e) {
             values = Html.of("<p class=\"flash error\">{}</p>", e.getMessage());
         }
-        boolean reviewable = st.latestAccepted().map(a -> a.id() == v.id()).orElse(false);
         if (reviewable && st.status() == ReportStatus.APPROVED) {
             return Html.of("""
                     <h2>第 {} 版的问题（错误 {}，警告 {}）</h2>{}
@@ -130,6 +131,15 @@ final class ReviewPages implements RouteGroup {
                 <h2>第 {} 版填报数据</h2>{}""",
                 v.no(), v.errors(), v.warnings(), ReturnView.findings(findings), reviewForm,
                 v.no(), values);
+    }
+
+    /** The outlier findings of the school's counted return; none when the county cannot fold. */
+    private java.util.Map<String, Finding> outliers(CollectionRow c, SchoolRow school) {
+        try {
+            return consolidations.outliersOf(c, school.code());
+        } catch (HuizongException | HttpProblem e) {
+            return java.util.Map.of();
+        }
     }
 
     /** Last year's return of the school; a previous book that cannot be read shows none. */
