@@ -81,13 +81,13 @@ final class DashboardView {
                   <button type="submit" class="secondary" id="download-summary"
                     formaction="/collections/{}/summary.docx">下载工作总结（Word）</button>
                   <a class="button secondary" href="/collections/{}/chase" id="chase-link">
-                    催报（{} 所）</a></div>
+                    催报（{} 所）</a>
+                  <a class="button secondary" href="/collections/{}/links">学校上传链接</a></div>
                 </form>
                 <details class="noprint more-actions"><summary>更多下载与操作</summary>
                 <div class="actions">
                   <a class="button secondary" href="/collections/{}/templates.zip">
                     下载全部学校模板（zip）</a>
-                  <a class="button secondary" href="/collections/{}/links">学校上传链接</a>
                   <a class="button secondary" href="/collections/{}/status.xlsx">报送情况（xlsx）</a>
                   <a class="button secondary" href="/collections/{}/missing.xlsx">未报学校（xlsx）</a>
                   <a class="button secondary" href="/collections/{}/detail.csv">学校明细（csv）</a>
