@@ -10,7 +10,6 @@ import org.huizong.server.store.CollectionStore.SchoolRow;
 import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.ReportStatus;
 import org.huizong.server.store.ReturnStore.SchoolState;
-import org.huizong.server.store.ReturnStore.VersionRow;
 import org.huizong.server.store.Verdict;
 import org.huizong.server.web.Html;
 import org.huizong.server.web.PageChrome;
