@@ -10,12 +10,14 @@ import org.huizong.server.demo.Demo;
 import org.huizong.server.returns.Consolidations;
 import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
+import org.huizong.server.returns.Notifier;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.school.SchoolRoutes;
 import org.huizong.server.staff.StaffRoutes;
 import org.huizong.server.store.AccountStore;
 import org.huizong.server.store.Audit;
 import org.huizong.server.store.BureauStore;
+import org.huizong.server.store.ChaseStore;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.Database;
@@ -128,6 +130,19 @@ final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
+    ChaseStore chase(Database db, Clock c, Audit audit) {
+        return new ChaseStore(db.jdbi(), c, audit);
+    }
+
+    /** Reminders are kept in the outbox; bind another {@link Notifier} to really send them. */
+    @Provides
+    @Singleton
+    Notifier notifier(ChaseStore chase) {
+        return Notifier.outbox(chase);
+    }
+
+    @Provides
+    @Singleton
     Cycle cycle(CycleStore cycles, BureauStore bureau) {
         return new Cycle(cycles, bureau);
     }
@@ -163,12 +178,15 @@ final class ServerModule extends AbstractModule {
             CollectionStore collections, ReturnStore returns, EngineFacade engine,
             FileStore files, Submissions submissions, Consolidations consolidations,
             BureauStore bureau, CycleStore cycles, Cycle cycle, DefinitionStore definitions,
-            ServerConfig c, ReadGate gate, SchoolAccessStore access, Clock clock) {
+            ServerConfig c, ReadGate gate, SchoolAccessStore access, Clock clock,
+            ChaseStore chase, Notifier notifier) {
         PublicAddress address = new PublicAddress(c.publicUrl());
         Routes routes = new Routes(auth, collections, gate);
         List<RouteGroup> groups = new ArrayList<>(StaffRoutes.of(accounts, auth, audit,
                 collections, returns, engine, files, submissions, consolidations, address,
                 c.maxUploadBytes(), bureau, cycles, cycle));
+        groups.addAll(StaffRoutes.chasing(collections, returns, engine, chase, notifier, bureau,
+                audit, c.maxUploadBytes()));
         groups.add(StaffRoutes.definitions(definitions, engine, files, c.maxUploadBytes()));
         groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine,
                 address, cycle, bureau));

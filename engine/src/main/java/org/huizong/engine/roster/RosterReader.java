@@ -87,6 +87,56 @@ public final class RosterReader {
         return toRoster(fileName, lines);
     }
 
+    /** A school's contact from the roster's optional columns; either part may be empty. */
+    public record Contact(String person, String phone) {
+        public Contact {
+            Objects.requireNonNull(person, "person");
+            Objects.requireNonNull(phone, "phone");
+        }
+    }
+
+    /**
+     * The optional contact columns 联系人 (or {@code contact}) and 联系电话 (or {@code phone}) by
+     * school code, for the rows that have a code and at least one of them; empty when the roster
+     * has neither column. Reads the same file as {@link #read(String, byte[])} and checks nothing:
+     * call it after {@code read} accepted the roster.
+     */
+    public Map<String, Contact> contacts(String fileName, byte[] content) {
+        List<Line> lines = isZip(content) ? xlsxLines(fileName, content) : csvLines(content);
+        Map<String, Contact> out = new LinkedHashMap<>();
+        if (lines.isEmpty()) {
+            return out;
+        }
+        Map<String, Integer> columns = columns(lines.get(0).cells());
+        int person = column(lines.get(0).cells(), "联系人", "contact");
+        int phone = column(lines.get(0).cells(), "联系电话", "phone");
+        if (!columns.containsKey("code") || person < 0 && phone < 0) {
+            return out;
+        }
+        for (Line line : lines.subList(1, lines.size())) {
+            String code = cell(line, columns.get("code"));
+            Contact c = new Contact(cell(line, person), cell(line, phone));
+            if (!code.isEmpty() && !(c.person().isEmpty() && c.phone().isEmpty())) {
+                out.putIfAbsent(code, c);
+            }
+        }
+        return out;
+    }
+
+    private static int column(List<String> header, String chinese, String key) {
+        for (int i = 0; i < header.size(); i++) {
+            String h = NumberText.trim(header.get(i)).toLowerCase(Locale.ROOT);
+            if (h.equals(chinese) || h.equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String cell(Line line, int i) {
+        return i >= 0 && i < line.cells().size() ? NumberText.trim(line.cells().get(i)) : "";
+    }
+
     /** One roster row as read: its line number and its cells. */
     private record Line(int number, List<String> cells) {
     }

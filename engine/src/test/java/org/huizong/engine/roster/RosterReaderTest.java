@@ -137,4 +137,18 @@ class RosterReaderTest {
         assertThat(reader.read(file).schools()).containsExactly(
                 new School("3134000050", "城关第一中学", "完全中学", "城关镇", "公办"));
     }
+
+    @Test
+    void theOptionalContactColumnsAreReadByCodeAndLeaveTheSchoolsAlone() {
+        byte[] csv = ("学校标识码,学校名称,学校类型,所在乡镇,办学性质,联系人,联系电话\n"
+                + "3134000050,城关第一中学,完全中学,城关镇,公办,王老师,13800000001\n"
+                + "3134000051,阳光幼儿园,幼儿园,城关镇,民办,,\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(reader.read("s.csv", csv).schools()).hasSize(2);
+        assertThat(reader.contacts("s.csv", csv)).containsExactly(java.util.Map.entry(
+                "3134000050", new RosterReader.Contact("王老师", "13800000001")));
+        assertThat(reader.contacts("t.csv", (HEADER + "3134000050,甲,完全中学,城关镇,公办\n")
+                .getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
 }

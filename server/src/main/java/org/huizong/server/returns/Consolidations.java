@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.huizong.engine.consolidate.Consolidation;
+import org.huizong.engine.consolidate.SchoolFindings;
 import org.huizong.engine.consolidate.Submission;
 import org.huizong.engine.model.Collection;
+import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Roster;
 import org.huizong.engine.pipeline.Pipeline;
@@ -33,6 +35,12 @@ public final class Consolidations {
     public record Book(byte[] bytes, int counted) {
     }
 
+    /** A collection's outliers, valid while its accepted versions and 上年同期 are the same. */
+    private record Outliers(String key, List<SchoolFindings> found) {
+    }
+
+    private final java.util.Map<Long, Outliers> outliers =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final CollectionStore collections;
     private final ReturnStore returns;
     private final EngineFacade engine;
@@ -104,6 +112,50 @@ public final class Consolidations {
         }
         Optional<LocalDate> deadline = Cycle.deadlineDay(c);
         return deadline.isPresent() ? p.withDeadline(deadline.get(), Cycle.ZONE) : p;
+    }
+
+    /**
+     * A school's return of the same period a year before, for 上年同期 beside each figure on the
+     * review page: from the uploaded previous book's per-school detail (numbers only), or the
+     * school's latest accepted version in the previous collection (read as stored, not
+     * consolidated). Empty when there is no previous period or the school was not in it.
+     */
+    public Optional<Return> previousOf(CollectionRow c, String schoolCode) {
+        if (c.previousFile() != null) {
+            return previousBook(c).flatMap(b -> b.detailOf(schoolCode));
+        }
+        if (c.previousCollectionId() == null) {
+            return Optional.empty();
+        }
+        Optional<CollectionRow> prev = collections.find(c.previousCollectionId());
+        return prev.flatMap(p -> collections.findSchool(p.id(), schoolCode))
+                .flatMap(s -> returns.state(s).latestAccepted())
+                .map(v -> submissions.readStored(prev.get(), v));
+    }
+
+    /**
+     * The consolidation-scope findings (the engine's outlier checks across schools of a type) of
+     * one school, by field id, over all accepted returns. The consolidation behind them is kept
+     * per collection until an accepted version or the previous period changes, so paging
+     * through the review pages does not consolidate the county each time.
+     */
+    public java.util.Map<String, Finding> outliersOf(CollectionRow c, String schoolCode) {
+        StringBuilder key = new StringBuilder(c.previousFile() + "/" + c.previousCollectionId());
+        for (SchoolState st : returns.states(c.id(), collections.schools(c.id()))) {
+            key.append(',').append(st.latestAccepted().map(VersionRow::id).orElse(0L));
+        }
+        Outliers cached = outliers.get(c.id());
+        if (cached == null || !cached.key().equals(key.toString())) {
+            cached = new Outliers(key.toString(), consolidation(c, false).outliers());
+            outliers.put(c.id(), cached);
+        }
+        java.util.Map<String, Finding> out = new java.util.LinkedHashMap<>();
+        for (SchoolFindings sf : cached.found()) {
+            if (sf.schoolCode().equals(schoolCode)) {
+                sf.findings().forEach(f -> f.fieldIds().forEach(id -> out.putIfAbsent(id, f)));
+            }
+        }
+        return out;
     }
 
     private Optional<Return> previousBook(CollectionRow c) {

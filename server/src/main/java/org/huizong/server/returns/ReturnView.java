@@ -70,6 +70,65 @@ public final class ReturnView {
     }
 
     /** Every field's value by sheet, with its cell, so staff can read a return in the page. */
+    /** A change of at least this share from last year's figure is flagged (变化较大). */
+    private static final java.math.BigDecimal NOTABLE = new java.math.BigDecimal("0.5");
+
+    /**
+     * Every value as {@link #values(Collection, Return)}, with last year's figure (上年同期) and
+     * the change beside each number, flagged 变化较大 when it moved by half or more, and 异常值
+     * beside a figure an outlier check across schools names ({@code outliers} by field id).
+     */
+    public static Html values(Collection c, Return r, java.util.Optional<Return> previous,
+            Map<String, Finding> outliers) {
+        if (previous.isEmpty() && outliers.isEmpty()) {
+            return values(c, r);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Sheet sheet : c.sheets()) {
+            sb.append(Html.of("<h3>{}</h3>", sheet.title()));
+            if (sheet.table().isPresent()) {
+                sb.append(table(sheet, r.rows(sheet.table().get().id())));
+                continue;
+            }
+            Html rows = Html.each(sheet.fields(), f -> {
+                java.util.Optional<Value> now = r.find(f.id());
+                java.util.Optional<Value> before = previous.flatMap(p -> p.find(f.id()));
+                Finding outlier = outliers.get(f.id());
+                return Html.of("<tr data-field=\"{}\"><td>{}</td><td><span class=\"cell\">{}"
+                        + "</span></td><td class=\"num\">{}{}</td><td class=\"num prev\">{}</td>"
+                        + "<td class=\"num\">{}</td></tr>", f.id(), f.labelWithUnit(),
+                        r.findCell(f.id()).map(CellRef::toString).orElse(""),
+                        now.map(Value::display).orElse(""), outlier == null ? Html.EMPTY
+                                : Html.of(" <span class=\"badge s-error outlier\" title=\"{}\">"
+                                        + "异常值</span>", outlier.message()),
+                        before.map(Value::display).orElse(""), change(now, before));
+            });
+            sb.append(Html.of("<table class=\"values\"><tr><th>项目</th><th>单元格</th>"
+                    + "<th class=\"num\">数值</th><th class=\"num\">上年同期</th>"
+                    + "<th class=\"num\">变化</th></tr>{}</table>", rows));
+        }
+        return Html.raw(sb.toString());
+    }
+
+    /** +12.5% / −60.0% 变化较大, or nothing when either side is not a number. */
+    private static Html change(java.util.Optional<Value> now, java.util.Optional<Value> before) {
+        if (now.isEmpty() || before.isEmpty() || !(now.get() instanceof Value.Num n)
+                || !(before.get() instanceof Value.Num b)) {
+            return Html.EMPTY;
+        }
+        if (b.value().signum() == 0) {
+            return n.value().signum() == 0 ? Html.EMPTY
+                    : Html.raw("<span class=\"badge s-late\">上年为 0</span>");
+        }
+        java.math.BigDecimal share = n.value().subtract(b.value())
+                .divide(b.value().abs(), 4, java.math.RoundingMode.HALF_UP);
+        String pct = (share.signum() > 0 ? "+" : share.signum() < 0 ? "−" : "")
+                + share.abs().movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP) + "%";
+        return share.abs().compareTo(NOTABLE) >= 0
+                ? Html.of("{} <span class=\"badge s-late flag\">变化较大</span>", pct)
+                : Html.of("{}", pct);
+    }
+
     public static Html values(Collection c, Return r) {
         StringBuilder sb = new StringBuilder();
         for (Sheet sheet : c.sheets()) {

@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
-import org.huizong.engine.model.Roster;
-import org.huizong.engine.roster.RosterException;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.BureauStore;
@@ -64,7 +62,6 @@ final class CollectionPages implements RouteGroup {
         r.staff(GET, "/collections/new", Guard.STAFF, this::newForm);
         r.staff(POST, "/collections", Guard.STAFF, this::create);
         r.collection(GET, "/collections/{id}", this::dashboard);
-        r.collection(POST, "/collections/{id}/roster", this::importRoster);
         r.collection(POST, "/collections/{id}/previous", this::setPrevious);
         r.collection(POST, "/collections/{id}/close", (s, c) -> {
             cycles.close(s.username(), c.id());
@@ -173,27 +170,6 @@ final class CollectionPages implements RouteGroup {
         }
     }
 
-    private Reply importRoster(StaffRequest s, CollectionRow c) {
-        UploadedFile f = s.ctx().uploadedFile("roster");
-        if (f == null) {
-            throw new HttpProblem(400, "没有收到名单文件，请选择 schools.csv 或 .xlsx");
-        }
-        byte[] bytes = Forms.read(f, maxBytes);
-        String name = Submissions.safeName(f.filename());
-        Roster roster;
-        try {
-            roster = engine.readRoster(engine.collection(c.standardId()), name, bytes);
-        } catch (RosterException e) {
-            throw new HttpProblem(422, "学校名单 " + name + " 有 " + e.problems().size()
-                    + " 处错误，没有导入任何学校：", e.problems());
-        } catch (org.huizong.engine.HuizongException e) {
-            throw new HttpProblem(422, e.getMessage());
-        }
-        int added = collections.importRoster(s.username(), c.id(), roster, name);
-        return Reply.redirect("/collections/" + c.id() + "?imported=" + roster.size()
-                + "&added=" + added);
-    }
-
     private Reply setPrevious(StaffRequest s, CollectionRow c) {
         UploadedFile f = s.ctx().uploadedFile("book");
         if (f != null && f.size() > 0) {
@@ -242,29 +218,32 @@ final class CollectionPages implements RouteGroup {
         Context ctx = s.ctx();
         List<SchoolRow> schools = collections.schools(c.id());
         List<SchoolState> states = returns.states(c.id(), schools);
-        String status = Forms.query(ctx, "status");
-        String township = Forms.query(ctx, "township");
-        String type = Forms.query(ctx, "type");
-        List<SchoolState> shown = states.stream()
-                .filter(st -> status.isEmpty() || st.status().key().equals(status))
-                .filter(st -> township.isEmpty() || st.school().township().equals(township))
-                .filter(st -> type.isEmpty() || st.school().type().equals(type))
-                .toList();
+        SchoolTable view = SchoolTable.of(ctx);
+        List<SchoolState> shown = view.select(states);
         Optional<String> flash = Optional.ofNullable(ctx.queryParam("imported"))
                 .map(n -> "已导入名单：" + n + " 所学校，其中新增 "
-                        + Optional.ofNullable(ctx.queryParam("added")).orElse("0") + " 所");
+                        + Optional.ofNullable(ctx.queryParam("added")).orElse("0") + " 所")
+                .or(() -> Optional.ofNullable(ctx.queryParam("approved"))
+                        .map(n -> "已批量审核通过 " + n + " 所学校的报表"));
+        long owing = states.stream().filter(st -> ChasePages.OWING.contains(st.status()))
+                .count();
         Html body = Html.of("""
                 <h1>{}</h1>
                 <p class="muted">报告期 {} · 截止 {} · 标准报表 {}</p>
-                {}{}{}{}{}{}{}""",
+                {}{}{}{}{}{}{}
+                <details class="noprint" id="roster-import"{}><summary>导入学校名单</summary>
+                {}</details>""",
                 c.title(), c.period().label(), c.deadline(),
                 engine.collection(c.standardId()).title(),
                 PageChrome.flash(flash, Optional.empty(), List.of()),
                 DashboardView.cycle(c, cycles.closure(c.id()), s.csrfField(), states),
-                DashboardView.stats(states), DashboardView.actions(c, s.csrfField()),
+                DashboardView.actions(c, (int) owing),
+                DashboardView.stats(c, states, view.status()),
+                DashboardView.table(c, shown, states, view, s.csrfField()),
                 DashboardView.completeness(states),
-                DashboardView.table(c, shown, states, status, township, type),
-                DashboardView.tools(c, s.csrfField(), collections.list()));
+                DashboardView.tools(c, s.csrfField(), collections.list()),
+                Html.raw(schools.isEmpty() ? " open" : ""),
+                RosterPages.importForm(c, s.csrfField()));
         return s.page(c.title(), body);
     }
 

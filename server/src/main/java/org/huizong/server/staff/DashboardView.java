@@ -10,7 +10,7 @@ import org.huizong.server.store.CollectionStore.SchoolRow;
 import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.ReportStatus;
 import org.huizong.server.store.ReturnStore.SchoolState;
-import org.huizong.server.store.ReturnStore.VersionRow;
+import org.huizong.server.store.Verdict;
 import org.huizong.server.web.Html;
 import org.huizong.server.web.PageChrome;
 
@@ -33,50 +33,69 @@ final class DashboardView {
                         + x.by() + "）；个别学校可在其页面上允许补报。")
                 .orElse(pastDeadline ? "已过截止日期 " + c.deadline() + "，仍在接收报表，新上传的标记为逾期。"
                         : "接收中，截止日期 " + c.deadline() + "。");
+        long onTime = states.stream().filter(st -> st.versions().stream().anyMatch(
+                v -> v.verdict() == Verdict.ACCEPTED && !Cycle.late(c, v))).count();
+        int rate = states.isEmpty() ? 0 : Math.round(100f * onTime / states.size());
         return Html.of("""
                 <form class="card noprint" id="cycle" method="post" action="/collections/{}/{}">
                   {}<b>收报状态：</b><span id="cycle-state">{}</span>
                   <span class="muted">逾期上传 <b id="late-count">{}</b> 所</span>
+                  <span class="muted">按时报送率 <b id="on-time-rate">{}%</b>
+                  （截止前交来可用报表 {} / 应报 {} 所）</span>
                   <button type="submit" class="secondary" id="{}">{}</button>
                 </form>""", c.id(), closure.isPresent() ? "reopen" : "close", csrfField, state,
-                late, closure.isPresent() ? "reopen-collection" : "close-collection",
+                late, rate, onTime, states.size(),
+                closure.isPresent() ? "reopen-collection" : "close-collection",
                 closure.isPresent() ? "重新开始接收" : "截止，不再接收");
     }
 
-    static Html stats(List<SchoolState> states) {
+    /** The counts by status, each a link that filters the table to that status. */
+    static Html stats(CollectionRow c, List<SchoolState> states, String status) {
         StringBuilder sb = new StringBuilder();
-        Html total = Html.of("<div class=\"stat\"><b>{}</b>学校总数</div>", states.size());
+        Html total = Html.of("<a class=\"stat{}\" id=\"stat-all\" href=\"/collections/{}\">"
+                + "<b>{}</b>学校总数</a>", Html.raw(status.isEmpty() ? " on" : ""), c.id(),
+                states.size());
         sb.append(total);
         for (ReportStatus rs : ReportStatus.values()) {
             long n = states.stream().filter(s -> s.status() == rs).count();
-            sb.append(Html.of("<div class=\"stat\"><b>{}</b>{}</div>", n, PageChrome.badge(rs)));
+            sb.append(Html.of("<a class=\"stat{}\" id=\"stat-{}\" href=\"/collections/{}"
+                    + "?status={}\"><b>{}</b>{}</a>", Html.raw(rs.key().equals(status) ? " on"
+                    : ""), rs.key(), c.id(), rs.key(), n, PageChrome.badge(rs)));
         }
         return Html.of("<div class=\"stats\" id=\"stats\">{}</div>", Html.raw(sb.toString()));
     }
 
-    static Html actions(CollectionRow c, Html csrfField) {
+    /** What the clerk does most, at the top: 下载汇总表, 催报, the downloads, the roster. */
+    static Html actions(CollectionRow c, int owing) {
         return Html.of("""
-                <div class="actions noprint">
-                  <a class="button" href="/collections/{}/templates.zip">下载全部学校模板（zip）</a>
-                  <a class="button secondary" href="/collections/{}/links">学校上传链接</a>
+                <form class="card noprint" id="downloads" method="get"
+                      action="/collections/{}/consolidated.xlsx">
+                  <b>下载汇总表</b>
+                  <label><input type="radio" name="scope" value="approved" checked>
+                    只汇总已通过审核的报表</label>
+                  <label><input type="radio" name="scope" value="accepted">
+                    汇总所有无错误的报表（含已报送待审核、已退回、已撤销通过的）</label>
+                  <div class="actions"><button type="submit" id="download-consolidated">
+                    下载汇总工作簿</button>
+                  <button type="submit" class="secondary" id="download-summary"
+                    formaction="/collections/{}/summary.docx">下载工作总结（Word）</button>
+                  <a class="button secondary" href="/collections/{}/chase" id="chase-link">
+                    催报（{} 所）</a>
+                  <a class="button secondary" href="/collections/{}/links">学校上传链接</a></div>
+                </form>
+                <details class="noprint more-actions"><summary>更多下载与操作</summary>
+                <div class="actions">
+                  <a class="button secondary" href="/collections/{}/templates.zip">
+                    下载全部学校模板（zip）</a>
                   <a class="button secondary" href="/collections/{}/status.xlsx">报送情况（xlsx）</a>
                   <a class="button secondary" href="/collections/{}/missing.xlsx">未报学校（xlsx）</a>
                   <a class="button secondary" href="/collections/{}/detail.csv">学校明细（csv）</a>
                   <a class="button secondary" href="/collections/{}/totals.csv">汇总数（csv）</a>
                   <a class="button secondary" href="/collections/{}/returns.zip">全部报表（zip）</a>
+                  <a class="button secondary" href="/collections/{}/roster">导入学校名单</a>
                   <a class="button secondary" href="/collections/{}/audit">操作日志</a>
-                </div>
-                <form class="card noprint" method="post" action="/collections/{}/roster"
-                      enctype="multipart/form-data">
-                  {}
-                  <b>导入学校名单</b>
-                  <span class="muted">CSV 或 XLSX，表头为 学校标识码、学校名称、学校类型、所在乡镇、
-                  办学性质；已有的学校按标识码更新。</span>
-                  <div class="actions"><input type="file" name="roster" id="roster-file"
-                    accept=".csv,.xlsx" required>
-                  <button type="submit" id="roster-submit">导入名单</button></div>
-                </form>""", c.id(), c.id(), c.id(), c.id(), c.id(), c.id(), c.id(), c.id(), c.id(),
-                csrfField);
+                </div></details>""", c.id(), c.id(), c.id(), owing, c.id(), c.id(), c.id(),
+                c.id(), c.id(), c.id(), c.id(), c.id());
     }
 
     static Html completeness(List<SchoolState> states) {
@@ -104,48 +123,43 @@ final class DashboardView {
     }
 
     static Html table(CollectionRow c, List<SchoolState> shown, List<SchoolState> all,
-            String status, String township, String type) {
+            SchoolTable view, Html csrfField) {
         Html statusOptions = Html.each(List.of(ReportStatus.values()), rs -> Html.of(
                 "<option value=\"{}\"{}>{}</option>", rs.key(),
-                Html.raw(rs.key().equals(status) ? " selected" : ""), rs.label()));
-        Html townOptions = options(CollectionPages.distinct(all, SchoolRow::township), township);
-        Html typeOptions = options(CollectionPages.distinct(all, SchoolRow::type), type);
-        Html rows = Html.each(shown, st -> {
-            SchoolRow s = st.school();
-            VersionRow v = st.latest().orElse(null);
-            return Html.of("""
-                    <tr data-code="{}"><td>{}</td>
-                    <td><a href="/collections/{}/schools/{}">{}</a></td>
-                    <td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td class="num">{}</td>
-                    <td class="num">{}</td><td class="num">{}</td></tr>""",
-                    s.code(), s.code(), c.id(), s.code(), s.name(), s.type(), s.township(),
-                    PageChrome.badge(st.status()), Html.when(v != null && Cycle.late(c, v),
-                            Html.raw(" <span class=\"badge s-late\">逾期</span>")),
-                    v == null ? "" : PageChrome.time(v.uploadedAt()),
-                    st.versions().size(), v == null ? "" : v.errors(),
-                    v == null ? "" : v.warnings());
-        });
-        List<SchoolState> missing = all.stream()
-                .filter(st -> st.latestAccepted().isEmpty()).toList();
-        Html missingList = Html.each(missing, st -> Html.of("<li>{}（{}，{}）{}</li>",
-                st.school().name(), st.school().township(), st.school().type(),
-                PageChrome.badge(st.status())));
+                Html.raw(rs.key().equals(view.status()) ? " selected" : ""), rs.label()));
+        Html townOptions = options(CollectionPages.distinct(all, SchoolRow::township),
+                view.township());
+        Html typeOptions = options(CollectionPages.distinct(all, SchoolRow::type), view.type());
+        long clean = all.stream().filter(BatchApproval::clean).count();
+        long missing = all.stream().filter(st -> st.latestAccepted().isEmpty()).count();
         return Html.of("""
                 <h2>各校报送情况</h2>
                 <form class="filters actions noprint" method="get" action="/collections/{}">
+                  <input type="search" name="q" id="search" value="{}" placeholder="学校名称或标识码"
+                    aria-label="搜索学校">
                   <select name="status" aria-label="状态"><option value="">全部状态</option>{}</select>
                   <select name="township" aria-label="乡镇"><option value="">全部乡镇</option>{}</select>
                   <select name="type" aria-label="类型"><option value="">全部类型</option>{}</select>
-                  <button type="submit" class="secondary">筛选</button>
+                  <input type="hidden" name="sort" value="{}">
+                  <input type="hidden" name="dir" value="{}">
+                  <button type="submit" class="secondary" id="search-submit">查找</button>
                   <span class="muted">显示 {} / {} 所</span>
                 </form>
-                <table id="schools"><tr><th>标识码</th><th>学校</th><th>类型</th><th>乡镇</th>
-                <th>状态</th><th>最近上传</th><th class="num">版本</th><th class="num">错误</th>
-                <th class="num">警告</th></tr>{}</table>
-                <h2>尚未报送（无已接受版本）的学校：{} 所</h2>
-                <ul id="missing">{}</ul>""",
-                c.id(), statusOptions, townOptions, typeOptions, shown.size(), all.size(), rows,
-                missing.size(), missingList);
+                <form class="actions noprint" method="post" id="batch"
+                      action="/collections/{}/approve-batch">
+                  {}
+                  <button type="submit" class="secondary" id="batch-selected">通过所选报表</button>
+                  <button type="submit" class="secondary" name="all" value="1" id="batch-all"{}>
+                    通过全部无错误且警告均已说明的报表（{} 所）</button>
+                  <span class="muted">只有“已报送待审核”的学校可勾选；提交后先确认再通过。</span>
+                </form>
+                {}
+                <p id="missing">尚未报送（无已接受版本）的学校：{} 所
+                  <a href="/collections/{}/chase">去催报</a></p>""",
+                c.id(), view.q(), statusOptions, townOptions, typeOptions, view.sort(),
+                view.desc() ? "desc" : "", shown.size(), all.size(), c.id(), csrfField,
+                Html.raw(clean == 0 ? " disabled" : ""), clean, view.render(c, shown), missing,
+                c.id());
     }
 
     private static Html options(List<String> values, String selected) {
@@ -165,17 +179,6 @@ final class DashboardView {
                         .map(x -> x.title() + "（" + x.period().label() + "）")
                         .orElse("已删除的任务") + "”" : "未设置";
         return Html.of("""
-                <h2 class="noprint">下载汇总表</h2>
-                <form class="card noprint" method="get" action="/collections/{}/consolidated.xlsx">
-                  <label><input type="radio" name="scope" value="approved" checked>
-                    只汇总已通过审核的报表</label>
-                  <label><input type="radio" name="scope" value="accepted">
-                    汇总所有无错误的报表（含已报送待审核、已退回、已撤销通过的）</label>
-                  <div class="actions"><button type="submit" id="download-consolidated">
-                    下载汇总工作簿</button>
-                  <button type="submit" class="secondary" id="download-summary"
-                    formaction="/collections/{}/summary.docx">下载工作总结（Word）</button></div>
-                </form>
                 <h2 class="noprint">上年同期：{}</h2>
                 <form class="card noprint" method="post" action="/collections/{}/previous"
                       enctype="multipart/form-data">
@@ -185,6 +188,6 @@ final class DashboardView {
                   <label for="book">或上传上年同期的汇总工作簿（.xlsx，优先）</label>
                   <input type="file" id="book" name="book" accept=".xlsx">
                   <div class="actions"><button type="submit" class="secondary">保存</button></div>
-                </form>""", c.id(), c.id(), prevNow, c.id(), csrfField, previous);
+                </form>""", prevNow, c.id(), csrfField, previous);
     }
 }

@@ -8,10 +8,12 @@ import java.util.Optional;
 import org.huizong.engine.HuizongException;
 import org.huizong.engine.model.Finding;
 import org.huizong.engine.model.Return;
+import org.huizong.server.returns.Consolidations;
 import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.ReturnView;
 import org.huizong.server.returns.Submissions;
+import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
 import org.huizong.server.store.CycleStore;
@@ -35,8 +37,13 @@ final class ReviewPages implements RouteGroup {
     private final Cycle cycle;
     private final CycleStore cycles;
 
+    private final CollectionStore collections;
+    private final Consolidations consolidations;
+
     ReviewPages(ReturnStore returns, Submissions submissions, EngineFacade engine, Cycle cycle,
-            CycleStore cycles) {
+            CycleStore cycles, CollectionStore collections, Consolidations consolidations) {
+        this.collections = collections;
+        this.consolidations = consolidations;
         this.returns = returns;
         this.submissions = submissions;
         this.engine = engine;
@@ -60,13 +67,14 @@ final class ReviewPages implements RouteGroup {
         Html detail = shown.map(v -> versionDetail(s, c, school, st, v))
                 .orElse(Html.raw("<p>该校尚未上传报表。</p>"));
         Html body = Html.of("""
-                <p class="noprint"><a href="/collections/{}">← 返回看板</a></p>
+                {}
                 <h1>{}</h1>
                 <p class="muted">{} · {} · {} · 标识码 {}</p>
                 <p>状态：<span id="status">{}</span>{}</p>
                 {}
                 <h2>版本</h2>{}{}""",
-                c.id(), school.name(), school.type(), school.township(), school.ownership(),
+                neighbours(c, school), school.name(), school.type(), school.township(),
+                school.ownership(),
                 school.code(), PageChrome.badge(st.status()),
                 Html.when(st.latest().map(v -> Cycle.late(c, v)).orElse(false),
                         Html.raw(" <span class=\"badge s-late\">逾期</span>")),
@@ -80,14 +88,15 @@ final class ReviewPages implements RouteGroup {
     private Html versionDetail(StaffRequest s, CollectionRow c, SchoolRow school, SchoolState st,
             VersionRow v) {
         List<Finding> findings = v.validation().findings();
+        boolean reviewable = st.latestAccepted().map(a -> a.id() == v.id()).orElse(false);
         Html values;
         try {
             Return r = submissions.readStored(c, v);
-            values = ReturnView.values(engine.collection(c.standardId()), r);
+            values = ReturnView.values(engine.collection(c.standardId()), r, previous(c, school),
+                    reviewable ? outliers(c, school) : java.util.Map.of());
         } catch (HuizongException e) {
             values = Html.of("<p class=\"flash error\">{}</p>", e.getMessage());
         }
-        boolean reviewable = st.latestAccepted().map(a -> a.id() == v.id()).orElse(false);
         if (reviewable && st.status() == ReportStatus.APPROVED) {
             return Html.of("""
                     <h2>第 {} 版的问题（错误 {}，警告 {}）</h2>{}
@@ -122,6 +131,52 @@ final class ReviewPages implements RouteGroup {
                 <h2>第 {} 版填报数据</h2>{}""",
                 v.no(), v.errors(), v.warnings(), ReturnView.findings(findings), reviewForm,
                 v.no(), values);
+    }
+
+    /** The outlier findings of the school's counted return; none when the county cannot fold. */
+    private java.util.Map<String, Finding> outliers(CollectionRow c, SchoolRow school) {
+        try {
+            return consolidations.outliersOf(c, school.code());
+        } catch (HuizongException | HttpProblem e) {
+            return java.util.Map.of();
+        }
+    }
+
+    /** Last year's return of the school; a previous book that cannot be read shows none. */
+    private Optional<Return> previous(CollectionRow c, SchoolRow school) {
+        try {
+            return consolidations.previousOf(c, school.code());
+        } catch (HuizongException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * ← 返回看板, 上一所 and 下一所 in roster order, and 下一所待审核: the next school after this
+     * one (wrapping) whose return awaits review, so a reviewer can go through them in a row.
+     */
+    private Html neighbours(CollectionRow c, SchoolRow school) {
+        List<SchoolRow> all = collections.schools(c.id());
+        int i = 0;
+        while (i < all.size() && all.get(i).id() != school.id()) {
+            i++;
+        }
+        String base = "/collections/" + c.id() + "/schools/";
+        Html prev = i > 0 ? Html.of("<a href=\"{}{}\" id=\"prev-school\">← 上一所：{}</a>",
+                base, all.get(i - 1).code(), all.get(i - 1).name()) : Html.EMPTY;
+        Html next = i + 1 < all.size() ? Html.of(
+                "<a href=\"{}{}\" id=\"next-school\">下一所：{} →</a>", base,
+                all.get(i + 1).code(), all.get(i + 1).name()) : Html.EMPTY;
+        List<SchoolRow> after = new java.util.ArrayList<>(all.subList(Math.min(i + 1,
+                all.size()), all.size()));
+        after.addAll(all.subList(0, Math.min(i, all.size())));
+        Html nextPending = returns.states(c.id(), after).stream()
+                .filter(st -> st.status() == ReportStatus.SUBMITTED).findFirst()
+                .map(st -> Html.of("<a href=\"{}{}\" id=\"next-pending\">下一所待审核：{}</a>",
+                        base, st.school().code(), st.school().name())).orElse(Html.EMPTY);
+        return Html.of("""
+                <nav class="noprint school-nav"><a href="/collections/{}">返回看板</a>
+                {}{}{}</nav>""", c.id(), prev, next, nextPending);
     }
 
     private Reply review(StaffRequest s, CollectionRow c, SchoolRow school) {

@@ -5,10 +5,12 @@ import java.util.List;
 import org.huizong.server.returns.Consolidations;
 import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
+import org.huizong.server.returns.Notifier;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.AccountStore;
 import org.huizong.server.store.Audit;
 import org.huizong.server.store.BureauStore;
+import org.huizong.server.store.ChaseStore;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.DefinitionStore;
@@ -37,7 +39,8 @@ public final class StaffRoutes {
                 new CollectionPages(collections, returns, engine, files, maxUploadBytes, bureau,
                         cycles),
                 new LinkPages(collections, address),
-                new ReviewPages(returns, submissions, engine, cycle, cycles),
+                new ReviewPages(returns, submissions, engine, cycle, cycles, collections,
+                        consolidations),
                 new Downloads(collections, returns, engine, files, consolidations, audit,
                         bureau));
     }
@@ -46,6 +49,18 @@ public final class StaffRoutes {
     public static RouteGroup access(CollectionStore collections, SchoolAccessStore access,
             BureauStore bureau, PublicAddress address, Clock clock) {
         return new AccessPages(collections, access, bureau, address, clock);
+    }
+
+    /**
+     * Chasing and review at volume: the roster import (with its contact columns), the 催报 page,
+     * its export, notice and reminders through {@code notifier}, and batch approval.
+     */
+    public static List<RouteGroup> chasing(CollectionStore collections, ReturnStore returns,
+            EngineFacade engine, ChaseStore chase, Notifier notifier, BureauStore bureau,
+            Audit audit, long maxUploadBytes) {
+        return List.of(new RosterPages(collections, chase, engine, maxUploadBytes),
+                new ChasePages(collections, returns, chase, notifier, bureau, audit),
+                new BatchApproval(collections, returns));
     }
 
     /** The collection definitions: list, upload, download as a definition workbook. */
