@@ -95,7 +95,7 @@ final class DashboardView {
                   <a class="button secondary" href="/collections/{}/roster">导入学校名单</a>
                   <a class="button secondary" href="/collections/{}/audit">操作日志</a>
                 </div></details>""", c.id(), c.id(), c.id(), owing, c.id(), c.id(), c.id(),
-                c.id(), c.id(), c.id(), c.id(), c.id());
+                c.id(), c.id(), c.id(), c.id(), c.id(), c.id());
     }
 
     static Html completeness(List<SchoolState> states) {
