@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.huizong.server.web.ApiRequest;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ class GracefulStopTest {
         // The file in 40 pieces, one every 0.5 s: 20 s in all, far longer than the stop timeout.
         int piece = file.length / 40 + 1;
         assertThat(piece * 2).as("bytes a second, above the minimum rate").isGreaterThan(1100);
+        // The stop comes once the upload is under way: a few pieces have gone out.
+        CountDownLatch underWay = new CountDownLatch(4);
         Thread upload = new Thread(() -> {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 OutputStream out = s.getOutputStream();
@@ -37,6 +40,7 @@ class GracefulStopTest {
                 for (int off = 0; off < file.length; off += piece) {
                     out.write(Arrays.copyOfRange(file, off, Math.min(file.length, off + piece)));
                     out.flush();
+                    underWay.countDown();
                     Thread.sleep(500);
                 }
             } catch (Exception e) {
@@ -45,7 +49,7 @@ class GracefulStopTest {
         });
         upload.setDaemon(true);
         upload.start();
-        Thread.sleep(2000);
+        assertThat(underWay.await(30, TimeUnit.SECONDS)).as("the upload is under way").isTrue();
         long t0 = System.nanoTime();
         child.process().destroy();
         assertThat(child.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
