@@ -143,8 +143,8 @@ final class ServerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Cycle cycle(CycleStore cycles, BureauStore bureau) {
-        return new Cycle(cycles, bureau);
+    Cycle cycle(CycleStore cycles, BureauStore bureau, Clock clock) {
+        return new Cycle(cycles, bureau, clock);
     }
 
     @Provides

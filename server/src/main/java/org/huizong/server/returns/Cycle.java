@@ -1,5 +1,6 @@
 package org.huizong.server.returns;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,8 +9,8 @@ import java.util.Optional;
 import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
-import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.Crypto;
+import org.huizong.server.store.CycleStore;
 import org.huizong.server.store.ReportStatus;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
@@ -26,10 +27,17 @@ public final class Cycle {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private final CycleStore cycles;
     private final BureauStore bureau;
+    private final Clock clock;
 
-    public Cycle(CycleStore cycles, BureauStore bureau) {
+    public Cycle(CycleStore cycles, BureauStore bureau, Clock clock) {
         this.cycles = cycles;
         this.bureau = bureau;
+        this.clock = clock;
+    }
+
+    /** Whether the collection's deadline day is over, by the server's clock. */
+    public boolean pastDeadline(CollectionRow c) {
+        return deadline(c).map(d -> clock.instant().isAfter(d)).orElse(false);
     }
 
     /** The collection's deadline day; empty when its deadline is not a date. */

@@ -2,6 +2,7 @@ package org.huizong.server.returns;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.huizong.engine.model.CellRef;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Field;
@@ -10,6 +11,7 @@ import org.huizong.engine.model.Return;
 import org.huizong.engine.model.Sheet;
 import org.huizong.engine.model.TableRow;
 import org.huizong.engine.model.Value;
+import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.ReturnStore.ReviewRow;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
@@ -42,6 +44,12 @@ public final class ReturnView {
         return Html.of("""
                 <table id="findings"><tr><th>级别</th><th>位置</th><th>问题</th><th>说明</th></tr>
                 {}</table>""", rows);
+    }
+
+    /** {@code 逾期} after a status badge when {@code v} came after the deadline, else nothing. */
+    public static Html lateMark(CollectionStore.CollectionRow c, Optional<VersionRow> v) {
+        return Html.when(v.map(x -> Cycle.late(c, x)).orElse(false),
+                Html.raw(" <span class=\"badge s-late\">逾期</span>"));
     }
 
     public static Html versions(List<VersionRow> versions, String fileUrlPrefix,

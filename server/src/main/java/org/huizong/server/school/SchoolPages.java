@@ -4,7 +4,6 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.http.UploadedFile;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +96,7 @@ final class SchoolPages implements RouteGroup {
                 school.name(), c.title(), c.period().label(), c.deadline(),
                 PageChrome.flash(ok, error, details), st.status().key(),
                 PageChrome.badge(st.status()),
-                Html.when(st.latest().map(v -> Cycle.late(c, v)).orElse(false),
-                        Html.raw(" <span class=\"badge s-late\">逾期</span>")),
+                ReturnView.lateMark(c, st.latest()),
                 nextStep(st.status()), reviewNote(st), uploadCard(c, st, base, csrf), latest,
                 ReturnView.versions(st.versions(), base + "/versions/", st.reviews()),
                 bureau.get().map(b -> "有疑问请联系" + b.name() + "，" + b.contactLine() + "。")
@@ -118,7 +116,7 @@ final class SchoolPages implements RouteGroup {
                     <a class="button secondary" href="{}/template.xlsx">下载本校模板</a></div>""",
                     why.get(), base);
         }
-        boolean late = Cycle.deadline(c).map(d -> Instant.now().isAfter(d)).orElse(false);
+        boolean late = cycle.pastDeadline(c);
         return Html.of("""
                 <div class="card">
                 <form method="post" action="{}/upload" enctype="multipart/form-data">

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.huizong.engine.report.FlatTable;
 import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.Notifier;
+import org.huizong.server.returns.ReturnView;
 import org.huizong.server.store.Audit;
 import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.ChaseStore;
@@ -109,8 +110,7 @@ final class ChasePages implements RouteGroup {
                     <td>{}</td><td>{}</td><td>{}</td><td class="reminded">{}</td></tr>""",
                     st.school().code(), st.school().code(), st.school().name(), c.id(),
                     st.school().code(), st.school().name(), st.school().township(),
-                    PageChrome.badge(st.status()), Html.when(v != null && Cycle.late(c, v),
-                            Html.raw(" <span class=\"badge s-late\">逾期</span>")),
+                    PageChrome.badge(st.status()), ReturnView.lateMark(c, Optional.ofNullable(v)),
                     v == null ? "" : PageChrome.time(v.uploadedAt()), o.contact().person(),
                     o.contact().phone(), o.reminded().map(r -> "已提醒 "
                             + PageChrome.time(r.sentAt())).orElse(""));

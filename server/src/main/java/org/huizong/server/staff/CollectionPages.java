@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
+import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.BureauStore;
@@ -44,9 +45,10 @@ final class CollectionPages implements RouteGroup {
     private final long maxBytes;
     private final BureauStore bureau;
     private final CycleStore cycles;
+    private final Cycle cycle;
 
     CollectionPages(CollectionStore collections, ReturnStore returns, EngineFacade engine,
-            FileStore files, long maxBytes, BureauStore bureau, CycleStore cycles) {
+            FileStore files, long maxBytes, BureauStore bureau, CycleStore cycles, Cycle cycle) {
         this.collections = collections;
         this.returns = returns;
         this.engine = engine;
@@ -54,6 +56,7 @@ final class CollectionPages implements RouteGroup {
         this.maxBytes = maxBytes;
         this.bureau = bureau;
         this.cycles = cycles;
+        this.cycle = cycle;
     }
 
     @Override
@@ -236,7 +239,8 @@ final class CollectionPages implements RouteGroup {
                 c.title(), c.period().label(), c.deadline(),
                 engine.collection(c.standardId()).title(),
                 PageChrome.flash(flash, Optional.empty(), List.of()),
-                DashboardView.cycle(c, cycles.closure(c.id()), s.csrfField(), states),
+                DashboardView.cycle(c, cycles.closure(c.id()), cycle.pastDeadline(c),
+                        s.csrfField(), states),
                 DashboardView.actions(c, (int) owing),
                 DashboardView.stats(c, states, view.status()),
                 DashboardView.table(c, shown, states, view, s.csrfField()),

@@ -1,6 +1,5 @@
 package org.huizong.server.staff;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +22,10 @@ final class DashboardView {
      * Where the cycle stands: before or after the deadline, open or closed (截止，不再接收),
      * with the button that closes or reopens it and how many uploads were late.
      */
-    static Html cycle(CollectionRow c, Optional<CycleStore.Closure> closure, Html csrfField,
-            List<SchoolState> states) {
+    static Html cycle(CollectionRow c, Optional<CycleStore.Closure> closure,
+            boolean pastDeadline, Html csrfField, List<SchoolState> states) {
         long late = states.stream().filter(st -> st.latest().map(v -> Cycle.late(c, v))
                 .orElse(false)).count();
-        boolean pastDeadline = Cycle.deadline(c).map(d -> Instant.now().isAfter(d))
-                .orElse(false);
         String state = closure.map(x -> "已于 " + PageChrome.time(x.at()) + " 截止，不再接收报表（"
                         + x.by() + "）；个别学校可在其页面上允许补报。")
                 .orElse(pastDeadline ? "已过截止日期 " + c.deadline() + "，仍在接收报表，新上传的标记为逾期。"

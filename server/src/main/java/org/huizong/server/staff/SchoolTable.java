@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.huizong.server.returns.Cycle;
+import java.util.Optional;
+import org.huizong.server.returns.ReturnView;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
 import org.huizong.server.store.ReturnStore.SchoolState;
@@ -154,8 +155,7 @@ record SchoolTable(String q, String status, String township, String type, String
                         <input type="checkbox" name="code" value="{}" form="batch"
                           class="batch-pick" aria-label="选择{}">""", s.code(), s.name())),
                 s.code(), c.id(), s.code(), s.name(), s.type(), s.township(),
-                PageChrome.badge(st.status()), Html.when(v != null && Cycle.late(c, v),
-                        Html.raw(" <span class=\"badge s-late\">逾期</span>")),
+                PageChrome.badge(st.status()), ReturnView.lateMark(c, Optional.ofNullable(v)),
                 v == null ? "" : PageChrome.time(v.uploadedAt()), st.versions().size(),
                 v == null ? "" : v.errors(), v == null ? "" : v.warnings());
     }

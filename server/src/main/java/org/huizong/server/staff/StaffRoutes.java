@@ -37,7 +37,7 @@ public final class StaffRoutes {
             Cycle cycle) {
         return List.of(new AccountPages(accounts, auth, audit), new SettingsPages(bureau),
                 new CollectionPages(collections, returns, engine, files, maxUploadBytes, bureau,
-                        cycles),
+                        cycles, cycle),
                 new LinkPages(collections, address),
                 new ReviewPages(returns, submissions, engine, cycle, cycles, collections,
                         consolidations),
