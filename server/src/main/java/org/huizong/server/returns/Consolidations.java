@@ -64,6 +64,15 @@ public final class Consolidations {
      * (已报送待审核) and leaves it out of the totals and of every 同比 comparison.
      */
     public Consolidation consolidation(CollectionRow c, boolean approvedOnly) {
+        return consolidate(c, approvedOnly, pipeline(c, approvedOnly));
+    }
+
+    /**
+     * Consolidates with {@code p}; the book and the summary write with the same pipeline, so
+     * the previous period's book (possibly an earlier collection consolidated on the fly) is
+     * read once.
+     */
+    private Consolidation consolidate(CollectionRow c, boolean approvedOnly, Pipeline p) {
         List<SchoolRow> schools = collections.schools(c.id());
         if (schools.isEmpty()) {
             throw new HttpProblem(409, "本任务还没有学校，请先导入名单");
@@ -79,21 +88,22 @@ public final class Consolidations {
             }
         }
         Roster roster = new Roster(schools.stream().map(SchoolRow::toSchool).toList());
-        return pipeline(c, approvedOnly).consolidate(roster, subs);
+        return p.consolidate(roster, subs);
     }
 
     public Book book(CollectionRow c, boolean approvedOnly) {
-        Consolidation cons = consolidation(c, approvedOnly);
+        Pipeline p = pipeline(c, approvedOnly);
+        Consolidation cons = consolidate(c, approvedOnly, p);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        pipeline(c, approvedOnly).write(cons, out);
+        p.write(cons, out);
         return new Book(out.toByteArray(), cons.county().counted());
     }
 
     /** The 工作总结 of the same consolidation as a 公文-format .docx. */
     public Book summary(CollectionRow c, boolean approvedOnly) {
-        Consolidation cons = consolidation(c, approvedOnly);
-        return new Book(pipeline(c, approvedOnly).summary(cons).toBytes(),
-                cons.county().counted());
+        Pipeline p = pipeline(c, approvedOnly);
+        Consolidation cons = consolidate(c, approvedOnly, p);
+        return new Book(p.summary(cons).toBytes(), cons.county().counted());
     }
 
     /**
