@@ -122,7 +122,7 @@ public final class NarrativeTemplate {
                 collect(g, ids);
             } else if (n instanceof Figure f) {
                 Source s = f.source();
-                if (s instanceof Source.Value v) {
+                if (s instanceof Source.Current v) {
                     ids.add(v.id());
                 } else if (s instanceof Source.Yoy y) {
                     ids.add(y.id());

@@ -157,7 +157,7 @@ sealed interface Node {
         Optional<BigDecimal> value(NarrativeInput in);
 
         /** {@code {id|unit}}: a total, an indicator or a school count. */
-        record Value(String id) implements Source {
+        record Current(String id) implements Source {
             @Override
             public Optional<BigDecimal> value(NarrativeInput in) {
                 return in.findValue(id);

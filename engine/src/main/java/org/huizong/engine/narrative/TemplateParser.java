@@ -287,7 +287,7 @@ final class TemplateParser {
             }
             known(source, 0);
             fits(source, unit, unitAt);
-            return new Figure(new Source.Value(source), unit, vocabulary.percentDecimals(source));
+            return new Figure(new Source.Current(source), unit, vocabulary.percentDecimals(source));
         }
 
         private Figure change(String id, int idAt, Unit unit, int unitAt) {

@@ -83,7 +83,7 @@ public final class RosterReader {
 
     /** Reads a roster from its bytes, {@code fileName} only naming it in messages. */
     public Roster read(String fileName, byte[] content) {
-        List<Line> lines = isZip(content) ? xlsxLines(fileName, content) : csvLines(content);
+        List<RosterRow> lines = isZip(content) ? xlsxLines(fileName, content) : csvLines(content);
         return toRoster(fileName, lines);
     }
 
@@ -102,7 +102,7 @@ public final class RosterReader {
      * call it after {@code read} accepted the roster.
      */
     public Map<String, Contact> contacts(String fileName, byte[] content) {
-        List<Line> lines = isZip(content) ? xlsxLines(fileName, content) : csvLines(content);
+        List<RosterRow> lines = isZip(content) ? xlsxLines(fileName, content) : csvLines(content);
         Map<String, Contact> out = new LinkedHashMap<>();
         if (lines.isEmpty()) {
             return out;
@@ -113,7 +113,7 @@ public final class RosterReader {
         if (!columns.containsKey("code") || person < 0 && phone < 0) {
             return out;
         }
-        for (Line line : lines.subList(1, lines.size())) {
+        for (RosterRow line : lines.subList(1, lines.size())) {
             String code = cell(line, columns.get("code"));
             Contact c = new Contact(cell(line, person), cell(line, phone));
             if (!code.isEmpty() && !(c.person().isEmpty() && c.phone().isEmpty())) {
@@ -133,24 +133,24 @@ public final class RosterReader {
         return -1;
     }
 
-    private static String cell(Line line, int i) {
+    private static String cell(RosterRow line, int i) {
         return i >= 0 && i < line.cells().size() ? NumberText.trim(line.cells().get(i)) : "";
     }
 
     /** One roster row as read: its line number and its cells. */
-    private record Line(int number, List<String> cells) {
+    private record RosterRow(int number, List<String> cells) {
     }
 
     private static boolean isZip(byte[] b) {
         return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
     }
 
-    private Roster toRoster(String file, List<Line> lines) {
+    private Roster toRoster(String file, List<RosterRow> lines) {
         if (lines.isEmpty()) {
             throw new RosterException(file, List.of(file + " 第1行：名单是空的，应有表头 "
                     + String.join(",", KEYS) + " 和每校一行"));
         }
-        Line header = lines.get(0);
+        RosterRow header = lines.get(0);
         Map<String, Integer> columns = columns(header.cells());
         List<String> missing = KEYS.stream().filter(k -> !columns.containsKey(k)).toList();
         if (!missing.isEmpty()) {
@@ -161,7 +161,7 @@ public final class RosterReader {
         List<String> problems = new ArrayList<>();
         List<School> schools = new ArrayList<>();
         Map<String, Integer> firstLineOfCode = new HashMap<>();
-        for (Line line : lines.subList(1, lines.size())) {
+        for (RosterRow line : lines.subList(1, lines.size())) {
             if (line.cells().stream().allMatch(c -> NumberText.trim(c).isEmpty())) {
                 continue;
             }
@@ -237,7 +237,7 @@ public final class RosterReader {
         return out;
     }
 
-    private static List<Line> csvLines(byte[] content) {
+    private static List<RosterRow> csvLines(byte[] content) {
         return Csv.parse(decode(content));
     }
 
@@ -261,8 +261,8 @@ public final class RosterReader {
      * The first sheet's rows through fastexcel (the EasyExcel API), each cell as stored: a row
      * keeps the number Excel shows beside it, so a message names the row the clerk sees.
      */
-    private static List<Line> xlsxLines(String file, byte[] content) {
-        List<Line> out = new ArrayList<>();
+    private static List<RosterRow> xlsxLines(String file, byte[] content) {
+        List<RosterRow> out = new ArrayList<>();
         ReadListener<Map<Integer, ReadCellData<?>>> rows = new ReadListener<>() {
             @Override
             public void invoke(Map<Integer, ReadCellData<?>> row, AnalysisContext context) {
@@ -271,7 +271,7 @@ public final class RosterReader {
                 for (int c = 0; c < width; c++) {
                     cells.add(cellText(row.get(c)));
                 }
-                out.add(new Line(context.readRowHolder().getRowIndex() + 1, cells));
+                out.add(new RosterRow(context.readRowHolder().getRowIndex() + 1, cells));
             }
 
             @Override
@@ -322,8 +322,8 @@ public final class RosterReader {
         private Csv() {
         }
 
-        static List<Line> parse(String text) {
-            List<Line> lines = new ArrayList<>();
+        static List<RosterRow> parse(String text) {
+            List<RosterRow> lines = new ArrayList<>();
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
@@ -354,7 +354,7 @@ public final class RosterReader {
                     }
                     cells.add(cell.toString());
                     cell.setLength(0);
-                    lines.add(new Line(startLine, List.copyOf(cells)));
+                    lines.add(new RosterRow(startLine, List.copyOf(cells)));
                     cells.clear();
                     lineNo++;
                     startLine = lineNo;
@@ -364,7 +364,7 @@ public final class RosterReader {
             }
             if (cell.length() > 0 || !cells.isEmpty()) {
                 cells.add(cell.toString());
-                lines.add(new Line(startLine, List.copyOf(cells)));
+                lines.add(new RosterRow(startLine, List.copyOf(cells)));
             }
             lines.removeIf(l -> l.cells().size() == 1 && l.cells().get(0).isBlank());
             return lines;
