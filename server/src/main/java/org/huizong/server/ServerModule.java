@@ -186,7 +186,7 @@ final class ServerModule extends AbstractModule {
                 collections, returns, engine, files, submissions, consolidations, address,
                 c.maxUploadBytes(), bureau, cycles, cycle));
         groups.addAll(StaffRoutes.chasing(collections, returns, engine, chase, notifier, bureau,
-                audit, c.maxUploadBytes()));
+                audit, c.maxUploadBytes(), clock));
         groups.add(StaffRoutes.definitions(definitions, engine, files, c.maxUploadBytes()));
         groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine,
                 address, cycle, bureau));
