@@ -35,7 +35,8 @@ public final class StaffRoutes {
             FileStore files, Submissions submissions, Consolidations consolidations,
             PublicAddress address, long maxUploadBytes, BureauStore bureau, CycleStore cycles,
             Cycle cycle) {
-        return List.of(new AccountPages(accounts, auth, audit, collections), new SettingsPages(bureau),
+        return List.of(new AccountPages(accounts, auth, audit, collections),
+                new SettingsPages(bureau),
                 new CollectionPages(collections, returns, engine, files, maxUploadBytes, bureau,
                         cycles, cycle),
                 new LinkPages(collections, address),
