@@ -166,8 +166,8 @@ final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     Demo demo(CollectionStore collections, ReturnStore returns, Submissions submissions,
-            EngineFacade engine, BureauStore bureau, ServerConfig c) {
-        return new Demo(collections, returns, submissions, engine, bureau, c.dataDir(),
+            EngineFacade engine, BureauStore bureau, ChaseStore chase, ServerConfig c) {
+        return new Demo(collections, returns, submissions, engine, bureau, chase, c.dataDir(),
                 c.publicUrl().orElse("http://localhost:" + (c.port() == 0 ? 8080 : c.port())));
     }
 
