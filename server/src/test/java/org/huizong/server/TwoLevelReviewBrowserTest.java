@@ -98,24 +98,31 @@ class TwoLevelReviewBrowserTest {
             fits(phone, "the reviewer's dashboard", 375);
             shot(phone, "34-reviewer-dashboard-375");
 
-            admin.navigate(dashboard.replaceAll("\\?.*", ""));
-            assertThat(admin.textContent("#stat-first-approved")).startsWith("1")
-                    .contains("已初审待终审");
-            admin.navigate(dashboard.replaceAll("\\?.*", "") + "/schools/" + PASSED);
-            assertThat(admin.textContent("#status-line")).isEqualTo("学区已初审，等待县教育局终审");
-            assertThat(admin.textContent("#approve")).contains("终审通过");
-            shot(admin, "35-county-final-1366");
-            admin.click("#approve");
-            admin.waitForSelector("text=县教育局已终审通过，计入汇总");
-
-            admin.navigate(dashboard.replaceAll("\\?.*", "") + "/audit");
-            String log = admin.textContent("body");
-            assertThat(log).contains("新建账号").contains("审核员，负责 东城镇")
-                    .contains("初审通过（学区、乡镇）").contains("终审通过（县教育局）")
-                    .contains("退回").contains("专任教师数与上年差别较大")
-                    .doesNotContain("return.first_approve");
-            shot(admin, "36-audit-two-levels-1366");
+            countyApprovesFinally(admin, h.baseUrl(), dashboard.replaceAll("\\?.*", ""));
         }
+    }
+
+    /** The county sees 已初审待终审, approves finally, and reads each step in the audit log. */
+    private static void countyApprovesFinally(Page admin, String base, String dashboard) {
+        admin.navigate(dashboard);
+        assertThat(admin.textContent("#stat-first-approved")).startsWith("1")
+                .contains("已初审待终审");
+        admin.navigate(dashboard + "/schools/" + PASSED);
+        assertThat(admin.textContent("#status-line")).isEqualTo("学区已初审，等待县教育局终审");
+        assertThat(admin.textContent("#approve")).contains("终审通过");
+        shot(admin, "35-county-final-1366");
+        admin.click("#approve");
+        admin.waitForSelector("text=县教育局已终审通过，计入汇总");
+
+        admin.navigate(dashboard + "/audit");
+        String log = admin.textContent("body");
+        assertThat(log).contains("初审通过（学区、乡镇）").contains("终审通过（县教育局）")
+                .contains("退回").contains("专任教师数与上年差别较大")
+                .doesNotContain("return.first_approve");
+        shot(admin, "36-audit-two-levels-1366");
+        admin.navigate(base + "/audit");
+        assertThat(admin.textContent("body")).contains("新建账号")
+                .contains("用户 dongcheng（审核员，负责 东城镇）");
     }
 
     private static BrowserContext context(Browser browser, int width) {

@@ -129,6 +129,9 @@ abstract class TwoLevelReviewTest {
                 .isEqualTo(303);
         assertThat(status(reviewer, id, Fixtures.KINDERGARTEN)).contains("已初审待终审")
                 .contains("学区已初审，等待县教育局终审");
+        assertThat(admin.get("/collections/" + id + "/schools/" + Fixtures.KINDERGARTEN).body())
+                .as("the versions table names the 初审").contains("已初审（dongcheng")
+                .doesNotContain("已退回（");
         Response again = review(reviewer, id, Fixtures.KINDERGARTEN, "approve", "");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("已初审通过，正等待县教育局终审");

@@ -59,8 +59,11 @@ final class DashboardView {
                 states.size());
         sb.append(total);
         boolean twoLevel = states.stream().anyMatch(SchoolState::twoLevel);
+        // Where every school has a reviewer (a reviewer's own dashboard), nothing is 已报送待审核.
+        boolean oneLevel = !states.stream().allMatch(SchoolState::twoLevel) || states.isEmpty();
         for (ReportStatus rs : ReportStatus.values()) {
-            if (!twoLevel && TWO_LEVEL.contains(rs)) {
+            if (!twoLevel && TWO_LEVEL.contains(rs)
+                    || !oneLevel && rs == ReportStatus.SUBMITTED) {
                 continue;
             }
             long n = states.stream().filter(s -> s.status() == rs).count();

@@ -56,6 +56,16 @@ public final class ReturnStore {
         public boolean reopened() {
             return REOPEN.equals(decision);
         }
+
+        /** The decision as a page shows it: 已通过, 已初审, 已撤销通过 or 已退回. */
+        public String word() {
+            return switch (decision) {
+                case APPROVE -> "已通过";
+                case FIRST_APPROVE -> "已初审";
+                case REOPEN -> "已撤销通过";
+                default -> "已退回";
+            };
+        }
     }
 
     /**
