@@ -78,7 +78,7 @@ class TwoLevelReviewBrowserTest {
             assertThat(reviewer.textContent("#approve")).contains("初审通过");
             reviewer.click("#approve");
             reviewer.waitForSelector("text=学区已初审，等待县教育局终审");
-            shot(reviewer, "32-reviewer-first-approved-1366");
+            top(reviewer, "32-reviewer-first-approved-1366");
 
             reviewer.navigate(dashboard.replaceAll("\\?.*", "") + "/schools/" + SENT_BACK);
             reviewer.fill("#reason", "专任教师数与上年差别较大，请核实后重新上传");
@@ -110,7 +110,7 @@ class TwoLevelReviewBrowserTest {
         admin.navigate(dashboard + "/schools/" + PASSED);
         assertThat(admin.textContent("#status-line")).isEqualTo("学区已初审，等待县教育局终审");
         assertThat(admin.textContent("#approve")).contains("终审通过");
-        shot(admin, "35-county-final-1366");
+        top(admin, "35-county-final-1366");
         admin.click("#approve");
         admin.waitForSelector("text=县教育局已终审通过，计入汇总");
 
@@ -119,7 +119,7 @@ class TwoLevelReviewBrowserTest {
         assertThat(log).contains("初审通过（学区、乡镇）").contains("终审通过（县教育局）")
                 .contains("退回").contains("专任教师数与上年差别较大")
                 .doesNotContain("return.first_approve");
-        shot(admin, "36-audit-two-levels-1366");
+        top(admin, "36-audit-two-levels-1366");
         admin.navigate(base + "/audit");
         assertThat(admin.textContent("body")).contains("新建账号")
                 .contains("用户 dongcheng（审核员，负责 东城镇）");
@@ -151,6 +151,11 @@ class TwoLevelReviewBrowserTest {
                 + ".map(e => e.tagName + '.' + e.className + '#' + e.id).join(' ')", width);
         assertThat(((Number) scroll).intValue()).as(what + " at " + width + " px: " + wide)
                 .isLessThanOrEqualTo(width);
+    }
+
+    /** The first screen only: the top of a long page (status, actions, the latest entries). */
+    private static void top(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")));
     }
 
     private static void shot(Page page, String name) {

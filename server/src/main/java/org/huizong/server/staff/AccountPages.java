@@ -128,11 +128,11 @@ final class AccountPages implements RouteGroup {
                   <label for="password">初始密码（至少 10 位）</label>
                   <input type="password" id="password" name="password" required>
                   <label><input type="checkbox" name="admin" value="1"> 管理员</label>
-                  <fieldset id="reviewer-scope"><legend>审核员（学区、乡镇级）：勾选其负责的乡镇，\
-                  它只能查看和初审这些乡镇的学校，初审后由县教育局终审；不勾选则为县教育局账号</legend>
-                  {}</fieldset>
+                  <fieldset id="reviewer-scope"><legend>{}</legend>{}</fieldset>
                   <div class="actions"><button type="submit">创建</button></div>
-                </form>""", notice, rows, s.csrfField(), townshipChoices());
+                </form>""", notice, rows, s.csrfField(), "审核员（学区、乡镇级）：勾选其负责的乡镇，"
+                + "它只能查看和初审这些乡镇的学校，初审后由县教育局终审；不勾选则为县教育局账号",
+                townshipChoices());
         return s.page("账号管理", body);
     }
 
