@@ -132,6 +132,13 @@ abstract class TwoLevelReviewTest {
         assertThat(admin.get("/collections/" + id + "/schools/" + Fixtures.KINDERGARTEN).body())
                 .as("the versions table names the 初审").contains("已初审（dongcheng")
                 .doesNotContain("已退回（");
+        String schoolPage = new WebClient(server.baseUrl())
+                .get("/s/" + secrets.get(Fixtures.KINDERGARTEN)).body();
+        assertThat(schoolPage).as("the school's own page").contains("已初审待终审")
+                .contains("学区已初审，等待县教育局终审").contains("初审通过第 1 版")
+                .doesNotContain("退回了");
+        assertThat(new WebClient(server.baseUrl()).get("/s/" + secrets.get(Fixtures.MIDDLE))
+                .body()).contains("等待教育局审核").doesNotContain("初审");
         Response again = review(reviewer, id, Fixtures.KINDERGARTEN, "approve", "");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("已初审通过，正等待县教育局终审");
