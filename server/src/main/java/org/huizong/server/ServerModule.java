@@ -166,8 +166,8 @@ final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     Demo demo(CollectionStore collections, ReturnStore returns, Submissions submissions,
-            EngineFacade engine, BureauStore bureau, ServerConfig c) {
-        return new Demo(collections, returns, submissions, engine, bureau, c.dataDir(),
+            EngineFacade engine, BureauStore bureau, ChaseStore chase, ServerConfig c) {
+        return new Demo(collections, returns, submissions, engine, bureau, chase, c.dataDir(),
                 c.publicUrl().orElse("http://localhost:" + (c.port() == 0 ? 8080 : c.port())));
     }
 
@@ -186,7 +186,7 @@ final class ServerModule extends AbstractModule {
                 collections, returns, engine, files, submissions, consolidations, address,
                 c.maxUploadBytes(), bureau, cycles, cycle));
         groups.addAll(StaffRoutes.chasing(collections, returns, engine, chase, notifier, bureau,
-                audit, c.maxUploadBytes()));
+                audit, c.maxUploadBytes(), clock));
         groups.add(StaffRoutes.definitions(definitions, engine, files, c.maxUploadBytes()));
         groups.addAll(SchoolRoutes.of(auth, collections, returns, submissions, engine,
                 address, cycle, bureau));

@@ -183,6 +183,34 @@ class ChaseFlowTest {
     }
 
     @Test
+    void theReviewPagesNeighboursFollowTheDashboardsFilterAndSort() {
+        WebClient c = staff();
+        long id = ServerFlowTest.createCollection(c, "2024H1");
+        StringBuilder csv = new StringBuilder("学校标识码,学校名称,学校类型,所在乡镇,办学性质\n");
+        for (int i = 1; i <= 6; i++) {
+            csv.append(String.format("3134%06d,第%03d小学,小学,%s,公办%n", i, i,
+                    i % 2 == 0 ? "东城镇" : "西河镇"));
+        }
+        ServerFlowTest.importRoster(c, id, "s.csv", csv.toString()
+                .getBytes(StandardCharsets.UTF_8));
+        String list = "?township=%E4%B8%9C%E5%9F%8E%E9%95%87&sort=code&dir=desc";
+        assertThat(c.get("/collections/" + id + list).body())
+                .as("the dashboard's school links carry the list's query")
+                .contains("/schools/3134000004" + list.replace("&", "&amp;") + "\"");
+        // 东城镇 by code descending: 006, 004, 002.
+        String review = c.get("/collections/" + id + "/schools/3134000004" + list).body();
+        assertThat(review).contains("id=\"prev-school\">← 上一所：第006小学")
+                .contains("id=\"next-school\">下一所：第002小学")
+                .contains("/schools/3134000002" + list.replace("&", "&amp;"));
+        assertThat(c.get("/collections/" + id + "/schools/3134000006" + list).body())
+                .doesNotContain("prev-school");
+        // A school outside the list (西河镇) falls back to roster order.
+        assertThat(c.get("/collections/" + id + "/schools/3134000003" + list).body())
+                .contains("id=\"prev-school\">← 上一所：第002小学")
+                .contains("id=\"next-school\">下一所：第004小学");
+    }
+
+    @Test
     void theReviewPageShowsLastYearsFigureFromThePreviousCollection() {
         WebClient c = staff();
         long before = ServerFlowTest.createCollection(c, "2023H1");

@@ -46,7 +46,7 @@ class CsrfRegistryTest {
                         .replace("{code}", Fixtures.PRIMARY).replace("{secret}", secret)
                         .replace("{no}", "1").replace("{uid}", "1");
                 WebClient caller = switch (route.guard()) {
-                    case STAFF, ADMIN -> staff;
+                    case STAFF, REVIEWER, ADMIN -> staff;
                     default -> new WebClient(h.baseUrl());
                 };
                 // The sign-in form's check compares with the cookie its page sets.

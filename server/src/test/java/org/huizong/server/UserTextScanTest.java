@@ -66,6 +66,23 @@ class UserTextScanTest {
                     }
                 }
             }
+            // A township reviewer's pages too (two-level review): its own walk, and its 403.
+            Response users = c.get("/users");
+            assertThat(c.postForm("/users", Map.of("_csrf", users.csrf(), "username",
+                    "dongcheng", "display", "东城学区审核员", "password", "dongcheng-2024",
+                    "township", "东城镇")).status()).isEqualTo(303);
+            WebClient reviewer = new WebClient(h.baseUrl());
+            reviewer.postForm("/login", Map.of("username", "dongcheng", "_csrf",
+                    reviewer.get("/login").csrf(), "password", "dongcheng-2024"));
+            Set<String> reviewed = walk(reviewer, "/collections", finds);
+            assertThat(reviewed.size()).as("pages a reviewer walked").isGreaterThan(10);
+            for (String page : reviewed) {
+                if (page.matches("/collections/\\d+")) {
+                    scan("审核员 " + page, reviewer.get(page + "/schools/3134000058").body(),
+                            finds);
+                    scan("审核员 " + page, reviewer.get(page + "/audit").body(), finds);
+                }
+            }
             WebClient school = new WebClient(h.baseUrl());
             for (String link : schoolLinks(dir)) {
                 String path = link.replaceAll(".*(/s/.*)", "$1").strip();

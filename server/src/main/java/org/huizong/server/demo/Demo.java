@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
@@ -17,6 +19,7 @@ import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
 import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.BureauStore.Bureau;
+import org.huizong.server.store.ChaseStore;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.IssuedLink;
@@ -42,10 +45,13 @@ public final class Demo {
     private final BureauStore bureau;
     private final Path dataDir;
     private final String baseUrl;
+    private final ChaseStore chase;
 
     public Demo(CollectionStore collections, ReturnStore returns, Submissions submissions,
-            EngineFacade engine, BureauStore bureau, Path dataDir, String baseUrl) {
+            EngineFacade engine, BureauStore bureau, ChaseStore chase, Path dataDir,
+            String baseUrl) {
         this.bureau = bureau;
+        this.chase = chase;
         this.baseUrl = baseUrl;
         this.collections = collections;
         this.returns = returns;
@@ -77,6 +83,7 @@ public final class Demo {
         long id = collections.create(ACTOR, c.id(), current.label() + c.title(), current,
                 deadline, null);
         collections.importRoster(ACTOR, id, roster, "demo/schools.csv");
+        chase.setContacts(id, contacts(roster));
         load(c, id, current, DemoCounty.returns(), roster.size() - 6);
         // Linked after loading: the synthetic previous returns are not the same schools' real
         // history, so the per-school 50% change warnings would only be noise here; the link
@@ -84,6 +91,22 @@ public final class Demo {
         collections.setPreviousCollection(ACTOR, id, prevId);
         writeLinks(id);
         return id;
+    }
+
+    /**
+     * Fictional contacts for the 催报 page (王老师, 0571-8…), deterministic by roster position.
+     * Kept here, in the server's seed, not in the shared demo roster: the command line's demo
+     * book must stay byte for byte what it is.
+     */
+    static Map<String, ChaseStore.Contact> contacts(Roster roster) {
+        String[] surnames = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐"};
+        Map<String, ChaseStore.Contact> out = new LinkedHashMap<>();
+        for (int i = 0; i < roster.size(); i++) {
+            out.put(roster.schools().get(i).code(), new ChaseStore.Contact(
+                    surnames[i % surnames.length] + "老师",
+                    String.format(Locale.ROOT, "0571-8%07d", 6120000 + i * 1373)));
+        }
+        return out;
     }
 
     private void load(Collection c, long collectionId, Period period,

@@ -57,7 +57,7 @@ public final class ReturnView {
         Html rows = Html.each(versions, v -> {
             String review = reviews.stream().filter(r -> r.versionId() == v.id())
                     .reduce((a, b) -> b)
-                    .map(r -> (r.approved() ? "已通过" : r.reopened() ? "已撤销通过" : "已退回")
+                    .map(r -> r.word()
                             + "（" + r.reviewer() + "，"
                             + PageChrome.time(r.at())
                             + (r.reason().isEmpty() ? "" : "：" + r.reason())

@@ -142,6 +142,8 @@ final class SchoolPages implements RouteGroup {
             case ERRORS -> "按下方“检查结果”逐项改正错误，然后重新上传。";
             case NEEDS_EXPLANATION -> "在下方为每条警告填写说明并保存；如数据有误，改正后重新上传。";
             case SUBMITTED -> "无需操作，等待教育局审核；审核结果会显示在本页。";
+            case AWAITING_FIRST -> "无需操作，等待学区（乡镇）初审，再由县教育局终审；结果会显示在本页。";
+            case FIRST_APPROVED -> "无需操作，学区已初审，等待县教育局终审。";
             case RETURNED -> "按教育局的退回原因修改报表，然后重新上传。";
             case APPROVED -> "无需操作，本次报送已完成。";
             case REOPENED -> "按教育局说明的原因修改报表，然后重新上传。";
@@ -164,6 +166,10 @@ final class SchoolPages implements RouteGroup {
         if (review.approved()) {
             return Html.of("<div class=\"flash ok\" id=\"review\">教育局已于 {} 审核通过第 {} 版。</div>",
                     PageChrome.time(review.at()), no);
+        }
+        if (ReturnStore.FIRST_APPROVE.equals(review.decision())) {
+            return Html.of("<div class=\"flash ok\" id=\"review\">学区（乡镇）已于 {} 初审通过第 {} 版，"
+                    + "等待县教育局终审。</div>", PageChrome.time(review.at()), no);
         }
         String what = review.reopened() ? "撤销了第 {} 版的审核通过" : "退回了第 {} 版";
         return Html.of("<div class=\"flash error\" id=\"review\">教育局于 {} " + what

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.huizong.server.store.AccountStore;
 import org.huizong.server.store.Audit;
 import org.huizong.server.store.AuditEntry;
+import org.huizong.server.store.CollectionStore;
 import org.huizong.server.web.Csrf;
 import org.huizong.server.web.Forms;
 import org.huizong.server.web.Guard;
@@ -28,8 +29,11 @@ final class AccountPages implements RouteGroup {
     private final AccountStore accounts;
     private final StaffAuth auth;
     private final Audit audit;
+    private final CollectionStore collections;
 
-    AccountPages(AccountStore accounts, StaffAuth auth, Audit audit) {
+    AccountPages(AccountStore accounts, StaffAuth auth, Audit audit,
+            CollectionStore collections) {
+        this.collections = collections;
         this.accounts = accounts;
         this.auth = auth;
         this.audit = audit;
@@ -41,7 +45,7 @@ final class AccountPages implements RouteGroup {
                 : "/login"));
         r.anyone("/login", ctx -> loginPage(ctx, Optional.empty()));
         r.anyone(POST, "/login", Csrf.LOGIN_COOKIE, this::login);
-        r.staff(POST, "/logout", Guard.STAFF, s -> {
+        r.staff(POST, "/logout", Guard.REVIEWER, s -> {
             accounts.logout(s.ctx().cookie(StaffAuth.COOKIE), s.username());
             auth.clearSessionCookie(s.ctx());
             return Reply.redirect("/login");
@@ -51,9 +55,9 @@ final class AccountPages implements RouteGroup {
         r.staff(POST, "/users/{uid}/reset", Guard.ADMIN, this::resetPassword);
         r.staff(POST, "/users/{uid}/disable", Guard.ADMIN, s -> setDisabled(s, true));
         r.staff(POST, "/users/{uid}/enable", Guard.ADMIN, s -> setDisabled(s, false));
-        r.staff(GET, "/account", Guard.STAFF, s -> accountPage(s, Optional.empty(),
+        r.staff(GET, "/account", Guard.REVIEWER, s -> accountPage(s, Optional.empty(),
                 Optional.empty()));
-        r.staff(POST, "/account", Guard.STAFF, this::changePassword);
+        r.staff(POST, "/account", Guard.REVIEWER, this::changePassword);
         r.staff(GET, "/audit", Guard.STAFF, s -> auditPage(s, null));
         r.collection(GET, "/collections/{id}/audit", (s, c) -> auditPage(s, c.id()));
     }
@@ -105,7 +109,7 @@ final class AccountPages implements RouteGroup {
         Html rows = Html.each(accounts.accounts(), a -> Html.of("""
                 <tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>""",
                 a.user().username(), a.user().displayName(),
-                a.user().admin() ? "管理员" : "工作人员",
+                role(a.user()),
                 a.disabled() ? Html.raw("<span class=\"badge s-returned\">已停用</span>")
                         : Html.raw("正常"),
                 a.lastSignIn().map(PageChrome::time).orElse("从未登录"), userActions(s, a)));
@@ -124,9 +128,29 @@ final class AccountPages implements RouteGroup {
                   <label for="password">初始密码（至少 10 位）</label>
                   <input type="password" id="password" name="password" required>
                   <label><input type="checkbox" name="admin" value="1"> 管理员</label>
+                  <fieldset id="reviewer-scope"><legend>{}</legend>{}</fieldset>
                   <div class="actions"><button type="submit">创建</button></div>
-                </form>""", notice, rows, s.csrfField());
+                </form>""", notice, rows, s.csrfField(), "审核员（学区、乡镇级）：勾选其负责的乡镇，"
+                + "它只能查看和初审这些乡镇的学校，初审后由县教育局终审；不勾选则为县教育局账号",
+                townshipChoices());
         return s.page("账号管理", body);
+    }
+
+    /** 管理员, 工作人员 (the county's), or 审核员 with its townships. */
+    private static String role(AccountStore.User u) {
+        return u.admin() ? "管理员" : u.scoped()
+                ? "审核员（" + String.join("、", u.townships()) + "）" : "工作人员";
+    }
+
+    /** A checkbox for each township on any roster; a reviewer is scoped to some of them. */
+    private Html townshipChoices() {
+        List<String> towns = collections.townships();
+        if (towns.isEmpty()) {
+            return Html.raw("<p class=\"muted\">还没有导入学校名单，导入后可在此选择乡镇。</p>");
+        }
+        return Html.each(towns, t -> Html.of(
+                "<label class=\"inline-choice\"><input type=\"checkbox\" name=\"township\""
+                        + " value=\"{}\"> {}</label>", t, t));
     }
 
     /** Reset and disable or enable, for every account but the administrator's own. */
@@ -221,18 +245,30 @@ final class AccountPages implements RouteGroup {
         String username = s.form("username").strip();
         String display = s.form("display").strip();
         String password = s.form("password");
+        List<String> towns = s.ctx().formParams("township").stream().map(String::strip)
+                .filter(t -> !t.isEmpty()).distinct().toList();
+        boolean admin = "1".equals(s.form("admin"));
+        List<String> known = collections.townships();
         Optional<String> wrong = !USERNAME.matcher(username).matches()
                 ? Optional.of("用户名“" + username + "”应为 2 到 32 位字母、数字、点、横线或下划线")
                 : password.length() < 10 ? Optional.of("初始密码至少 10 位")
                 : accounts.usernameTaken(username)
-                ? Optional.of("用户名“" + username + "”已存在") : Optional.empty();
+                ? Optional.of("用户名“" + username + "”已存在")
+                : admin && !towns.isEmpty()
+                ? Optional.of("管理员看全县，不能限定乡镇；审核员请不要勾选管理员")
+                : towns.stream().filter(t -> !known.contains(t)).findFirst()
+                        .map(t -> "名单中没有乡镇“" + t + "”");
         if (wrong.isPresent()) {
             // Shown above the form, on the same page: the clerk corrects and sends again.
             return usersPage(s, PageChrome.flash(Optional.empty(), wrong, List.of()))
                     .withStatus(422);
         }
-        accounts.createUser(s.username(), username, display.isEmpty() ? username : display,
-                password, "1".equals(s.form("admin")));
+        String name = display.isEmpty() ? username : display;
+        if (towns.isEmpty()) {
+            accounts.createUser(s.username(), username, name, password, admin);
+        } else {
+            accounts.createReviewer(s.username(), username, name, password, towns);
+        }
         return Reply.redirect("/users?created=" + username);
     }
 

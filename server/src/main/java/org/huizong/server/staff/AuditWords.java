@@ -32,6 +32,8 @@ final class AuditWords {
             Map.entry("login.locked", "登录被暂时锁定"),
             Map.entry("return.allow_late", "允许补报"),
             Map.entry("return.approve", "审核通过"),
+            Map.entry("return.first_approve", "初审通过（学区、乡镇）"),
+            Map.entry("return.final_approve", "终审通过（县教育局）"),
             Map.entry("return.explain", "填写说明"),
             Map.entry("return.refused", "拒收上传"),
             Map.entry("return.reopen", "撤销通过"),

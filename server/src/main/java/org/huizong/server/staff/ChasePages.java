@@ -3,7 +3,7 @@ package org.huizong.server.staff;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import org.huizong.engine.report.FlatTable;
 import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.Notifier;
 import org.huizong.server.returns.ReturnView;
+import org.huizong.server.store.AccountStore.User;
 import org.huizong.server.store.Audit;
 import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.ChaseStore;
@@ -27,6 +28,7 @@ import org.huizong.server.store.ReportStatus;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
+import org.huizong.server.web.Guard;
 import org.huizong.server.web.Html;
 import org.huizong.server.web.HttpProblem;
 import org.huizong.server.web.PageChrome;
@@ -51,9 +53,11 @@ final class ChasePages implements RouteGroup {
     private final Notifier notifier;
     private final BureauStore bureau;
     private final Audit audit;
+    private final Clock clock;
 
     ChasePages(CollectionStore collections, ReturnStore returns, ChaseStore chase,
-            Notifier notifier, BureauStore bureau, Audit audit) {
+            Notifier notifier, BureauStore bureau, Audit audit, Clock clock) {
+        this.clock = clock;
         this.collections = collections;
         this.returns = returns;
         this.chase = chase;
@@ -64,21 +68,24 @@ final class ChasePages implements RouteGroup {
 
     @Override
     public void register(Routes r) {
-        r.collection(GET, "/collections/{id}/chase", this::page);
-        r.collection(GET, "/collections/{id}/chase/notice", this::notice);
-        r.collection(GET, "/collections/{id}/chase.xlsx", this::xlsx);
-        r.collection(POST, "/collections/{id}/chase/remind", this::remind);
+        // A township reviewer chases its own schools: owing() keeps only those.
+        r.collection(GET, "/collections/{id}/chase", Guard.REVIEWER, this::page);
+        r.collection(GET, "/collections/{id}/chase/notice", Guard.REVIEWER, this::notice);
+        r.collection(GET, "/collections/{id}/chase.xlsx", Guard.REVIEWER, this::xlsx);
+        r.collection(POST, "/collections/{id}/chase/remind", Guard.REVIEWER, this::remind);
     }
 
     /** One school to chase: its state, contact and latest reminder. */
     private record Owing(SchoolState state, Contact contact, Optional<Reminder> reminded) {
     }
 
-    private List<Owing> owing(CollectionRow c) {
+    /** The schools owing a return that {@code user} sees (a reviewer: its townships'). */
+    private List<Owing> owing(User user, CollectionRow c) {
         Map<Long, Contact> contacts = chase.contacts(c.id());
         Map<Long, Reminder> reminders = chase.lastReminders(c.id());
         List<Owing> out = new ArrayList<>();
-        for (SchoolState st : returns.states(c.id(), collections.schools(c.id()))) {
+        for (SchoolState st : ReviewLevels.visible(user,
+                returns.states(c.id(), collections.schools(c.id())))) {
             if (OWING.contains(st.status())) {
                 long id = st.school().id();
                 out.add(new Owing(st, contacts.getOrDefault(id, Contact.NONE),
@@ -89,17 +96,21 @@ final class ChasePages implements RouteGroup {
     }
 
     /** 已过截止日期 3 天 / 距截止日期还有 2 天 / 今天截止. */
-    static String overdue(CollectionRow c) {
+    private String overdue(CollectionRow c) {
         return Cycle.deadlineDay(c).map(d -> {
-            long days = ChronoUnit.DAYS.between(d, LocalDate.ofInstant(Instant.now(),
-                    Cycle.ZONE));
+            long days = ChronoUnit.DAYS.between(d, today());
             return days > 0 ? "已过截止日期 " + days + " 天" : days == 0 ? "今天截止"
                     : "距截止日期还有 " + -days + " 天";
         }).orElse("截止日期 " + c.deadline());
     }
 
+    /** Today in Beijing, by the server's clock (as Cycle.pastDeadline reads it). */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), Cycle.ZONE);
+    }
+
     private Reply page(StaffRequest s, CollectionRow c) {
-        List<Owing> owing = owing(c);
+        List<Owing> owing = owing(s.session().user(), c);
         Html rows = Html.each(owing, o -> {
             SchoolState st = o.state();
             VersionRow v = st.latest().orElse(null);
@@ -150,7 +161,7 @@ final class ChasePages implements RouteGroup {
     }
 
     private Reply notice(StaffRequest s, CollectionRow c) {
-        List<Owing> owing = owing(c);
+        List<Owing> owing = owing(s.session().user(), c);
         String unit = bureau.get().map(BureauStore.Bureau::name).orElse("本局");
         String contact = bureau.get().filter(b -> !b.contact().isBlank())
                 .map(b -> "如有问题请联系教育局，" + b.contactLine() + "。").orElse("");
@@ -172,8 +183,8 @@ final class ChasePages implements RouteGroup {
                 <p class="notice-sign">{}<br>{}</p>
                 </div>""",
                 c.id(), c.title(), c.deadline(), overdue(c),
-                PageChrome.time(System.currentTimeMillis()), owing.size(), contact, rows, unit,
-                LocalDate.ofInstant(Instant.now(), Cycle.ZONE));
+                PageChrome.time(clock.millis()), owing.size(), contact, rows, unit,
+                today());
         return s.page("催报通知", body);
     }
 
@@ -181,7 +192,7 @@ final class ChasePages implements RouteGroup {
         List<String> header = List.of("学校标识码", "学校名称", "所在乡镇", "学校类型", "状态",
                 "最近上传", "逾期", "联系人", "联系电话", "已提醒");
         List<List<Object>> rows = new ArrayList<>();
-        for (Owing o : owing(c)) {
+        for (Owing o : owing(s.session().user(), c)) {
             SchoolState st = o.state();
             VersionRow v = st.latest().orElse(null);
             rows.add(List.of(st.school().code(), st.school().name(), st.school().township(),
@@ -194,7 +205,7 @@ final class ChasePages implements RouteGroup {
         audit.record(s.username(), "download.chase", c.id(), null, rows.size() + " 所学校");
         String title = bureau.get().map(b -> b.name() + " ").orElse("") + c.title()
                 + " 催报名单（截止 " + c.deadline() + "，" + overdue(c) + "；"
-                + PageChrome.time(System.currentTimeMillis()) + " 导出）";
+                + PageChrome.time(clock.millis()) + " 导出）";
         return Reply.xlsx(c.title() + "-催报名单.xlsx",
                 FlatTable.of("催报名单", header, rows).titled(title).toXlsx());
     }
@@ -202,7 +213,7 @@ final class ChasePages implements RouteGroup {
     private Reply remind(StaffRequest s, CollectionRow c) {
         boolean all = "1".equals(s.ctx().formParam("all"));
         List<String> codes = s.ctx().formParams("code");
-        List<Owing> chosen = owing(c).stream()
+        List<Owing> chosen = owing(s.session().user(), c).stream()
                 .filter(o -> all || codes.contains(o.state().school().code())).toList();
         if (chosen.isEmpty()) {
             throw new HttpProblem(422, "没有选择要提醒的学校；请勾选学校，或点“记录全部已提醒”");

@@ -17,6 +17,7 @@ import org.huizong.engine.model.Period;
 import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.Submissions;
+import org.huizong.server.store.AccountStore.User;
 import org.huizong.server.store.BureauStore;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
@@ -61,10 +62,10 @@ final class CollectionPages implements RouteGroup {
 
     @Override
     public void register(Routes r) {
-        r.staff(GET, "/collections", Guard.STAFF, this::list);
+        r.staff(GET, "/collections", Guard.REVIEWER, this::list);
         r.staff(GET, "/collections/new", Guard.STAFF, this::newForm);
         r.staff(POST, "/collections", Guard.STAFF, this::create);
-        r.collection(GET, "/collections/{id}", this::dashboard);
+        r.collection(GET, "/collections/{id}", Guard.REVIEWER, this::dashboard);
         r.collection(POST, "/collections/{id}/previous", this::setPrevious);
         r.collection(POST, "/collections/{id}/close", (s, c) -> {
             cycles.close(s.username(), c.id());
@@ -81,21 +82,28 @@ final class CollectionPages implements RouteGroup {
         if (unnamed && s.session().user().admin()) {
             return Reply.redirect("/settings");
         }
+        User user = s.session().user();
         Html rows = Html.each(collections.list(), c -> Html.of("""
                 <tr><td><a href="/collections/{}">{}</a></td><td>{}</td><td>{}</td>
                 <td class="num">{}</td><td>{}</td></tr>""",
                 c.id(), c.title(), c.period().label(), c.deadline(),
-                collections.schools(c.id()).size(), PageChrome.time(c.createdAt())));
+                collections.schools(c.id()).stream().filter(x -> user.sees(x.township()))
+                        .count(), PageChrome.time(c.createdAt())));
         Html body = Html.of("""
                 <h1>报表任务</h1>
                 {}
-                <div class="actions"><a class="button" href="/collections/new">新建任务</a>
-                <a href="/definitions">报表定义</a></div>
+                {}
                 <table><tr><th>任务</th><th>报告期</th><th>截止日期</th><th class="num">学校数</th>
                 <th>创建时间</th></tr>{}</table>""",
                 PageChrome.flash(Optional.empty(), unnamed ? Optional.of(
                         "管理员尚未填写本单位信息，汇总表暂以“本县”署名。请联系管理员。")
-                        : Optional.empty(), List.of()), rows);
+                        : Optional.empty(), List.of()),
+                user.scoped() ? Html.of("<p class=\"muted\" id=\"scope-note\">您是审核员，"
+                        + "负责 {} 的学校：初审通过后由县教育局终审。</p>",
+                        String.join("、", user.townships()))
+                        : Html.raw("<div class=\"actions\"><a class=\"button\""
+                        + " href=\"/collections/new\">新建任务</a>"
+                        + " <a href=\"/definitions\">报表定义</a></div>"), rows);
         return s.page("报表任务", body);
     }
 
@@ -219,8 +227,12 @@ final class CollectionPages implements RouteGroup {
 
     private Reply dashboard(StaffRequest s, CollectionRow c) {
         Context ctx = s.ctx();
+        User user = s.session().user();
         List<SchoolRow> schools = collections.schools(c.id());
-        List<SchoolState> states = returns.states(c.id(), schools);
+        List<SchoolState> states = ReviewLevels.visible(user, returns.states(c.id(), schools));
+        if (user.scoped()) {
+            return reviewerDashboard(s, c, states);
+        }
         SchoolTable view = SchoolTable.of(ctx);
         List<SchoolState> shown = view.select(states);
         Optional<String> flash = Optional.ofNullable(ctx.queryParam("imported"))
@@ -243,11 +255,41 @@ final class CollectionPages implements RouteGroup {
                         s.csrfField(), states),
                 DashboardView.actions(c, (int) owing),
                 DashboardView.stats(c, states, view.status()),
-                DashboardView.table(c, shown, states, view, s.csrfField()),
+                DashboardView.table(c, shown, states, view, s.csrfField(), user),
                 DashboardView.completeness(states),
                 DashboardView.tools(c, s.csrfField(), collections.list()),
                 Html.raw(schools.isEmpty() ? " open" : ""),
                 RosterPages.importForm(c, s.csrfField()));
+        return s.page(c.title(), body);
+    }
+
+    /**
+     * A township reviewer's dashboard: only its schools, their counts, table, batch 初审 and
+     * 催报; none of the county's tools (downloads of the book, links, the cycle, the roster).
+     */
+    private Reply reviewerDashboard(StaffRequest s, CollectionRow c, List<SchoolState> states) {
+        User user = s.session().user();
+        SchoolTable view = SchoolTable.of(s.ctx());
+        long owing = states.stream().filter(st -> ChasePages.OWING.contains(st.status()))
+                .count();
+        Optional<String> flash = Optional.ofNullable(s.ctx().queryParam("approved"))
+                .map(n -> "已批量初审通过 " + n + " 所学校的报表，等待县教育局终审");
+        Html body = Html.of("""
+                <h1>{}</h1>
+                <p class="muted">报告期 {} · 截止 {} · 审核员 {}：负责 {}</p>
+                {}
+                <div class="card noprint actions" id="reviewer-actions">
+                  <a class="button secondary" href="/collections/{}/chase" id="chase-link">
+                    催报（{} 所）</a>
+                  <a class="button secondary" href="/collections/{}/returns.zip">
+                    本学区全部报表（zip）</a></div>
+                {}{}{}""",
+                c.title(), c.period().label(), c.deadline(), user.displayName(),
+                String.join("、", user.townships()),
+                PageChrome.flash(flash, Optional.empty(), List.of()), c.id(), owing, c.id(),
+                DashboardView.stats(c, states, view.status()),
+                DashboardView.table(c, view.select(states), states, view, s.csrfField(), user),
+                DashboardView.completeness(states));
         return s.page(c.title(), body);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.huizong.server.returns.Cycle;
+import org.huizong.server.store.AccountStore.User;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
 import org.huizong.server.store.CycleStore;
@@ -46,6 +47,10 @@ final class DashboardView {
                 closure.isPresent() ? "重新开始接收" : "截止，不再接收");
     }
 
+    /** The statuses only a township with a reviewer has: shown only where there is one. */
+    private static final java.util.Set<ReportStatus> TWO_LEVEL = java.util.EnumSet.of(
+            ReportStatus.AWAITING_FIRST, ReportStatus.FIRST_APPROVED);
+
     /** The counts by status, each a link that filters the table to that status. */
     static Html stats(CollectionRow c, List<SchoolState> states, String status) {
         StringBuilder sb = new StringBuilder();
@@ -53,7 +58,14 @@ final class DashboardView {
                 + "<b>{}</b>学校总数</a>", Html.raw(status.isEmpty() ? " on" : ""), c.id(),
                 states.size());
         sb.append(total);
+        boolean twoLevel = states.stream().anyMatch(SchoolState::twoLevel);
+        // Where every school has a reviewer (a reviewer's own dashboard), nothing is 已报送待审核.
+        boolean oneLevel = !states.stream().allMatch(SchoolState::twoLevel) || states.isEmpty();
         for (ReportStatus rs : ReportStatus.values()) {
+            if (!twoLevel && TWO_LEVEL.contains(rs)
+                    || !oneLevel && rs == ReportStatus.SUBMITTED) {
+                continue;
+            }
             long n = states.stream().filter(s -> s.status() == rs).count();
             sb.append(Html.of("<a class=\"stat{}\" id=\"stat-{}\" href=\"/collections/{}"
                     + "?status={}\"><b>{}</b>{}</a>", Html.raw(rs.key().equals(status) ? " on"
@@ -120,14 +132,17 @@ final class DashboardView {
     }
 
     static Html table(CollectionRow c, List<SchoolState> shown, List<SchoolState> all,
-            SchoolTable view, Html csrfField) {
-        Html statusOptions = Html.each(List.of(ReportStatus.values()), rs -> Html.of(
+            SchoolTable view, Html csrfField, User user) {
+        boolean twoLevel = all.stream().anyMatch(SchoolState::twoLevel);
+        Html statusOptions = Html.each(java.util.Arrays.stream(ReportStatus.values())
+                .filter(rs -> twoLevel || !TWO_LEVEL.contains(rs)).toList(), rs -> Html.of(
                 "<option value=\"{}\"{}>{}</option>", rs.key(),
                 Html.raw(rs.key().equals(view.status()) ? " selected" : ""), rs.label()));
         Html townOptions = options(CollectionPages.distinct(all, SchoolRow::township),
                 view.township());
         Html typeOptions = options(CollectionPages.distinct(all, SchoolRow::type), view.type());
-        long clean = all.stream().filter(BatchApproval::clean).count();
+        long clean = all.stream().filter(st -> BatchApproval.clean(user, st)).count();
+        String verb = user.scoped() ? "初审通过" : "通过";
         long missing = all.stream().filter(st -> st.latestAccepted().isEmpty()).count();
         return Html.of("""
                 <h2>各校报送情况</h2>
@@ -145,18 +160,20 @@ final class DashboardView {
                 <form class="actions noprint" method="post" id="batch"
                       action="/collections/{}/approve-batch">
                   {}
-                  <button type="submit" class="secondary" id="batch-selected">通过所选报表</button>
+                  <button type="submit" class="secondary" id="batch-selected">{}所选报表</button>
                   <button type="submit" class="secondary" name="all" value="1" id="batch-all"{}>
-                    通过全部无错误且警告均已说明的报表（{} 所）</button>
-                  <span class="muted">只有“已报送待审核”的学校可勾选；提交后先确认再通过。</span>
+                    {}全部无错误且警告均已说明的报表（{} 所）</button>
+                  <span class="muted">只有“{}”的学校可勾选；提交后先确认再通过。</span>
                 </form>
                 {}
                 <p id="missing">尚未报送（无已接受版本）的学校：{} 所
                   <a href="/collections/{}/chase">去催报</a></p>""",
                 c.id(), view.q(), statusOptions, townOptions, typeOptions, view.sort(),
-                view.desc() ? "desc" : "", shown.size(), all.size(), c.id(), csrfField,
-                Html.raw(clean == 0 ? " disabled" : ""), clean, view.render(c, shown), missing,
-                c.id());
+                view.desc() ? "desc" : "", shown.size(), all.size(), c.id(), csrfField, verb,
+                Html.raw(clean == 0 ? " disabled" : ""), verb, clean,
+                user.scoped() ? "待初审" : all.stream().anyMatch(SchoolState::twoLevel)
+                        ? "已报送待审核”或“已初审待终审" : "已报送待审核",
+                view.render(c, shown, st -> BatchApproval.clean(user, st)), missing, c.id());
     }
 
     private static Html options(List<String> values, String selected) {

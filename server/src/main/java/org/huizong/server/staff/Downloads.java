@@ -29,6 +29,7 @@ import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.web.FileNames;
+import org.huizong.server.web.Guard;
 import org.huizong.server.web.HttpProblem;
 import org.huizong.server.web.PageChrome;
 import org.huizong.server.web.Reply;
@@ -65,7 +66,7 @@ final class Downloads implements RouteGroup {
     @Override
     public void register(Routes r) {
         r.collection(GET, "/collections/{id}/templates.zip", this::templates);
-        r.collection(GET, "/collections/{id}/returns.zip", this::allReturns);
+        r.collection(GET, "/collections/{id}/returns.zip", Guard.REVIEWER, this::allReturns);
         r.collection(GET, "/collections/{id}/status.xlsx", this::status);
         r.collection(GET, "/collections/{id}/consolidated.xlsx", this::consolidated);
         r.collection(GET, "/collections/{id}/summary.docx", this::summary);
@@ -89,8 +90,10 @@ final class Downloads implements RouteGroup {
         return new Reply.Download(c.title() + "-模板.zip", ZIP, out.toByteArray());
     }
 
+    /** Every stored version; a township reviewer gets only its own schools' files. */
     private Reply allReturns(StaffRequest s, CollectionRow c) {
-        List<SchoolState> states = returns.states(c.id(), collections.schools(c.id()));
+        List<SchoolState> states = ReviewLevels.visible(s.session().user(),
+                returns.states(c.id(), collections.schools(c.id())));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int n = 0;
         try (ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -13,6 +13,7 @@ import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
 import org.huizong.server.returns.ReturnView;
 import org.huizong.server.returns.Submissions;
+import org.huizong.server.store.AccountStore.User;
 import org.huizong.server.store.CollectionStore;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
@@ -21,6 +22,7 @@ import org.huizong.server.store.ReportStatus;
 import org.huizong.server.store.ReturnStore;
 import org.huizong.server.store.ReturnStore.SchoolState;
 import org.huizong.server.store.ReturnStore.VersionRow;
+import org.huizong.server.web.Guard;
 import org.huizong.server.web.Html;
 import org.huizong.server.web.HttpProblem;
 import org.huizong.server.web.PageChrome;
@@ -53,10 +55,14 @@ final class ReviewPages implements RouteGroup {
 
     @Override
     public void register(Routes r) {
-        r.collectionSchool(GET, "/collections/{id}/schools/{code}", this::detail);
-        r.collectionSchool(POST, "/collections/{id}/schools/{code}/review", this::review);
+        // A township reviewer reaches these for its own schools only (Routes checks the scope).
+        r.collectionSchool(GET, "/collections/{id}/schools/{code}", Guard.REVIEWER,
+                this::detail);
+        r.collectionSchool(POST, "/collections/{id}/schools/{code}/review", Guard.REVIEWER,
+                this::review);
         r.collectionSchool(POST, "/collections/{id}/schools/{code}/late", this::allowLate);
         r.collectionSchool(GET, "/collections/{id}/schools/{code}/versions/{no}/file",
+                Guard.REVIEWER,
                 (s, c, school) -> submissions.storedFile(school, s.ctx().pathParam("no")));
     }
 
@@ -70,13 +76,13 @@ final class ReviewPages implements RouteGroup {
                 {}
                 <h1>{}</h1>
                 <p class="muted">{} · {} · {} · 标识码 {}</p>
-                <p>状态：<span id="status">{}</span>{}</p>
+                <p>状态：<span id="status">{}</span>{} <span id="status-line">{}</span></p>
                 {}
                 <h2>版本</h2>{}{}""",
-                neighbours(c, school), school.name(), school.type(), school.township(),
+                neighbours(s, c, school), school.name(), school.type(), school.township(),
                 school.ownership(),
                 school.code(), PageChrome.badge(st.status()),
-                ReturnView.lateMark(c, st.latest()),
+                ReturnView.lateMark(c, st.latest()), ReviewLevels.statusLine(st),
                 lateForm(s, c, school),
                 ReturnView.versions(st.versions(),
                         "/collections/" + c.id() + "/schools/" + school.code() + "/versions/",
@@ -96,6 +102,15 @@ final class ReviewPages implements RouteGroup {
         } catch (HuizongException e) {
             values = Html.of("<p class=\"flash error\">{}</p>", e.getMessage());
         }
+        User user = s.session().user();
+        if (reviewable && st.status() == ReportStatus.APPROVED && user.scoped()) {
+            return Html.of("""
+                    <h2>第 {} 版的问题（错误 {}，警告 {}）</h2>{}
+                    <p class="muted" id="final-note">第 {} 版已由县教育局终审通过。</p>
+                    <h2>第 {} 版填报数据</h2>{}""",
+                    v.no(), v.errors(), v.warnings(), ReturnView.findings(findings), v.no(),
+                    v.no(), values);
+        }
         if (reviewable && st.status() == ReportStatus.APPROVED) {
             return Html.of("""
                     <h2>第 {} 版的问题（错误 {}，警告 {}）</h2>{}
@@ -113,18 +128,27 @@ final class ReviewPages implements RouteGroup {
                     v.no(), v.errors(), v.warnings(), ReturnView.findings(findings), c.id(),
                     school.code(), s.csrfField(), v.no(), v.no(), v.no(), values);
         }
+        // The county sees no 终审 button until the township's reviewer has passed the return.
+        boolean mayApprove = user.scoped() ? st.status() != ReportStatus.FIRST_APPROVED
+                : !st.twoLevel() || st.status() == ReportStatus.FIRST_APPROVED;
+        Html approve = mayApprove ? Html.of("<button type=\"submit\" name=\"decision\""
+                        + " value=\"approve\" id=\"approve\">{}</button>",
+                ReviewLevels.approveWord(user, st))
+                : Html.of("<span class=\"muted\" id=\"approve-note\">{}</span>",
+                        user.scoped() ? "已初审，等待县教育局终审" : "该学校须先经学区（乡镇）初审");
         Html reviewForm = Html.when(reviewable, Html.of("""
                 <h2>审核第 {} 版</h2>
-                <form class="card" method="post" action="/collections/{}/schools/{}/review">
+                <form class="card" method="post" action="/collections/{}/schools/{}/review{}">
                   {}<input type="hidden" name="version" value="{}">
                   <label for="reason">退回原因（退回时必填，学校会看到）</label>
                   <textarea id="reason" name="reason"></textarea>
                   <div class="actions">
-                    <button type="submit" name="decision" value="approve" id="approve">通过</button>
+                    {}
                     <button type="submit" name="decision" value="return" class="danger"
                             id="send-back">退回</button>
                   </div>
-                </form>""", v.no(), c.id(), school.code(), s.csrfField(), v.no()));
+                </form>""", v.no(), c.id(), school.code(), listQuery(s), s.csrfField(), v.no(),
+                approve));
         return Html.of("""
                 <h2>第 {} 版的问题（错误 {}，警告 {}）</h2>{}{}
                 <h2>第 {} 版填报数据</h2>{}""",
@@ -151,31 +175,49 @@ final class ReviewPages implements RouteGroup {
     }
 
     /**
-     * ← 返回看板, 上一所 and 下一所 in roster order, and 下一所待审核: the next school after this
-     * one (wrapping) whose return awaits review, so a reviewer can go through them in a row.
+     * ← 返回看板, 上一所 and 下一所, and 下一所待审核: the next school after this one (wrapping)
+     * whose return awaits this user's decision, so a reviewer can go through them in a row.
+     * The order is the dashboard's: the page carries the list's query (search, filters, sort)
+     * and the neighbours follow it; a school outside that list (say, just approved under a
+     * 已报送待审核 filter) falls back to roster order. A reviewer moves among its schools only.
      */
-    private Html neighbours(CollectionRow c, SchoolRow school) {
-        List<SchoolRow> all = collections.schools(c.id());
+    private Html neighbours(StaffRequest s, CollectionRow c, SchoolRow school) {
+        User user = s.session().user();
+        List<SchoolState> mine = ReviewLevels.visible(user,
+                returns.states(c.id(), collections.schools(c.id())));
+        List<SchoolState> listed = SchoolTable.of(s.ctx()).select(mine);
+        List<SchoolState> all = listed.stream().anyMatch(st -> st.school().id() == school.id())
+                ? listed : mine;
         int i = 0;
-        while (i < all.size() && all.get(i).id() != school.id()) {
+        while (i < all.size() && all.get(i).school().id() != school.id()) {
             i++;
         }
         String base = "/collections/" + c.id() + "/schools/";
-        Html prev = i > 0 ? Html.of("<a href=\"{}{}\" id=\"prev-school\">← 上一所：{}</a>",
-                base, all.get(i - 1).code(), all.get(i - 1).name()) : Html.EMPTY;
+        String query = listQuery(s);
+        Html prev = i > 0 && i <= all.size() ? Html.of(
+                "<a href=\"{}{}{}\" id=\"prev-school\">← 上一所：{}</a>", base,
+                all.get(i - 1).school().code(), query, all.get(i - 1).school().name())
+                : Html.EMPTY;
         Html next = i + 1 < all.size() ? Html.of(
-                "<a href=\"{}{}\" id=\"next-school\">下一所：{} →</a>", base,
-                all.get(i + 1).code(), all.get(i + 1).name()) : Html.EMPTY;
-        List<SchoolRow> after = new java.util.ArrayList<>(all.subList(Math.min(i + 1,
+                "<a href=\"{}{}{}\" id=\"next-school\">下一所：{} →</a>", base,
+                all.get(i + 1).school().code(), query, all.get(i + 1).school().name())
+                : Html.EMPTY;
+        List<SchoolState> after = new java.util.ArrayList<>(all.subList(Math.min(i + 1,
                 all.size()), all.size()));
         after.addAll(all.subList(0, Math.min(i, all.size())));
-        Html nextPending = returns.states(c.id(), after).stream()
-                .filter(st -> st.status() == ReportStatus.SUBMITTED).findFirst()
-                .map(st -> Html.of("<a href=\"{}{}\" id=\"next-pending\">下一所待审核：{}</a>",
-                        base, st.school().code(), st.school().name())).orElse(Html.EMPTY);
+        Html nextPending = after.stream().filter(st -> ReviewLevels.awaits(user, st))
+                .findFirst()
+                .map(st -> Html.of("<a href=\"{}{}{}\" id=\"next-pending\">下一所待审核：{}</a>",
+                        base, st.school().code(), query, st.school().name()))
+                .orElse(Html.EMPTY);
         return Html.of("""
-                <nav class="noprint school-nav"><a href="/collections/{}">返回看板</a>
-                {}{}{}</nav>""", c.id(), prev, next, nextPending);
+                <nav class="noprint school-nav"><a href="/collections/{}{}">返回看板</a>
+                {}{}{}</nav>""", c.id(), query, prev, next, nextPending);
+    }
+
+    /** The dashboard list's query (search, filters, sort) this page was opened with. */
+    private static String listQuery(StaffRequest s) {
+        return SchoolTable.of(s.ctx()).query();
     }
 
     private Reply review(StaffRequest s, CollectionRow c, SchoolRow school) {
@@ -184,22 +226,15 @@ final class ReviewPages implements RouteGroup {
         if (st.latestAccepted().map(a -> a.id() != v.id()).orElse(true)) {
             throw new HttpProblem(409, "第 " + v.no() + " 版不是该校最新的已接受版本，不能审核；请刷新页面");
         }
-        String decision = s.form("decision");
+        String requested = s.form("decision");
         String reason = s.form("reason").strip();
         if (!List.of(ReturnStore.RETURN, ReturnStore.APPROVE, ReturnStore.REOPEN)
-                .contains(decision)) {
+                .contains(requested)) {
             throw new HttpProblem(422, "审核结果应为通过、退回或撤销通过");
         }
-        boolean approved = st.status() == ReportStatus.APPROVED;
-        if (ReturnStore.REOPEN.equals(decision)) {
-            if (!approved) {
-                throw new HttpProblem(409, "第 " + v.no() + " 版没有审核通过，无需撤销；请刷新页面");
-            }
-            if (reason.isEmpty()) {
-                throw new HttpProblem(422, "撤销通过时请填写原因，学校会看到它");
-            }
-        } else if (approved) {
-            throw new HttpProblem(409, "第 " + v.no() + " 版已审核通过；如需退回，请先撤销通过");
+        String decision = ReviewLevels.decide(s.session().user(), st, requested, v.no());
+        if (ReturnStore.REOPEN.equals(decision) && reason.isEmpty()) {
+            throw new HttpProblem(422, "撤销通过时请填写原因，学校会看到它");
         }
         if (ReturnStore.RETURN.equals(decision) && reason.isEmpty()) {
             throw new HttpProblem(422, "退回时请填写退回原因，学校会看到它");
@@ -208,7 +243,8 @@ final class ReviewPages implements RouteGroup {
             throw new HttpProblem(422, "退回原因太长（最多 2000 字）");
         }
         returns.review(s.username(), school, v, decision, reason);
-        return Reply.redirect("/collections/" + c.id() + "/schools/" + school.code());
+        return Reply.redirect("/collections/" + c.id() + "/schools/" + school.code()
+                + listQuery(s));
     }
 
     /** While the collection is closed: the form that lets this school file late (补报). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.huizong.server.returns.ReturnView;
 import org.huizong.server.store.CollectionStore.CollectionRow;
 import org.huizong.server.store.CollectionStore.SchoolRow;
@@ -98,6 +99,14 @@ record SchoolTable(String q, String status, String township, String type, String
         return Math.max(1, (shown + PAGE - 1) / PAGE);
     }
 
+    /**
+     * This view's search, filters and sort as a query string ({@code ?q=…&sort=…}, empty when
+     * none), without the page: the review page carries it so its neighbours follow the list.
+     */
+    String query() {
+        return link(0, Map.of("page", "")).substring("/collections/0".length());
+    }
+
     /** This view's link with some parameters changed; an empty value drops the parameter. */
     String link(long collectionId, Map<String, String> changes) {
         Map<String, String> p = new LinkedHashMap<>();
@@ -121,8 +130,11 @@ record SchoolTable(String q, String status, String township, String type, String
         return sb.toString();
     }
 
-    /** The table of one page of {@code shown}, with sortable headings and batch checkboxes. */
-    Html render(CollectionRow c, List<SchoolState> shown) {
+    /**
+     * The table of one page of {@code shown}, with sortable headings and a batch checkbox on
+     * each row {@code batchable} accepts.
+     */
+    Html render(CollectionRow c, List<SchoolState> shown, Predicate<SchoolState> batchable) {
         int pages = pages(shown.size());
         int current = Math.min(page, pages);
         List<SchoolState> rows = shown.subList(Math.min(shown.size(), (current - 1) * PAGE),
@@ -136,25 +148,25 @@ record SchoolTable(String q, String status, String township, String type, String
                     link(c.id(), Map.of("sort", e.getKey(), "dir", on && !desc ? "desc" : "",
                             "page", "")), e.getValue(), arrow);
         });
-        Html body = Html.each(rows, st -> row(c, st));
+        Html body = Html.each(rows, st -> row(c, st, batchable.test(st)));
         return Html.of("""
                 <div class="table-scroll"><table id="schools"><tr><th>
                 <span class="sr">选择</span></th>{}</tr>{}</table></div>{}""",
                 heads, body, pager(c, current, pages));
     }
 
-    private static Html row(CollectionRow c, SchoolState st) {
+    private Html row(CollectionRow c, SchoolState st, boolean batchable) {
         SchoolRow s = st.school();
         VersionRow v = st.latest().orElse(null);
         return Html.of("""
                 <tr data-code="{}"><td>{}</td><td>{}</td>
-                <td><a href="/collections/{}/schools/{}">{}</a></td>
+                <td><a href="/collections/{}/schools/{}{}">{}</a></td>
                 <td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td class="num">{}</td>
                 <td class="num">{}</td><td class="num">{}</td></tr>""",
-                s.code(), Html.when(BatchApproval.clean(st), Html.of("""
+                s.code(), Html.when(batchable, Html.of("""
                         <input type="checkbox" name="code" value="{}" form="batch"
                           class="batch-pick" aria-label="选择{}">""", s.code(), s.name())),
-                s.code(), c.id(), s.code(), s.name(), s.type(), s.township(),
+                s.code(), c.id(), s.code(), query(), s.name(), s.type(), s.township(),
                 PageChrome.badge(st.status()), ReturnView.lateMark(c, Optional.ofNullable(v)),
                 v == null ? "" : PageChrome.time(v.uploadedAt()), st.versions().size(),
                 v == null ? "" : v.errors(), v == null ? "" : v.warnings());

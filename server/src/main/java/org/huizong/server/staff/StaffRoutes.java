@@ -35,7 +35,8 @@ public final class StaffRoutes {
             FileStore files, Submissions submissions, Consolidations consolidations,
             PublicAddress address, long maxUploadBytes, BureauStore bureau, CycleStore cycles,
             Cycle cycle) {
-        return List.of(new AccountPages(accounts, auth, audit), new SettingsPages(bureau),
+        return List.of(new AccountPages(accounts, auth, audit, collections),
+                new SettingsPages(bureau),
                 new CollectionPages(collections, returns, engine, files, maxUploadBytes, bureau,
                         cycles, cycle),
                 new LinkPages(collections, address),
@@ -57,9 +58,9 @@ public final class StaffRoutes {
      */
     public static List<RouteGroup> chasing(CollectionStore collections, ReturnStore returns,
             EngineFacade engine, ChaseStore chase, Notifier notifier, BureauStore bureau,
-            Audit audit, long maxUploadBytes) {
+            Audit audit, long maxUploadBytes, Clock clock) {
         return List.of(new RosterPages(collections, chase, engine, maxUploadBytes),
-                new ChasePages(collections, returns, chase, notifier, bureau, audit),
+                new ChasePages(collections, returns, chase, notifier, bureau, audit, clock),
                 new BatchApproval(collections, returns));
     }
 

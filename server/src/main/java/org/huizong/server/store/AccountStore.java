@@ -4,8 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -26,8 +32,31 @@ public final class AccountStore {
     public static final int MAX_FAILURES_PER_ADDRESS = 30;
     public static final Duration LOCKOUT_WINDOW = Duration.ofMinutes(15);
 
-    /** A staff account. */
-    public record User(long id, String username, String displayName, boolean admin) {
+    /**
+     * A staff account.
+     *
+     * @param townships a reviewer's (审核员) townships, sorted; empty for county staff, who see
+     *     every school
+     */
+    public record User(long id, String username, String displayName, boolean admin,
+            List<String> townships) {
+        public User {
+            townships = List.copyOf(townships);
+            if (admin && !townships.isEmpty()) {
+                throw new IllegalArgumentException("administrator " + username
+                        + " cannot be scoped to townships " + townships);
+            }
+        }
+
+        /** Whether this is a reviewer limited to some townships (学区/乡镇 level). */
+        public boolean scoped() {
+            return !townships.isEmpty();
+        }
+
+        /** Whether this account may see and act on a school in {@code township}. */
+        public boolean sees(String township) {
+            return townships.isEmpty() || townships.contains(township);
+        }
     }
 
     /**
@@ -105,13 +134,52 @@ public final class AccountStore {
         });
     }
 
-    private void insertUser(Handle h, String username, String displayName, String password,
+    /**
+     * Creates a reviewer (审核员) who sees and first-approves only the schools of
+     * {@code townships}; those townships are reviewed at two levels from then on.
+     */
+    public void createReviewer(String actor, String username, String displayName,
+            String password, List<String> townships) {
+        if (townships.isEmpty()) {
+            throw new IllegalArgumentException("reviewer " + username + " without a township");
+        }
+        jdbi.useTransaction(h -> {
+            long id = insertUser(h, username, displayName, password, false);
+            for (String t : new TreeSet<>(townships)) {
+                h.createUpdate("INSERT INTO reviewer_townships (user_id, township)"
+                        + " VALUES (:u, :t)").bind("u", id).bind("t", t).execute();
+            }
+            audit.record(h, actor, "user.create", null, null, "用户 " + username
+                    + "（审核员，负责 " + String.join("、", new TreeSet<>(townships)) + "）");
+        });
+    }
+
+    private long insertUser(Handle h, String username, String displayName, String password,
             boolean admin) {
-        h.createUpdate("INSERT INTO users (username, display_name, password_hash, is_admin,"
-                        + " created_at) VALUES (:u, :d, :p, :a, :t)")
+        return h.createUpdate("INSERT INTO users (username, display_name, password_hash,"
+                        + " is_admin, created_at) VALUES (:u, :d, :p, :a, :t)")
                 .bind("u", username).bind("d", displayName)
                 .bind("p", Crypto.hashPassword(password)).bind("a", admin ? 1 : 0)
-                .bind("t", clock.millis()).execute();
+                .bind("t", clock.millis()).executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class).one();
+    }
+
+    /**
+     * The townships reviewed at two levels: those of every reviewer whose account is not
+     * disabled (a disabled reviewer must not leave the county unable to approve).
+     */
+    public Set<String> twoLevelTownships() {
+        return jdbi.withHandle(h -> new TreeSet<>(ReturnStore.twoLevel(h)));
+    }
+
+    /** Each reviewer's townships, sorted, by user id. */
+    private static Map<Long, List<String>> scopes(Handle h) {
+        Map<Long, List<String>> out = new HashMap<>();
+        h.createQuery("SELECT user_id, township FROM reviewer_townships ORDER BY township")
+                .map((rs, ctx) -> Map.entry(rs.getLong("user_id"), rs.getString("township")))
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
+        return out;
     }
 
     public boolean usernameTaken(String username) {
@@ -206,8 +274,9 @@ public final class AccountStore {
                                 + " WHERE s.token_hash = :t AND s.expires_at > :now"
                                 + " AND u.disabled = 0")
                 .bind("t", Crypto.sha256Hex(token)).bind("now", clock.millis())
-                .map((rs, ctx) -> new Session(user(rs), rs.getString("csrf_token")))
-                .findOne());
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("csrf_token")))
+                .findOne()
+                .map(e -> new Session(users(h, e.getKey()).get(0), e.getValue())));
     }
 
     public void logout(String token, String username) {
@@ -218,21 +287,21 @@ public final class AccountStore {
         });
     }
 
-    public java.util.List<User> users() {
+    public List<User> users() {
         return accounts().stream().map(Account::user).toList();
     }
 
     /** Every account, oldest first, with its state and last sign-in. */
-    public java.util.List<Account> accounts() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, username, display_name, is_admin,"
-                        + " disabled, last_login_at FROM users ORDER BY id")
-                .map((rs, ctx) -> {
-                    long last = rs.getLong("last_login_at");
-                    Optional<Long> lastSignIn = rs.wasNull() ? Optional.empty()
-                            : Optional.of(last);
-                    return new Account(user(rs), rs.getInt("disabled") == 1, lastSignIn);
-                })
-                .list());
+    public List<Account> accounts() {
+        return jdbi.withHandle(h -> {
+            Map<Long, List<String>> scopes = scopes(h);
+            return h.createQuery("SELECT id, username, display_name, is_admin,"
+                            + " disabled, last_login_at FROM users ORDER BY id")
+                    .map((rs, ctx) -> new Account(user(rs, scopes),
+                            rs.getInt("disabled") == 1,
+                            Optional.ofNullable(Rows.nullableLong(rs, "last_login_at"))))
+                    .list();
+        });
     }
 
     public Optional<Account> account(long userId) {
@@ -306,9 +375,18 @@ public final class AccountStore {
                 .mapTo(String.class).one();
     }
 
-    private static User user(ResultSet rs) throws SQLException {
-        return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getInt("is_admin") == 1);
+    /** The user {@code id} with its townships, as a one-element list. */
+    private static List<User> users(Handle h, long id) {
+        Map<Long, List<String>> scopes = scopes(h);
+        return h.createQuery("SELECT id, username, display_name, is_admin FROM users"
+                        + " WHERE id = :u").bind("u", id)
+                .map((rs, ctx) -> user(rs, scopes)).list();
+    }
+
+    private static User user(ResultSet rs, Map<Long, List<String>> scopes) throws SQLException {
+        long id = rs.getLong("id");
+        return new User(id, rs.getString("username"), rs.getString("display_name"),
+                rs.getInt("is_admin") == 1, scopes.getOrDefault(id, List.of()));
     }
 
     /** The server's random key for deriving tokens; created on first use and kept. */

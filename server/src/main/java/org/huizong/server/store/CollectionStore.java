@@ -150,6 +150,13 @@ public final class CollectionStore {
         });
     }
 
+    /** Every township on any collection's roster, sorted: the scopes a reviewer can have. */
+    public List<String> townships() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT township FROM schools"
+                        + " WHERE township <> '' ORDER BY township")
+                .mapTo(String.class).list());
+    }
+
     public List<SchoolRow> schools(long collectionId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + SCHOOL_COLUMNS
                         + " FROM schools WHERE collection_id = :c ORDER BY position")

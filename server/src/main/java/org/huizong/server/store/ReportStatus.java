@@ -9,6 +9,13 @@ public enum ReportStatus {
     ERRORS("有错误", "error"),
     NEEDS_EXPLANATION("待说明", "pending"),
     SUBMITTED("已报送待审核", "submitted"),
+    /**
+     * Two-level review: clean and not yet first-approved by the township's reviewer (初审);
+     * the county cannot approve it yet.
+     */
+    AWAITING_FIRST("待初审", "first-pending"),
+    /** Two-level review: the township's reviewer passed it (初审); the county approves (终审). */
+    FIRST_APPROVED("已初审待终审", "first-approved"),
     RETURNED("已退回", "returned"),
     APPROVED("已通过", "approved"),
     /** Approved, then reopened by the bureau (撤销通过): the school may upload again. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.huizong.engine.findings.FindingReport;
 import org.huizong.engine.rules.Validation;
 import org.huizong.server.store.CollectionStore.SchoolRow;
@@ -42,8 +43,9 @@ public final class ReturnStore {
     }
 
     /**
-     * A bureau decision on a version: {@code approve}, {@code return} (退回) with a reason, or
-     * {@code reopen} (撤销通过, of an approved version) with a reason.
+     * A bureau decision on a version: {@code approve} (the county's approval, 终审 where there
+     * are two levels), {@code first_approve} (a township reviewer's 初审), {@code return} (退回)
+     * with a reason, or {@code reopen} (撤销通过, of an approved version) with a reason.
      */
     public record ReviewRow(long id, long versionId, String decision, String reason,
             String reviewer, long at) {
@@ -54,11 +56,26 @@ public final class ReturnStore {
         public boolean reopened() {
             return REOPEN.equals(decision);
         }
+
+        /** The decision as a page shows it: 已通过, 已初审, 已撤销通过 or 已退回. */
+        public String word() {
+            return switch (decision) {
+                case APPROVE -> "已通过";
+                case FIRST_APPROVE -> "已初审";
+                case REOPEN -> "已撤销通过";
+                default -> "已退回";
+            };
+        }
     }
 
-    /** A school's reporting state: its versions newest first and the reviews of them. */
+    /**
+     * A school's reporting state: its versions newest first and the reviews of them.
+     *
+     * @param twoLevel whether the school's township has a reviewer (审核员), so a clean return
+     *     waits for the reviewer's 初审 before the county's 终审
+     */
     public record SchoolState(SchoolRow school, List<VersionRow> versions,
-            List<ReviewRow> reviews) {
+            List<ReviewRow> reviews, boolean twoLevel) {
         public Optional<VersionRow> latest() {
             return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(0));
         }
@@ -92,9 +109,12 @@ public final class ReturnStore {
             return switch (v.verdict()) {
                 case REJECTED -> ReportStatus.ERRORS;
                 case PENDING -> ReportStatus.NEEDS_EXPLANATION;
-                case ACCEPTED -> reviewOf(v).map(r -> r.approved() ? ReportStatus.APPROVED
-                        : r.reopened() ? ReportStatus.REOPENED : ReportStatus.RETURNED)
-                        .orElse(ReportStatus.SUBMITTED);
+                case ACCEPTED -> reviewOf(v).map(r -> switch (r.decision()) {
+                    case APPROVE -> ReportStatus.APPROVED;
+                    case FIRST_APPROVE -> ReportStatus.FIRST_APPROVED;
+                    case REOPEN -> ReportStatus.REOPENED;
+                    default -> ReportStatus.RETURNED;
+                }).orElse(twoLevel ? ReportStatus.AWAITING_FIRST : ReportStatus.SUBMITTED);
             };
         }
 
@@ -111,6 +131,7 @@ public final class ReturnStore {
     public static final String APPROVE = "approve";
     public static final String RETURN = "return";
     public static final String REOPEN = "reopen";
+    public static final String FIRST_APPROVE = "first_approve";
     private static final String VERSION_COLUMNS = "v.id, v.school_id, v.version_no,"
             + " v.file_sha256, v.file_name, v.file_size, v.uploaded_by, v.uploaded_at, v.channel,"
             + " v.verdict, v.errors, v.warnings, v.unexplained, v.findings_json";
@@ -255,7 +276,7 @@ public final class ReturnStore {
 
     public ReviewRow review(String actor, SchoolRow school, VersionRow v, String decision,
             String reason) {
-        if (!APPROVE.equals(decision) && !RETURN.equals(decision) && !REOPEN.equals(decision)) {
+        if (!List.of(APPROVE, FIRST_APPROVE, RETURN, REOPEN).contains(decision)) {
             throw new IllegalArgumentException("decision " + decision);
         }
         return jdbi.inTransaction(h -> {
@@ -265,7 +286,8 @@ public final class ReturnStore {
                     .bind("v", v.id()).bind("d", decision).bind("r", reason).bind("by", actor)
                     .bind("at", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             audit.record(h, actor, switch (decision) {
-                case APPROVE -> "return.approve";
+                case APPROVE -> afterFirst(h, v) ? "return.final_approve" : "return.approve";
+                case FIRST_APPROVE -> "return.first_approve";
                 case REOPEN -> "return.reopen";
                 default -> "return.send_back";
             },
@@ -273,6 +295,14 @@ public final class ReturnStore {
                             + (reason.isEmpty() ? "" : "：" + reason));
             return new ReviewRow(id, v.id(), decision, reason, actor, now);
         });
+    }
+
+    /** Whether the newest review of {@code v} before this one was a reviewer's 初审. */
+    private static boolean afterFirst(Handle h, VersionRow v) {
+        return h.createQuery("SELECT decision FROM reviews WHERE version_id = :v"
+                        + " ORDER BY id DESC LIMIT 2")
+                .bind("v", v.id()).mapTo(String.class).list().stream().skip(1).findFirst()
+                .map(FIRST_APPROVE::equals).orElse(false);
     }
 
     public SchoolState state(SchoolRow school) {
@@ -286,7 +316,8 @@ public final class ReturnStore {
                             + " JOIN return_versions v ON v.id = r.version_id"
                             + " WHERE v.school_id = :s ORDER BY r.id")
                     .bind("s", school.id()).map((rs, ctx) -> review(rs)).list();
-            return new SchoolState(school, versions, reviews);
+            return new SchoolState(school, versions, reviews,
+                    twoLevel(h).contains(school.township()));
         });
     }
 
@@ -310,13 +341,22 @@ public final class ReturnStore {
                     .map((rs, ctx) -> Map.entry(rs.getLong("school_id"), review(rs)))
                     .forEach(e -> reviews.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                             .add(e.getValue()));
+            Set<String> twoLevel = twoLevel(h);
             List<SchoolState> out = new ArrayList<>();
             for (SchoolRow s : schools) {
                 out.add(new SchoolState(s, versions.getOrDefault(s.id(), List.of()),
-                        reviews.getOrDefault(s.id(), List.of())));
+                        reviews.getOrDefault(s.id(), List.of()),
+                        twoLevel.contains(s.township())));
             }
             return out;
         });
+    }
+
+    /** The townships with an active reviewer, as {@link AccountStore#twoLevelTownships}. */
+    static Set<String> twoLevel(Handle h) {
+        return Set.copyOf(h.createQuery("SELECT DISTINCT r.township FROM reviewer_townships r"
+                        + " JOIN users u ON u.id = r.user_id WHERE u.disabled = 0")
+                .mapTo(String.class).list());
     }
 
     Map<String, String> explanations(long versionId) {

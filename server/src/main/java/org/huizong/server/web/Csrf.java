@@ -11,7 +11,8 @@ public enum Csrf {
     SAFE_METHOD,
     /**
      * Staff forms: the {@code _csrf} field equals the staff session's synchronizer token,
-     * compared in constant time. Every {@link Guard#STAFF} and {@link Guard#ADMIN} route.
+     * compared in constant time. Every {@link Guard#STAFF}, {@link Guard#REVIEWER} and
+     * {@link Guard#ADMIN} route.
      */
     SESSION_TOKEN,
     /**
@@ -36,7 +37,8 @@ public enum Csrf {
     boolean fits(Guard guard) {
         return switch (this) {
             case SAFE_METHOD -> true;
-            case SESSION_TOKEN -> guard == Guard.STAFF || guard == Guard.ADMIN;
+            case SESSION_TOKEN -> guard == Guard.STAFF || guard == Guard.REVIEWER
+                    || guard == Guard.ADMIN;
             case SCHOOL_TOKEN -> guard == Guard.SCHOOL_LINK;
             case LOGIN_COOKIE -> guard == Guard.ANYONE;
             case EXEMPT_SECRET_HEADER -> guard == Guard.SCHOOL_KEY

@@ -8,10 +8,17 @@ public enum Guard {
     /** Anyone: the sign-in page, static files, the add-in's files. */
     ANYONE,
     /**
-     * A signed-in staff member. A GET without a session is redirected to {@code /login}; any
-     * other request without one is refused with 401.
+     * A signed-in member of the county's staff. A GET without a session is redirected to
+     * {@code /login}; any other request without one is refused with 401; a reviewer scoped to
+     * townships (审核员) is refused with 403, so a route is county-only unless it says otherwise.
      */
     STAFF,
+    /**
+     * Any signed-in staff member, a township reviewer included. On a route about one school
+     * the registry refuses (403) a reviewer outside that school's township; on a route about a
+     * collection the handler shows and acts on only the reviewer's schools.
+     */
+    REVIEWER,
     /** A signed-in administrator: checked as {@link #STAFF}, then 403 for other staff. */
     ADMIN,
     /**

@@ -21,7 +21,7 @@ public final class PageChrome {
         Html nav = session.map(s -> Html.of("""
                 <a href="/collections">报表任务</a>
                 {}
-                <a href="/audit">操作日志</a>
+                {}
                 <span class="who"><a href="/account" title="修改密码">{}（{}）</a>
                   <form class="inline" method="post" action="/logout">
                     <input type="hidden" name="_csrf" value="{}">
@@ -30,6 +30,8 @@ public final class PageChrome {
                 </span>""",
                 Html.when(s.user().admin(), Html.raw("<a href=\"/users\">账号管理</a>"
                         + " <a href=\"/settings\">本单位信息</a>")),
+                // A township reviewer has no county-wide log; it sees only its schools.
+                Html.when(!s.user().scoped(), Html.raw("<a href=\"/audit\">操作日志</a>")),
                 s.user().displayName(), s.user().username(), s.csrfToken()))
                 .orElse(Html.EMPTY);
         return Html.of("""

@@ -49,7 +49,7 @@ public record Route(HandlerType method, String path, Guard guard, Csrf csrf) imp
             return Csrf.SAFE_METHOD;
         }
         return switch (guard) {
-            case STAFF, ADMIN -> Csrf.SESSION_TOKEN;
+            case STAFF, REVIEWER, ADMIN -> Csrf.SESSION_TOKEN;
             case SCHOOL_LINK -> Csrf.SCHOOL_TOKEN;
             case ANYONE, SCHOOL_KEY, SCHOOL_KEY_IF_GIVEN -> throw new IllegalArgumentException(
                     method + " with guard " + guard + " must declare its CSRF check");

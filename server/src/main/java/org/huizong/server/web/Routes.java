@@ -46,10 +46,10 @@ public final class Routes {
         add(new Route(method, path, Guard.ANYONE, csrf), endpoint::handle);
     }
 
-    /** A staff route ({@link Guard#STAFF} or {@link Guard#ADMIN}). */
+    /** A staff route ({@link Guard#STAFF}, {@link Guard#REVIEWER} or {@link Guard#ADMIN}). */
     public void staff(HandlerType method, String path, Guard guard,
             Endpoint<StaffRequest> endpoint) {
-        if (guard != Guard.STAFF && guard != Guard.ADMIN) {
+        if (guard != Guard.STAFF && guard != Guard.REVIEWER && guard != Guard.ADMIN) {
             throw new IllegalArgumentException(path + ": staff route with guard " + guard);
         }
         add(new Route(method, path, guard, Route.csrfOf(method, guard)),
@@ -57,27 +57,47 @@ public final class Routes {
                         .orElseGet(() -> Reply.redirect("/login")));
     }
 
-    /** A staff route about the collection its {@code {id}} path segment names (404 if none). */
+    /** A county staff route about the collection its {@code {id}} path segment names. */
     public void collection(HandlerType method, String path, Endpoint.OfCollection endpoint) {
+        collection(method, path, Guard.STAFF, endpoint);
+    }
+
+    /**
+     * A staff route about the collection its {@code {id}} path segment names (404 if none);
+     * with {@link Guard#REVIEWER} the handler limits itself to the reviewer's schools.
+     */
+    public void collection(HandlerType method, String path, Guard guard,
+            Endpoint.OfCollection endpoint) {
         if (!path.startsWith("/collections/{id}")) {
             throw new IllegalArgumentException(path + " does not start with /collections/{id}");
         }
-        staff(method, path, Guard.STAFF, r -> endpoint.handle(r, collection(r.ctx())));
+        staff(method, path, guard, r -> endpoint.handle(r, collection(r.ctx())));
+    }
+
+    /** A county staff route about one school of a collection. */
+    public void collectionSchool(HandlerType method, String path, Endpoint.OfSchool endpoint) {
+        collectionSchool(method, path, Guard.STAFF, endpoint);
     }
 
     /**
      * A staff route about the school with code {@code {code}} on the roster of collection
-     * {@code {id}} (404 if either is unknown).
+     * {@code {id}} (404 if either is unknown). With {@link Guard#REVIEWER}, a reviewer whose
+     * townships do not include the school's is refused (403) before the handler runs.
      */
-    public void collectionSchool(HandlerType method, String path, Endpoint.OfSchool endpoint) {
+    public void collectionSchool(HandlerType method, String path, Guard guard,
+            Endpoint.OfSchool endpoint) {
         if (!path.startsWith("/collections/{id}/schools/{code}")) {
             throw new IllegalArgumentException(path
                     + " does not start with /collections/{id}/schools/{code}");
         }
-        collection(method, path, (r, c) -> {
+        collection(method, path, guard, (r, c) -> {
             String code = r.ctx().pathParam("code");
-            return endpoint.handle(r, c, collections.findSchool(c.id(), code)
-                    .orElseThrow(() -> HttpProblem.notFound("学校 " + code)));
+            SchoolRow school = collections.findSchool(c.id(), code)
+                    .orElseThrow(() -> HttpProblem.notFound("学校 " + code));
+            if (!r.session().user().sees(school.township())) {
+                throw new HttpProblem(403, "无权查看该学校：它不在您负责审核的学区（乡镇）");
+            }
+            return endpoint.handle(r, c, school);
         });
     }
 
@@ -154,6 +174,9 @@ public final class Routes {
         Session session = s.orElseGet(() -> signedIn(ctx));
         if (guard == Guard.ADMIN && !session.user().admin()) {
             throw new HttpProblem(403, "只有管理员可以管理账号");
+        }
+        if (guard == Guard.STAFF && session.user().scoped()) {
+            throw new HttpProblem(403, "审核员只能查看和审核所负责学区（乡镇）的学校；此页面由县教育局使用");
         }
         return Optional.of(new StaffRequest(ctx, session));
     }
