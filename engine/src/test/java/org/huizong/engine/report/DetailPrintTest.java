@@ -1,0 +1,106 @@
+package org.huizong.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.huizong.engine.consolidate.Fixtures.edu;
+import static org.huizong.engine.report.ReportWriterTest.consolidation;
+import static org.huizong.engine.report.ReportWriterTest.open;
+import static org.huizong.engine.report.ReportWriterTest.submissions;
+import static org.huizong.engine.report.ReportWriterTest.write;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.huizong.engine.model.Field;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 学校明细 prints legibly: landscape at a fixed scale, both header rows and the identity columns
+ * on every page, pages cut at a group's edge, no group title merged across a page's edge.
+ */
+class DetailPrintTest {
+    private static final int GROUP_ROW = 2;
+
+    @Test
+    void printsLandscapeAtAFixedScaleWithBothHeaderRowsAndTheIdentityColumnsOnEveryPage()
+            throws IOException {
+        try (XSSFWorkbook wb = open(write(consolidation(submissions(3), false)))) {
+            XSSFSheet sheet = wb.getSheet("学校明细");
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getFitToPage()).as("not shrunk to fit").isFalse();
+            assertThat(sheet.getPrintSetup().getScale()).isEqualTo((short) 65);
+            assertThat(sheet.getPrintSetup().getLeftToRight()).as("down, then across").isFalse();
+            assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("3:4"));
+            assertThat(sheet.getRepeatingColumns()).isEqualTo(CellRangeAddress.valueOf("A:C"));
+            assertThat(List.of(text(sheet, 2, 0), text(sheet, 2, 1), text(sheet, 2, 2)))
+                    .containsExactly("序号", "学校标识码", "学校名称");
+        }
+    }
+
+    @Test
+    void everyGroupTitleEndsAtThePageEdgeAndIsTitledAgainOnTheNextPage() throws IOException {
+        try (XSSFWorkbook wb = open(write(consolidation(submissions(3), false)))) {
+            XSSFSheet sheet = wb.getSheet("学校明细");
+            int lastCol = edu().fields().size() + 1;
+            int[] breaks = sheet.getColumnBreaks();
+            assertThat(breaks).as("the columns print on several pages").hasSizeGreaterThan(3);
+            List<Integer> edges = new ArrayList<>(Arrays.stream(breaks).boxed().toList());
+            edges.add(lastCol);
+            for (CellRangeAddress m : sheet.getMergedRegions()) {
+                if (m.getFirstRow() == GROUP_ROW && m.getLastRow() == GROUP_ROW) {
+                    assertThat(m.getLastColumn()).as(m.formatAsString()).isLessThanOrEqualTo(
+                            lastCol);
+                    for (int edge : breaks) {
+                        assertThat(m.getFirstColumn() <= edge && m.getLastColumn() > edge)
+                                .as(m.formatAsString() + " across the break after column "
+                                        + edge).isFalse();
+                    }
+                }
+            }
+            for (int edge : breaks) {
+                Cell next = sheet.getRow(GROUP_ROW).getCell(edge + 1);
+                assertThat(next.getStringCellValue()).as("the group title after column " + edge)
+                        .isNotEmpty();
+            }
+            assertThat(titles(sheet)).contains("学生资助", "学生资助（续）", "课后服务", "经费保障");
+            assertThat(sheet.getRow(GROUP_ROW).getCell(lastCol + 1)).as("no fill past the edge")
+                    .isNull();
+        }
+    }
+
+    @Test
+    void aGroupThatFitsOnAPageIsNeverCut() throws IOException {
+        try (XSSFWorkbook wb = open(write(consolidation(submissions(3), false)))) {
+            XSSFSheet sheet = wb.getSheet("学校明细");
+            for (String title : List.of("学校基本情况", "招生与考试", "课后服务", "师资队伍", "安全工作")) {
+                assertThat(titles(sheet)).as(title).contains(title).doesNotContain(title + "（续）");
+            }
+            List<Field> fields = edu().fields();
+            // every label under its own column, the identity columns' labels spanning both rows
+            Row labels = sheet.getRow(GROUP_ROW + 1);
+            for (int k = 2; k < fields.size(); k++) {
+                assertThat(labels.getCell(1 + k).getStringCellValue())
+                        .isEqualTo(fields.get(k).labelWithUnit());
+            }
+        }
+    }
+
+    private static List<String> titles(XSSFSheet sheet) {
+        List<String> out = new ArrayList<>();
+        sheet.getRow(GROUP_ROW).forEach(c -> {
+            if (!c.getStringCellValue().isEmpty()) {
+                out.add(c.getStringCellValue());
+            }
+        });
+        return out;
+    }
+
+    private static String text(XSSFSheet sheet, int row, int col) {
+        return sheet.getRow(row).getCell(col).getStringCellValue();
+    }
+}
