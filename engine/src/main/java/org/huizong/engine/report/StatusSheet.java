@@ -50,8 +50,14 @@ final class StatusSheet {
             Book.text(x, 6, s.statusText() + (b.scope.late(s.time()) ? "（逾期）" : ""),
                     s.status() == SchoolStatus.Status.COUNTED && !b.scope.late(s.time())
                     ? b.styles.text : b.styles.warning);
-            // wrapped: a long file name grows the row instead of being cut at the print edge
-            Book.text(x, 7, s.file().orElse(""), b.styles.textWrap);
+            // wrapped: a long file name grows the row instead of being cut at the print edge;
+            // grown here, since neither Excel nor LibreOffice grows a row POI writes
+            String file = s.file().orElse("");
+            Book.text(x, 7, file, b.styles.textWrap);
+            float high = FindingsSheet.rowHeight(file, WIDTHS[7]);
+            if (high > FindingsSheet.rowHeight("", WIDTHS[7])) {
+                x.setHeightInPoints(high);
+            }
             time(x, 8, s.time());
             long errors = s.findings().stream().filter(f -> f.severity() == Severity.ERROR)
                     .count();

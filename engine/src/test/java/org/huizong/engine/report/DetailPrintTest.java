@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 学校明细 prints legibly: landscape at a fixed scale, both header rows and the identity columns
- * on every page, pages cut at a group's edge, no group title merged across a page's edge.
+ * on every page, pages cut at a group's edge, no group title merged across a page's edge; and
+ * 报送情况's wrapped file names get the rows they need.
  */
 class DetailPrintTest {
     private static final int GROUP_ROW = 2;
@@ -87,6 +88,25 @@ class DetailPrintTest {
                 assertThat(labels.getCell(1 + k).getStringCellValue())
                         .isEqualTo(fields.get(k).labelWithUnit());
             }
+        }
+    }
+
+    @Test
+    void aFileNameTooLongForItsColumnGrowsItsRowOnTheStatusSheet() throws IOException {
+        List<org.huizong.engine.consolidate.Submission> subs = new ArrayList<>(submissions(3));
+        org.huizong.engine.model.School s = ReportWriterTest.roster().schools().get(0);
+        String longName = s.code() + "_桃源乡九年一贯制学校（第二次修改后报送）.xlsx";
+        subs.set(0, org.huizong.engine.consolidate.Submission.of(
+                org.huizong.engine.consolidate.Fixtures.randomReturn(s, new java.util.Random(3),
+                        longName), List.of(), org.huizong.engine.consolidate.Fixtures.T0));
+        try (XSSFWorkbook wb = open(write(org.huizong.engine.consolidate.Consolidator.of(edu(),
+                ReportWriterTest.roster()).consolidate(subs)))) {
+            XSSFSheet sheet = wb.getSheet("报送情况");
+            Row first = sheet.getRow(4);
+            assertThat(first.getCell(7).getStringCellValue()).isEqualTo(longName);
+            assertThat(first.getHeightInPoints()).as("two lines at least").isGreaterThan(30f);
+            assertThat(sheet.getRow(5).getHeightInPoints()).as("a short name keeps its row")
+                    .isEqualTo(sheet.getDefaultRowHeightInPoints());
         }
     }
 
