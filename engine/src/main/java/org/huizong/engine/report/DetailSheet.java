@@ -45,10 +45,13 @@ final class DetailSheet {
         List<int[]> groups = widths(sheet, fields, lastCol);
         List<int[]> pages = pages(sheet, groups);
         b.heading(sheet, NAME, IDENTITY_COLS, pages.get(0)[1]);
+        wrapSubtitle(sheet, chars(sheet, IDENTITY_COLS, pages.get(0)[1]));
         Row groupRow = Book.row(sheet, HEADER_ROW - 1);
         Row labels = Book.row(sheet, HEADER_ROW);
         float high = 20;
-        String[] identity = {"序号", fields.get(0).labelWithUnit(), fields.get(1).labelWithUnit()};
+        // the first two fields are the school's code and name in every standard collection
+        String[] identity = {"序号", fields.size() > 0 ? fields.get(0).labelWithUnit() : "",
+            fields.size() > 1 ? fields.get(1).labelWithUnit() : ""};
         for (int k = 0; k < IDENTITY_COLS; k++) {
             spanBothRows(sheet, groupRow, labels, k, identity[k]);
         }
@@ -86,6 +89,23 @@ final class DetailSheet {
         print(sheet, pages);
     }
 
+    /**
+     * The subtitle (unit, period, time) wrapped when the first page's columns are narrower than
+     * it, as a collection of few text fields makes them: one line, it would print cut.
+     */
+    private void wrapSubtitle(org.apache.poi.ss.usermodel.Sheet sheet, double width) {
+        Row r = sheet.getRow(1);
+        org.apache.poi.ss.usermodel.Cell cell = r.getCell(IDENTITY_COLS);
+        float high = FindingsSheet.rowHeight(cell.getStringCellValue(), width);
+        if (high > FindingsSheet.rowHeight("", width)) {
+            org.apache.poi.ss.usermodel.CellStyle wrapped = b.wb.createCellStyle();
+            wrapped.cloneStyleFrom(cell.getCellStyle());
+            wrapped.setWrapText(true);
+            cell.setCellStyle(wrapped);
+            r.setHeightInPoints(high);
+        }
+    }
+
     private void spanBothRows(org.apache.poi.ss.usermodel.Sheet sheet, Row top, Row bottom,
             int col, String label) {
         Book.text(top, col, label, b.styles.header);
@@ -102,7 +122,7 @@ final class DetailSheet {
             int lastCol) {
         Book.width(sheet, 0, 5);
         Book.width(sheet, 1, 12);
-        Book.width(sheet, 2, longest(1, 20, 30));
+        Book.width(sheet, 2, fields.size() > 1 ? longest(1, 20, 30) : 20);
         List<int[]> groups = new ArrayList<>();
         int col = 1;
         List<Sheet> sheets = b.collection.sheets();
