@@ -110,18 +110,54 @@ final class TotalsSheet {
             String what = sub.get((col - FIRST_VALUE_COL) % sub.size());
             Book.width(sheet, col, what.equals("增幅") ? 10 : what.equals(SCHOOLS) ? 7 : 14);
         }
-        b.note(sheet, r + 1, b.words("注：金额经舍位平衡处理：以万元为单位保留两位小数，各分项之和等于合计，"
-                + "精确数随本表保存，再次汇总按精确数计算；“—”为不适用或无法计算；“" + SCHOOLS
+        boolean money = b.collection.fields().stream()
+                .anyMatch(f -> f.type() == org.huizong.engine.model.FieldType.MONEY);
+        b.note(sheet, r + 1, b.words("注：" + (money ? "金额经舍位平衡处理：以万元为单位保留两位小数，"
+                + "各分项之和等于合计，精确数随本表保存，再次汇总按精确数计算；" : "")
+                + "“—”为不适用或无法计算；“" + SCHOOLS
                 + "”为该项填报数不为0的学校数；" + populations() + note()), 1, lastCol);
         String signatures = b.collection.furniture().signatureLine();
         if (!signatures.isEmpty()) {
-            Row x = Book.row(sheet, r + 3);
-            x.setHeightInPoints(24);
-            Book.text(x, 1, signatures, b.styles.plain);
-            sheet.addMergedRegion(new CellRangeAddress(r + 3, r + 3, 1, lastCol));
+            // on two lines or more where the table is narrower (安全月报's one value column),
+            // broken between signatories, never inside one
+            String lines = lines(signatures, width(1, lastCol));
+            b.note(sheet, r + 3, lines, 1, lastCol);
+            Book.row(sheet, r + 3).setHeightInPoints(Math.max(24,
+                    15f * lines.split("\n").length + 3));
         }
         Book.printA4(sheet, lastCol > 6, 1);
         PageBreaks.keepTogether(sheet, starts, lastCol > 6);
+    }
+
+    /** The width in characters of columns {@code first..last}. */
+    private double width(int first, int last) {
+        double w = 0;
+        for (int c = first; c <= last; c++) {
+            w += sheet.getColumnWidth(c) / 256.0;
+        }
+        return w;
+    }
+
+    /**
+     * The signature line broken into lines of at most {@code chars} width units, each starting
+     * with a signatory (单位负责人：　　　).
+     */
+    static String lines(String signatures, double chars) {
+        StringBuilder out = new StringBuilder();
+        double used = 0;
+        for (String part : signatures.split("(?<=　)(?=[^　])")) {
+            double w = 0;
+            for (int i = 0; i < part.length(); i++) {
+                w += part.charAt(i) < 0x2E80 ? 1.1 : 2.1;
+            }
+            if (used > 0 && used + w > chars - 1) {
+                out.append('\n');
+                used = 0;
+            }
+            out.append(part);
+            used += w;
+        }
+        return out.toString();
     }
 
     /** Which indicators are over some school types only: 课后服务参与率按小学、初中…计算；. */

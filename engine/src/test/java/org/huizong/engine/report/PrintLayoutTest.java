@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 学校明细 prints legibly: landscape at a fixed scale, both header rows and the identity columns
- * on every page, pages cut at a group's edge, no group title merged across a page's edge; and
- * 报送情况's wrapped file names get the rows they need.
+ * on every page, pages cut at a group's edge, no group title merged across a page's edge;
+ * 报送情况's wrapped file names get the rows they need; the signature line under a narrow
+ * 全县汇总 breaks between signatories.
  */
-class DetailPrintTest {
+class PrintLayoutTest {
     private static final int GROUP_ROW = 2;
 
     @Test
@@ -108,6 +109,16 @@ class DetailPrintTest {
             assertThat(sheet.getRow(5).getHeightInPoints()).as("a short name keeps its row")
                     .isEqualTo(sheet.getDefaultRowHeightInPoints());
         }
+    }
+
+    @Test
+    void aSignatureLineWiderThanItsTableBreaksBetweenSignatories() {
+        String line = edu().furniture().signatureLine();
+        assertThat(TotalsSheet.lines(line, 200)).as("wide enough: one line").isEqualTo(line);
+        String broken = TotalsSheet.lines(line, 60);
+        assertThat(broken.replace("\n", "")).isEqualTo(line);
+        assertThat(broken.split("\n")).hasSizeGreaterThan(1).allSatisfy(l -> assertThat(l)
+                .matches("^(单位负责人|统计负责人|填表人|报出日期)：.*"));
     }
 
     private static List<String> titles(XSSFSheet sheet) {
