@@ -103,8 +103,10 @@ final class BreakdownSheet {
         }
         Row x = Book.row(sheet, r + 1);
         Book.text(x, 1, b.words("注：列标题括号内为计入汇总的学校数/名单内应报学校数；" + dimension
-                + "以学校名单为准；“—”为该项不适用于该组学校或无法计算；金额经舍位平衡处理，各组之和等于"
-                + b.whole() + "数。"), b.styles.plain);
+                + "以学校名单为准；“—”为该项不适用于该组学校或无法计算" + (b.collection.fields().stream()
+                        .anyMatch(f -> f.type() == org.huizong.engine.model.FieldType.MONEY)
+                        ? "；金额经舍位平衡处理，各组之和等于" + b.whole() + "数。" : "。")),
+                b.styles.plain);
         sheet.createFreezePane(3, 3);
         Book.width(sheet, 0, 5);
         Book.width(sheet, 1, 30);
