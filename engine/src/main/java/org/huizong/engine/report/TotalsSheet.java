@@ -278,21 +278,32 @@ final class TotalsSheet {
         header(r + 1, "指标", List.of("指标值"));
         int row = r + 3;
         int number = 1;
+        // 项目计划总投资 and its parts by 类别 balanced (舍位平衡), in each column
+        Shown shown = new Shown(b.collection);
+        Map<String, Optional<BigDecimal>> values = shown.indicators(b.c.indicators());
+        Map<String, Optional<BigDecimal>> sames = new LinkedHashMap<>();
+        Map<String, Optional<BigDecimal>> thens = new LinkedHashMap<>();
+        for (Indicator i : b.collection.indicators()) {
+            sames.put(i.id(), b.c.comparedIndicator(i.id()));
+            thens.put(i.id(), b.c.previousIndicator(i.id()));
+        }
+        sames = shown.indicators(sames);
+        thens = shown.indicators(thens);
         for (Indicator i : b.collection.indicators()) {
             Row x = Book.row(sheet, row++);
             Book.text(x, 0, String.valueOf(number++), b.styles.textCenter);
             Book.text(x, 1, i.label(), b.styles.text);
             Book.text(x, 2, i.unit(), b.styles.textCenter);
             String format = Styles.format(i);
-            Optional<BigDecimal> value = b.c.indicators().get(i.id());
+            Optional<BigDecimal> value = values.get(i.id());
             int k = FIRST_VALUE_COL;
             Book.number(x, k++, value, b.styles.number(format));
             if (previous) {
-                Optional<BigDecimal> same = b.c.comparedIndicator(i.id());
+                Optional<BigDecimal> same = sames.get(i.id());
                 if (comparable) {
                     Book.number(x, k++, same, b.styles.number(format));
                 }
-                Optional<BigDecimal> then = b.c.previousIndicator(i.id());
+                Optional<BigDecimal> then = thens.get(i.id());
                 Book.number(x, k++, then, b.styles.number(format));
                 // the change of the figures as shown (72.1% - 71.3% = 0.8 个百分点): a row reads
                 // consistently, and a change too small to show is 0, never +0.00
