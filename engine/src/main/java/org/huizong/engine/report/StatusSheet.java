@@ -18,7 +18,8 @@ final class StatusSheet {
     static final String NAME = "报送情况";
     private static final String[] HEADERS = {"序号", "学校标识码", "学校名称", "学校类型", "所在乡镇",
         "办学性质", "报送情况", "文件", "报送时间", "错误", "未说明的警告"};
-    private static final double[] WIDTHS = {5, 12, 22, 12, 10, 8, 24, 28, 16, 6, 12};
+    // 文件 holds 学校标识码_学校名称.xlsx on one line for a name of up to 8 characters
+    private static final double[] WIDTHS = {5, 12, 22, 12, 10, 8, 24, 34, 16, 6, 12};
 
     private final Book b;
 
