@@ -166,8 +166,9 @@ public record Consolidation(Collection collection, Period period, GroupTotals co
     private Map<String, BigDecimal> figures(Map<String, BigDecimal> sums,
             Map<String, Optional<BigDecimal>> indicators) {
         Map<String, BigDecimal> out = new LinkedHashMap<>(sums);
-        balance(out);
         indicators.forEach((id, v) -> v.ifPresent(x -> out.put(id, x)));
+        balance(out, collection.moneySums());
+        balance(out, collection.moneyIndicatorSums());
         return out;
     }
 
@@ -176,10 +177,13 @@ public record Consolidation(Collection collection, Period period, GroupTotals co
      * Collection#moneySums}) rounded so that they add up to the total as written, to the hundred
      * yuan (2 decimals of 万元), or to the million (2 decimals of 亿元) once the total reads in
      * 亿元 with every part: three programs of 10,040 万元 read 1.01亿元, 1亿元 and 1亿元 of
-     * 3.01亿元. Parts that do not add up to their total exactly are left as they are.
+     * 3.01亿元; money indicators split by a list column likewise ({@link
+     * Collection#moneyIndicatorSums}: 项目计划总投资 by 类别). Parts that do not add up to their
+     * total exactly are left as they are.
      */
-    private void balance(Map<String, BigDecimal> figures) {
-        collection.moneySums().forEach((total, parts) -> {
+    private static void balance(Map<String, BigDecimal> figures,
+            Map<String, List<String>> groups) {
+        groups.forEach((total, parts) -> {
             BigDecimal t = figures.get(total);
             if (t == null || !figures.keySet().containsAll(parts)) {
                 return;

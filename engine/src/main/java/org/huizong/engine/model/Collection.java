@@ -166,6 +166,44 @@ public record Collection(String id, String title, int version, List<String> scho
         return java.util.Collections.unmodifiableMap(out);
     }
 
+    /**
+     * The money indicators that split a table column's sum by a list column (项目计划总投资 =
+     * {@code sum(projects.budget)}, its parts {@code sumif(projects.budget, projects.category,
+     * "新建")} and so on, one for every value of the list): total indicator id to its parts in
+     * the list's order, in indicator order. Shown rounded, these are balanced like {@link
+     * #moneySums} when the exact parts add up to the total (no row leaves the list column blank).
+     */
+    public Map<String, List<String>> moneyIndicatorSums() {
+        java.util.regex.Pattern sum = java.util.regex.Pattern.compile(
+                "\\s*sum\\(\\s*([\\w.]+)\\s*\\)\\s*");
+        java.util.regex.Pattern sumif = java.util.regex.Pattern.compile(
+                "\\s*sumif\\(\\s*([\\w.]+)\\s*,\\s*([\\w.]+)\\s*,\\s*\"([^\"]*)\"\\s*\\)\\s*");
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Indicator total : indicators) {
+            java.util.regex.Matcher t = sum.matcher(total.expression());
+            if (!"万元".equals(total.unit()) || !t.matches()) {
+                continue;
+            }
+            // list column id to value to the part's indicator id
+            Map<String, Map<String, String>> byList = new LinkedHashMap<>();
+            for (Indicator part : indicators) {
+                java.util.regex.Matcher m = sumif.matcher(part.expression());
+                if (m.matches() && m.group(1).equals(t.group(1))
+                        && part.population().equals(total.population())) {
+                    byList.computeIfAbsent(m.group(2), k -> new LinkedHashMap<>())
+                            .putIfAbsent(m.group(3), part.id());
+                }
+            }
+            byList.forEach((column, parts) -> allFields().stream()
+                    .filter(f -> f.id().equals(column) && f.type() == FieldType.ENUM
+                            && f.values().size() > 1 && parts.keySet().equals(
+                                    new java.util.HashSet<>(f.values())))
+                    .findFirst().ifPresent(f -> out.putIfAbsent(total.id(),
+                            f.values().stream().map(parts::get).toList())));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** Every field including table columns. */
     public List<Field> allFields() {
         return allFields(sheets);

@@ -195,22 +195,35 @@ final class Book {
     /** A title across columns {@code 0..lastCol} of a row. */
     void title(Sheet sheet, int rowIndex, String value, int lastCol, CellStyle style,
             float points) {
+        title(sheet, rowIndex, value, 0, lastCol, style, points);
+    }
+
+    private static void title(Sheet sheet, int rowIndex, String value, int firstCol,
+            int lastCol, CellStyle style, float points) {
         Row r = row(sheet, rowIndex);
         r.setHeightInPoints(points);
-        text(r, 0, value, style);
-        if (lastCol > 0) {
-            sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, 0, lastCol));
+        text(r, firstCol, value, style);
+        if (lastCol > firstCol) {
+            sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, firstCol, lastCol));
         }
     }
 
     /** The title row and the subtitle row (unit, period) every sheet starts with. */
     void heading(Sheet sheet, String what, int lastCol) {
-        title(sheet, 0, heading() + "·" + words(what), lastCol, styles.title, 30);
+        heading(sheet, what, 0, lastCol);
+    }
+
+    /**
+     * The heading over columns {@code firstCol..lastCol} only: on a sheet that repeats its first
+     * columns on every printed page, a heading over them would print cut on the later pages.
+     */
+    void heading(Sheet sheet, String what, int firstCol, int lastCol) {
+        title(sheet, 0, heading() + "·" + words(what), firstCol, lastCol, styles.title, 30);
         boolean money = collection.fields().stream()
                 .anyMatch(f -> f.type() == org.huizong.engine.model.FieldType.MONEY);
         title(sheet, 1, "填报单位：" + unit.name() + "（" + unit.code() + "）    报告期："
                 + c.period().label() + (money ? "    金额单位：万元" : "") + "    生成时间："
-                + show(generated), lastCol, styles.subtitle, 20);
+                + show(generated), firstCol, lastCol, styles.subtitle, 20);
     }
 
     /**

@@ -102,9 +102,7 @@ final class BreakdownSheet {
             }
         }
         Row x = Book.row(sheet, r + 1);
-        Book.text(x, 1, b.words("注：列标题括号内为计入汇总的学校数/名单内应报学校数；" + dimension
-                + "以学校名单为准；“—”为该项不适用于该组学校或无法计算；金额经舍位平衡处理，各组之和等于"
-                + b.whole() + "数。"), b.styles.plain);
+        Book.text(x, 1, note(dimension), b.styles.plain);
         sheet.createFreezePane(3, 3);
         Book.width(sheet, 0, 5);
         Book.width(sheet, 1, 30);
@@ -142,5 +140,14 @@ final class BreakdownSheet {
             Book.blank(x, col, b.styles.plain);
         }
         return r + 1;
+    }
+
+    /** The note under the table; 舍位平衡 only when the collection has money. */
+    private String note(String dimension) {
+        boolean money = b.collection.fields().stream()
+                .anyMatch(f -> f.type() == org.huizong.engine.model.FieldType.MONEY);
+        return b.words("注：列标题括号内为计入汇总的学校数/名单内应报学校数；" + dimension
+                + "以学校名单为准；“—”为该项不适用于该组学校或无法计算"
+                + (money ? "；金额经舍位平衡处理，各组之和等于" + b.whole() + "数。" : "。"));
     }
 }

@@ -62,13 +62,19 @@ final class NarrativeSheet {
         Book.printA4(sheet, false, 1);
     }
 
-    /** 12-point text: about 2.2 width units a CJK character, 20 points a line, some air. */
+    /**
+     * The height in points of a 12-point 宋体 paragraph at {@link #WIDTH}: lines as Excel and WPS
+     * wrap it (a CJK character 16 pixels, 2.29 of Calibri's 7-pixel width units; a digit or a
+     * Latin letter half that), 17 points a line (宋体 12 in Excel takes 15.6; LibreOffice's
+     * fallback CJK fonts 18, and wrap more per line, so their fewer lines still fit), and 4 points
+     * of air. Estimated once for every renderer: neither grows a row for wrapped text.
+     */
     static float height(String text) {
         double units = 0;
         for (int i = 0; i < text.length(); i++) {
-            units += text.charAt(i) < 0x2E80 ? 1.2 : 2.2;
+            units += text.charAt(i) < 0x2E80 ? 1.14 : 2.29;
         }
-        int lines = (int) Math.ceil(units / (WIDTH - 2));
-        return 19f * Math.max(1, lines) + 6;
+        int lines = (int) Math.ceil(units / (WIDTH - 1));
+        return 17f * Math.max(1, lines) + 4;
     }
 }

@@ -27,6 +27,14 @@ final class PageBreaks {
     }
 
     /**
+     * The characters of column width that print across landscape A4 at {@code scale} percent,
+     * less the reserve: 143 at 70%.
+     */
+    static double landscapeCharacters(int scale) {
+        return (A4_LONG - SIDE_MARGINS) / POINTS_PER_CHARACTER * 100 / scale * RESERVE;
+    }
+
+    /**
      * @param starts the zero-based first row of each table, in order, then the row after the
      *     last one
      * @param landscape whether the sheet prints landscape

@@ -146,7 +146,7 @@ final class ProjectSheet {
      * decimals, the categories balanced to add up to the 合计 (舍位平衡) when their exact sums do
      * (a row without a category leaves them short, and then each is rounded half up).
      */
-    private static List<List<BigDecimal>> shown(List<TableTotals.Category> cats,
+    static List<List<BigDecimal>> shown(List<TableTotals.Category> cats,
             List<Field> numeric) {
         List<List<BigDecimal>> out = new ArrayList<>();
         cats.forEach(c -> out.add(new ArrayList<>()));

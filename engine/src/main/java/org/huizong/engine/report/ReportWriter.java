@@ -192,8 +192,8 @@ public final class ReportWriter {
         contents.add(new String[] {totals.name(), "汇总数，与学校报表格式一致" + b.c.previous()
                 .filter(PreviousPeriod::compares).map(p -> p.isComparableBasis()
                         ? "，含同比（按可比口径）" : "，含同比").orElse("")});
-        charted.ifPresent(s -> contents.add(new String[] {ChartSheet.name(s), s.title()
-                + "金额图"}));
+        charted.ifPresent(s -> contents.add(new String[] {ChartSheet.name(), s.title()
+                + "金额、各乡镇报送完成情况等图表"}));
         contents.add(new String[] {"按学校类型", "各类学校分别汇总"});
         contents.add(new String[] {"按乡镇", "各乡镇分别汇总"});
         contents.add(new String[] {"按办学性质", "公办、民办分别汇总"});

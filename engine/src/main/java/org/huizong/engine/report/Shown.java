@@ -21,6 +21,8 @@ import org.huizong.engine.model.FieldType;
  * rounded by the largest-remainder method ({@link BalancedRounding}) so that the shown parts add
  * up to the shown total, the exact total rounded half up. A money field in no group is rounded
  * half up, and so is every figure of a group whose exact parts do not add up to its exact total.
+ * Money indicators split by a list column ({@link Collection#moneyIndicatorSums}) are groups too,
+ * balanced among the indicators given to {@link #indicators}.
  * The exact figures stay in the book's {@code _totals} sheet ({@link ExactSheet}).
  */
 final class Shown {
@@ -44,6 +46,9 @@ final class Shown {
         this.money = List.copyOf(m);
         List<Group> gs = new ArrayList<>();
         collection.moneySums().forEach((total, parts) -> gs.add(new Group(total, parts)));
+        // 项目计划总投资 and its parts by 类别: balanced wherever the indicators are shown together
+        collection.moneyIndicatorSums().forEach((total, parts) -> gs.add(new Group(total,
+                parts)));
         this.groups = List.copyOf(gs);
     }
 
@@ -84,6 +89,21 @@ final class Shown {
                 out.put(f.id(), half(v));
             }
         }
+        return out;
+    }
+
+    /**
+     * The shown value of every indicator of {@code exact} (empty where there is none): the
+     * parts of a money indicator group balanced to its total as shown, 2 decimals of 万元; any
+     * other indicator as it is, shown in its own format.
+     */
+    Map<String, java.util.Optional<BigDecimal>> indicators(
+            Map<String, java.util.Optional<BigDecimal>> exact) {
+        Map<String, BigDecimal> present = new LinkedHashMap<>();
+        exact.forEach((id, v) -> v.ifPresent(x -> present.put(id, x)));
+        Map<String, BigDecimal> balanced = money(present);
+        Map<String, java.util.Optional<BigDecimal>> out = new LinkedHashMap<>(exact);
+        balanced.forEach((id, v) -> out.put(id, java.util.Optional.of(v)));
         return out;
     }
 

@@ -18,7 +18,8 @@ final class StatusSheet {
     static final String NAME = "报送情况";
     private static final String[] HEADERS = {"序号", "学校标识码", "学校名称", "学校类型", "所在乡镇",
         "办学性质", "报送情况", "文件", "报送时间", "错误", "未说明的警告"};
-    private static final double[] WIDTHS = {5, 12, 22, 12, 10, 8, 24, 28, 16, 6, 12};
+    // 文件 holds 学校标识码_学校名称.xlsx on one line for a name of up to 8 characters
+    private static final double[] WIDTHS = {5, 12, 22, 12, 10, 8, 24, 34, 16, 6, 12};
 
     private final Book b;
 
@@ -50,8 +51,14 @@ final class StatusSheet {
             Book.text(x, 6, s.statusText() + (b.scope.late(s.time()) ? "（逾期）" : ""),
                     s.status() == SchoolStatus.Status.COUNTED && !b.scope.late(s.time())
                     ? b.styles.text : b.styles.warning);
-            // wrapped: a long file name grows the row instead of being cut at the print edge
-            Book.text(x, 7, s.file().orElse(""), b.styles.textWrap);
+            // wrapped: a long file name grows the row instead of being cut at the print edge;
+            // grown here, since neither Excel nor LibreOffice grows a row POI writes
+            String file = s.file().orElse("");
+            Book.text(x, 7, file, b.styles.textWrap);
+            float high = FindingsSheet.rowHeight(file, WIDTHS[7]);
+            if (high > FindingsSheet.rowHeight("", WIDTHS[7])) {
+                x.setHeightInPoints(high);
+            }
             time(x, 8, s.time());
             long errors = s.findings().stream().filter(f -> f.severity() == Severity.ERROR)
                     .count();

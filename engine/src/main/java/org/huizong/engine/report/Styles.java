@@ -71,6 +71,8 @@ final class Styles {
         note = style(bodyFont, HorizontalAlignment.LEFT, false, true);
         note.setVerticalAlignment(VerticalAlignment.TOP);
         paragraph = style(font(BODY_FONT, 12, false), HorizontalAlignment.JUSTIFY, false, true);
+        // a paragraph's row is estimated, not measured: what it has to spare falls below it
+        paragraph.setVerticalAlignment(VerticalAlignment.TOP);
         paragraph.setVerticalAlignment(VerticalAlignment.TOP);
         dateTime = style(bodyFont, HorizontalAlignment.CENTER, true, false);
         dateTime.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));

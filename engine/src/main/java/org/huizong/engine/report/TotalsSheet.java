@@ -110,18 +110,54 @@ final class TotalsSheet {
             String what = sub.get((col - FIRST_VALUE_COL) % sub.size());
             Book.width(sheet, col, what.equals("增幅") ? 10 : what.equals(SCHOOLS) ? 7 : 14);
         }
-        b.note(sheet, r + 1, b.words("注：金额经舍位平衡处理：以万元为单位保留两位小数，各分项之和等于合计，"
-                + "精确数随本表保存，再次汇总按精确数计算；“—”为不适用或无法计算；“" + SCHOOLS
+        boolean money = b.collection.fields().stream()
+                .anyMatch(f -> f.type() == org.huizong.engine.model.FieldType.MONEY);
+        b.note(sheet, r + 1, b.words("注：" + (money ? "金额经舍位平衡处理：以万元为单位保留两位小数，"
+                + "各分项之和等于合计，精确数随本表保存，再次汇总按精确数计算；" : "")
+                + "“—”为不适用或无法计算；“" + SCHOOLS
                 + "”为该项填报数不为0的学校数；" + populations() + note()), 1, lastCol);
         String signatures = b.collection.furniture().signatureLine();
         if (!signatures.isEmpty()) {
-            Row x = Book.row(sheet, r + 3);
-            x.setHeightInPoints(24);
-            Book.text(x, 1, signatures, b.styles.plain);
-            sheet.addMergedRegion(new CellRangeAddress(r + 3, r + 3, 1, lastCol));
+            // on two lines or more where the table is narrower (安全月报's one value column),
+            // broken between signatories, never inside one
+            String lines = lines(signatures, width(1, lastCol));
+            b.note(sheet, r + 3, lines, 1, lastCol);
+            Book.row(sheet, r + 3).setHeightInPoints(Math.max(24,
+                    15f * lines.split("\n").length + 3));
         }
         Book.printA4(sheet, lastCol > 6, 1);
         PageBreaks.keepTogether(sheet, starts, lastCol > 6);
+    }
+
+    /** The width in characters of columns {@code first..last}. */
+    private double width(int first, int last) {
+        double w = 0;
+        for (int c = first; c <= last; c++) {
+            w += sheet.getColumnWidth(c) / 256.0;
+        }
+        return w;
+    }
+
+    /**
+     * The signature line broken into lines of at most {@code chars} width units, each starting
+     * with a signatory (单位负责人：　　　).
+     */
+    static String lines(String signatures, double chars) {
+        StringBuilder out = new StringBuilder();
+        double used = 0;
+        for (String part : signatures.split("(?<=　)(?=[^　])")) {
+            double w = 0;
+            for (int i = 0; i < part.length(); i++) {
+                w += part.charAt(i) < 0x2E80 ? 1.1 : 2.1;
+            }
+            if (used > 0 && used + w > chars - 1) {
+                out.append('\n');
+                used = 0;
+            }
+            out.append(part);
+            used += w;
+        }
+        return out.toString();
     }
 
     /** Which indicators are over some school types only: 课后服务参与率按小学、初中…计算；. */
@@ -242,21 +278,32 @@ final class TotalsSheet {
         header(r + 1, "指标", List.of("指标值"));
         int row = r + 3;
         int number = 1;
+        // 项目计划总投资 and its parts by 类别 balanced (舍位平衡), in each column
+        Shown shown = new Shown(b.collection);
+        Map<String, Optional<BigDecimal>> values = shown.indicators(b.c.indicators());
+        Map<String, Optional<BigDecimal>> sames = new LinkedHashMap<>();
+        Map<String, Optional<BigDecimal>> thens = new LinkedHashMap<>();
+        for (Indicator i : b.collection.indicators()) {
+            sames.put(i.id(), b.c.comparedIndicator(i.id()));
+            thens.put(i.id(), b.c.previousIndicator(i.id()));
+        }
+        sames = shown.indicators(sames);
+        thens = shown.indicators(thens);
         for (Indicator i : b.collection.indicators()) {
             Row x = Book.row(sheet, row++);
             Book.text(x, 0, String.valueOf(number++), b.styles.textCenter);
             Book.text(x, 1, i.label(), b.styles.text);
             Book.text(x, 2, i.unit(), b.styles.textCenter);
             String format = Styles.format(i);
-            Optional<BigDecimal> value = b.c.indicators().get(i.id());
+            Optional<BigDecimal> value = values.get(i.id());
             int k = FIRST_VALUE_COL;
             Book.number(x, k++, value, b.styles.number(format));
             if (previous) {
-                Optional<BigDecimal> same = b.c.comparedIndicator(i.id());
+                Optional<BigDecimal> same = sames.get(i.id());
                 if (comparable) {
                     Book.number(x, k++, same, b.styles.number(format));
                 }
-                Optional<BigDecimal> then = b.c.previousIndicator(i.id());
+                Optional<BigDecimal> then = thens.get(i.id());
                 Book.number(x, k++, then, b.styles.number(format));
                 // the change of the figures as shown (72.1% - 71.3% = 0.8 个百分点): a row reads
                 // consistently, and a change too small to show is 0, never +0.00

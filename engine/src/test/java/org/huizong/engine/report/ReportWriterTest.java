@@ -167,7 +167,7 @@ class ReportWriterTest {
         try (XSSFWorkbook wb = open(write(consolidation(submissions(2), false)))) {
             List<String> names = new ArrayList<>();
             wb.forEach(sh -> names.add(sh.getSheetName()));
-            assertThat(names).containsExactly("封面", "全县汇总", "资助图表", "按学校类型", "按乡镇",
+            assertThat(names).containsExactly("封面", "全县汇总", "图表", "按学校类型", "按乡镇",
                     "按办学性质", "学校明细", "项目清单", "项目分类汇总", "问题清单", "报送情况", "未计入文件",
                     "总结", "_detail", "_totals", "_meta");
             assertThat(wb.getSheetVisibility(wb.getSheetIndex("_meta")))
@@ -391,14 +391,15 @@ class ReportWriterTest {
             throws IOException {
         Consolidation c = consolidation(submissions(7), false);
         try (XSSFWorkbook wb = open(write(c))) {
-            XSSFDrawing drawing = wb.getSheet("资助图表").getDrawingPatriarch();
-            assertThat(drawing.getCharts()).hasSize(2);
+            XSSFDrawing drawing = wb.getSheet("图表").getDrawingPatriarch();
+            // then 项目建设投资 by 类别 (ChartsTest); no 同比 without a previous period
+            assertThat(drawing.getCharts()).hasSize(3);
             XSSFChart townships = drawing.getCharts().get(1);
             assertThat(townships.getTitleText().getString()).isEqualTo("各乡镇报送完成情况");
             assertThat(townships.getChartSeries().get(0).getSeriesCount()).isEqualTo(2);
             assertThat(townships.getChartSeries().get(0).getSeries(0).getCategoryData()
                     .getPointCount()).isEqualTo(c.byTownship().size());
-            assertThat(sheetText(wb, "资助图表")).contains("应报学校数", "计入汇总学校数");
+            assertThat(sheetText(wb, "图表")).contains("应报学校数", "计入汇总学校数");
             XSSFChart chart = drawing.getCharts().get(0);
             assertThat(chart.getChartSeries()).singleElement().satisfies(d -> {
                 assertThat(d).isInstanceOf(
