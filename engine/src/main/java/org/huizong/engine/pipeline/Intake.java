@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.huizong.engine.HuizongException;
 import org.huizong.engine.UnreadableFileException;
@@ -149,10 +152,14 @@ public final class Intake {
      * {@value #KIND} error. An unreadable file becomes a submission with its reason.
      */
     public Submission submission(Path file, Roster roster) {
+        return submission(file, roster::find);
+    }
+
+    private Submission submission(Path file, Function<String, Optional<School>> roster) {
         Instant time = modified(file);
         try {
             Return r = reader.read(file);
-            Optional<School> entry = roster.find(r.meta().unitCode());
+            Optional<School> entry = roster.apply(r.meta().unitCode());
             boolean book = entry.map(School::isUnit).orElse(false);
             boolean claimsBook = ReturnMeta.KIND_CONSOLIDATED.equals(r.meta().kind());
             if (claimsBook && !book) {
@@ -186,7 +193,11 @@ public final class Intake {
      * says it is; results sorted by file name.
      */
     public List<Submission> submissions(List<Path> files, Roster roster) {
-        return files.parallelStream().map(f -> submission(f, roster))
+        // Roster.find scans the roster: once a file, that grows with the square of the county
+        Map<String, School> byCode = new HashMap<>();
+        roster.schools().forEach(s -> byCode.put(s.code(), s));
+        Function<String, Optional<School>> find = code -> Optional.ofNullable(byCode.get(code));
+        return files.parallelStream().map(f -> submission(f, find))
                 .sorted(Comparator.comparing(Submission::file)).toList();
     }
 

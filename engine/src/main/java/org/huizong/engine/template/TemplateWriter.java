@@ -128,7 +128,8 @@ public final class TemplateWriter {
     /**
      * As {@link #writeAll(Roster, Path)}, on all cores (each template is written on its own, so
      * the files are the same whatever the order), telling {@code written} of each school as its
-     * file is on disk (from any thread), for a progress bar.
+     * file is on disk (from any thread), for a progress bar. Schools alike share most of the
+     * work ({@link TemplateCopies}): the files are the bytes {@link #toBytes} gives.
      */
     public List<Path> writeAll(Roster roster, Path dir, Consumer<School> written) {
         roster.schools().forEach(this::checkSchool);
@@ -137,10 +138,11 @@ public final class TemplateWriter {
         } catch (IOException e) {
             throw new HuizongException("无法写入模板目录 " + dir + "：" + e.getMessage(), e);
         }
+        TemplateCopies copies = new TemplateCopies(this);
         return roster.schools().parallelStream().map(s -> {
             Path file = dir.resolve(fileName(s));
             try {
-                Files.write(file, toBytes(s, ReturnData.empty()));
+                Files.write(file, copies.toBytes(s));
             } catch (IOException e) {
                 throw new HuizongException("无法写入模板 " + file + "：" + e.getMessage(), e);
             }
@@ -191,7 +193,7 @@ public final class TemplateWriter {
     }
 
     /** The first moment of the period, in UTC: the document's created and modified time. */
-    private java.time.OffsetDateTime stamp() {
+    java.time.OffsetDateTime stamp() {
         return period.start().atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
