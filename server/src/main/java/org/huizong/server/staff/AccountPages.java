@@ -6,6 +6,7 @@ import static io.javalin.http.HandlerType.POST;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.huizong.server.store.AccountStore;
 import org.huizong.server.store.Audit;
@@ -55,6 +56,7 @@ final class AccountPages implements RouteGroup {
         r.staff(POST, "/users/{uid}/reset", Guard.ADMIN, this::resetPassword);
         r.staff(POST, "/users/{uid}/disable", Guard.ADMIN, s -> setDisabled(s, true));
         r.staff(POST, "/users/{uid}/enable", Guard.ADMIN, s -> setDisabled(s, false));
+        r.staff(POST, "/users/{uid}/townships", Guard.ADMIN, this::changeTownships);
         r.staff(GET, "/account", Guard.REVIEWER, s -> accountPage(s, Optional.empty(),
                 Optional.empty()));
         r.staff(POST, "/account", Guard.REVIEWER, this::changePassword);
@@ -132,7 +134,7 @@ final class AccountPages implements RouteGroup {
                   <div class="actions"><button type="submit">创建</button></div>
                 </form>""", notice, rows, s.csrfField(), "审核员（学区、乡镇级）：勾选其负责的乡镇，"
                 + "它只能查看和初审这些乡镇的学校，初审后由县教育局终审；不勾选则为县教育局账号",
-                townshipChoices());
+                townshipChoices(List.of()));
         return s.page("账号管理", body);
     }
 
@@ -142,19 +144,23 @@ final class AccountPages implements RouteGroup {
                 ? "审核员（" + String.join("、", u.townships()) + "）" : "工作人员";
     }
 
-    /** A checkbox for each township on any roster; a reviewer is scoped to some of them. */
-    private Html townshipChoices() {
+    /** A checkbox for each township on any roster, {@code checked} ticked. */
+    private Html townshipChoices(List<String> checked) {
         List<String> towns = collections.townships();
         if (towns.isEmpty()) {
             return Html.raw("<p class=\"muted\">还没有导入学校名单，导入后可在此选择乡镇。</p>");
         }
         return Html.each(towns, t -> Html.of(
                 "<label class=\"inline-choice\"><input type=\"checkbox\" name=\"township\""
-                        + " value=\"{}\"> {}</label>", t, t));
+                        + " value=\"{}\"{}> {}</label>", t,
+                Html.raw(checked.contains(t) ? " checked" : ""), t));
     }
 
-    /** Reset and disable or enable, for every account but the administrator's own. */
-    private static Html userActions(StaffRequest s, AccountStore.Account a) {
+    /**
+     * Reset and disable or enable, for every account but the administrator's own; a reviewer's
+     * townships can be changed in place.
+     */
+    private Html userActions(StaffRequest s, AccountStore.Account a) {
         if (a.user().id() == s.session().user().id()) {
             return Html.raw("<a href=\"/account\">修改我的密码</a>");
         }
@@ -163,9 +169,38 @@ final class AccountPages implements RouteGroup {
                 <form class="inline" method="post" action="{}/reset">{}
                   <button type="submit" class="secondary">重置密码</button></form>
                 <form class="inline" method="post" action="{}/{}">{}
-                  <button type="submit" class="{}">{}</button></form>""",
+                  <button type="submit" class="{}">{}</button></form>{}""",
                 base, s.csrfField(), base, a.disabled() ? "enable" : "disable", s.csrfField(),
-                a.disabled() ? "secondary" : "danger", a.disabled() ? "启用" : "停用");
+                a.disabled() ? "secondary" : "danger", a.disabled() ? "启用" : "停用",
+                !a.user().scoped() ? Html.EMPTY : Html.of("""
+                <details class="scope"><summary>修改负责的乡镇</summary>
+                <form method="post" action="{}/townships">{}{}
+                  <button type="submit" class="secondary">保存</button></form></details>""",
+                base, s.csrfField(), townshipChoices(a.user().townships())));
+    }
+
+    private Reply changeTownships(StaffRequest s) {
+        AccountStore.Account a = target(s);
+        List<String> towns = townships(s);
+        List<String> known = collections.townships();
+        Optional<String> wrong = !a.user().scoped()
+                ? Optional.of("只有审核员有负责的乡镇；县教育局的账号看全县")
+                : towns.isEmpty()
+                ? Optional.of("请至少勾选一个乡镇；不再需要该审核员时，请停用其账号")
+                : towns.stream().filter(t -> !known.contains(t)).findFirst()
+                        .map(t -> "名单中没有乡镇“" + t + "”");
+        if (wrong.isPresent()) {
+            return usersPage(s, PageChrome.flash(Optional.empty(), wrong, List.of()))
+                    .withStatus(422);
+        }
+        accounts.setTownships(s.username(), a.user().id(), towns);
+        return usersPage(s, Html.of("<div class=\"flash ok\">已修改 {} 负责的乡镇：{}</div>",
+                a.user().username(), String.join("、", new TreeSet<>(towns))));
+    }
+
+    private static List<String> townships(StaffRequest s) {
+        return s.ctx().formParams("township").stream().map(String::strip)
+                .filter(t -> !t.isEmpty()).distinct().toList();
     }
 
     private AccountStore.Account target(StaffRequest s) {
@@ -245,8 +280,7 @@ final class AccountPages implements RouteGroup {
         String username = s.form("username").strip();
         String display = s.form("display").strip();
         String password = s.form("password");
-        List<String> towns = s.ctx().formParams("township").stream().map(String::strip)
-                .filter(t -> !t.isEmpty()).distinct().toList();
+        List<String> towns = townships(s);
         boolean admin = "1".equals(s.form("admin"));
         List<String> known = collections.townships();
         Optional<String> wrong = !USERNAME.matcher(username).matches()

@@ -52,6 +52,7 @@ final class AuditWords {
             Map.entry("user.password_failed", "修改密码失败（当前密码不正确）"),
             Map.entry("user.reset_password", "重置密码"),
             Map.entry("user.disable", "停用账号"),
+            Map.entry("user.scope", "修改审核员负责的乡镇"),
             Map.entry("user.enable", "启用账号"),
             Map.entry("login.disabled", "已停用的账号尝试登录"),
             Map.entry("user.create_first_admin", "创建首个管理员"));

@@ -145,13 +145,35 @@ public final class AccountStore {
         }
         jdbi.useTransaction(h -> {
             long id = insertUser(h, username, displayName, password, false);
-            for (String t : new TreeSet<>(townships)) {
-                h.createUpdate("INSERT INTO reviewer_townships (user_id, township)"
-                        + " VALUES (:u, :t)").bind("u", id).bind("t", t).execute();
-            }
+            insertTownships(h, id, townships);
             audit.record(h, actor, "user.create", null, null, "用户 " + username
                     + "（审核员，负责 " + String.join("、", new TreeSet<>(townships)) + "）");
         });
+    }
+
+    /**
+     * Gives a reviewer other townships. It keeps at least one: a reviewer no longer needed is
+     * disabled, so the audit log keeps who first-approved what. Returns already first-approved
+     * keep that decision; a township that gains a reviewer is reviewed at two levels from then on.
+     */
+    public void setTownships(String actor, long userId, List<String> townships) {
+        if (townships.isEmpty()) {
+            throw new IllegalArgumentException("reviewer " + userId + " without a township");
+        }
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM reviewer_townships WHERE user_id = :u")
+                    .bind("u", userId).execute();
+            insertTownships(h, userId, townships);
+            audit.record(h, actor, "user.scope", null, null, "用户 " + username(h, userId)
+                    + "（审核员，负责 " + String.join("、", new TreeSet<>(townships)) + "）");
+        });
+    }
+
+    private static void insertTownships(Handle h, long userId, List<String> townships) {
+        for (String t : new TreeSet<>(townships)) {
+            h.createUpdate("INSERT INTO reviewer_townships (user_id, township)"
+                    + " VALUES (:u, :t)").bind("u", userId).bind("t", t).execute();
+        }
     }
 
     private long insertUser(Handle h, String username, String displayName, String password,
