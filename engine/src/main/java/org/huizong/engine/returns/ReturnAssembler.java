@@ -51,16 +51,26 @@ final class ReturnAssembler {
      * @param fieldCells every field's cell, by field id, when nothing is missing: one map that
      *     every return of this structure holds as its cells (30,000 returns held ninety cell
      *     references each, 300 MB, before)
+     * @param rowCells the cells of each table's first {@value #SHARED_ROWS} rows, by table id,
+     *     then row, then column key, when nothing is missing: shared as {@code fieldCells} are
      */
     record Located(Map<String, NamedArea> areas, Map<String, CellColumns> wanted,
-            List<String> problems, Map<String, CellRef> fieldCells) {
+            List<String> problems, Map<String, CellRef> fieldCells,
+            Map<String, List<Map<String, CellRef>>> rowCells) {
         Located {
             areas = Collections.unmodifiableMap(new LinkedHashMap<>(areas));
             wanted = Collections.unmodifiableMap(new LinkedHashMap<>(wanted));
             problems = List.copyOf(problems);
             fieldCells = OrderedMaps.copyOf(fieldCells);
+            rowCells = Map.copyOf(rowCells);
         }
     }
+
+    /**
+     * Rows of a table whose cells are made once per structure; a row past them (a name may claim
+     * any number) has its cells made when it is read, as every row's were before.
+     */
+    static final int SHARED_ROWS = 1_000;
 
     private ReturnAssembler(String file, WorkbookSource source, ReadPlan plan,
             ReturnMeta meta, Located located) {
@@ -144,12 +154,21 @@ final class ReturnAssembler {
         Map<String, CellColumns> wanted = new LinkedHashMap<>();
         runs.forEach((sheet, r) -> wanted.put(sheet, CellColumns.of(r)));
         Map<String, CellRef> fieldCells = new LinkedHashMap<>();
+        Map<String, List<Map<String, CellRef>>> rowCells = new HashMap<>();
         if (problems.isEmpty()) {
             for (ReadPlan.Named n : plan.fields()) {
                 fieldCells.put(n.field().id(), topCell(areas.get(n.name())));
             }
+            for (ReadPlan.TableNames t : plan.tables()) {
+                List<Map<String, CellRef>> rows = new ArrayList<>();
+                List<NamedArea> columns = columnAreas(t, areas);
+                for (int i = 0; i < Math.min(SHARED_ROWS, rowCount(columns)); i++) {
+                    rows.add(rowCells(t, columns, i));
+                }
+                rowCells.put(t.table().id(), List.copyOf(rows));
+            }
         }
-        return new Located(areas, wanted, problems, fieldCells);
+        return new Located(areas, wanted, problems, fieldCells, rowCells);
     }
 
     /**
@@ -288,13 +307,10 @@ final class ReturnAssembler {
     }
 
     private List<TableRow> rows(ReadPlan.TableNames t, Map<String, Map<CellPos, RawCell>> cells) {
-        List<NamedArea> columnAreas = new ArrayList<>(t.columns().size());
-        int rowCount = 0;
-        for (ReadPlan.Named c : t.columns()) {
-            NamedArea a = located.areas().get(c.name());
-            columnAreas.add(a);
-            rowCount = Math.max(rowCount, a.rows());
-        }
+        List<NamedArea> columnAreas = columnAreas(t, located.areas());
+        int rowCount = rowCount(columnAreas);
+        List<Map<String, CellRef>> shared = located.rowCells().getOrDefault(t.table().id(),
+                List.of());
         List<TableRow> out = new ArrayList<>();
         for (int i = 0; i < rowCount; i++) {
             if (isBlank(cells, columnAreas, i)) {
@@ -302,7 +318,8 @@ final class ReturnAssembler {
                 continue;
             }
             Map<String, Value> values = new LinkedHashMap<>();
-            Map<String, CellRef> refs = new LinkedHashMap<>();
+            Map<String, CellRef> refs = i < shared.size() ? shared.get(i)
+                    : rowCells(t, columnAreas, i);
             for (int k = 0; k < columnAreas.size(); k++) {
                 NamedArea a = columnAreas.get(k);
                 if (i >= a.rows()) {
@@ -310,8 +327,7 @@ final class ReturnAssembler {
                 }
                 Field c = t.columns().get(k).field();
                 String key = t.keys().get(k);
-                CellRef ref = CellRef.of(a.sheet(), a.firstRow() + i, a.firstColumn());
-                refs.put(key, ref);
+                CellRef ref = refs.get(key);
                 RawCell raw = cell(cells, a.sheet(), a.firstRow() + i, a.firstColumn());
                 CellValues.read(c, c.label() + "（第" + (i + 1) + "行）", raw, ref, findings)
                         .ifPresent(v -> values.put(key, v));
@@ -321,6 +337,37 @@ final class ReturnAssembler {
             }
         }
         return out;
+    }
+
+    private static List<NamedArea> columnAreas(ReadPlan.TableNames t,
+            Map<String, NamedArea> areas) {
+        List<NamedArea> out = new ArrayList<>(t.columns().size());
+        for (ReadPlan.Named c : t.columns()) {
+            out.add(areas.get(c.name()));
+        }
+        return out;
+    }
+
+    private static int rowCount(List<NamedArea> columns) {
+        int rows = 0;
+        for (NamedArea a : columns) {
+            rows = Math.max(rows, a.rows());
+        }
+        return rows;
+    }
+
+    /** Row {@code i}'s cells by column key: every column that reaches the row. */
+    private static Map<String, CellRef> rowCells(ReadPlan.TableNames t, List<NamedArea> columns,
+            int i) {
+        Map<String, CellRef> refs = new LinkedHashMap<>();
+        for (int k = 0; k < columns.size(); k++) {
+            NamedArea a = columns.get(k);
+            if (i < a.rows()) {
+                refs.put(t.keys().get(k), CellRef.of(a.sheet(), a.firstRow() + i,
+                        a.firstColumn()));
+            }
+        }
+        return OrderedMaps.copyOf(refs);
     }
 
     /** Whether row {@code i} of a table has no cell with content or a formula. */

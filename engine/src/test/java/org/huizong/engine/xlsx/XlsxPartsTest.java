@@ -430,6 +430,27 @@ class XlsxPartsTest {
     }
 
     @Test
+    void aSheetReadIsInflatedWholeSoDamageAfterItsLastNeededCellIsRefused() {
+        Collection c = IoFixtures.collection();
+        byte[] filled = TemplateWriter.of(c, IoFixtures.PERIOD).toBytes(IoFixtures.highSchool(),
+                ReturnData.empty());
+        String sheet = "xl/worksheets/sheet2.xml";
+        ZipDirectory.CentralEntry e = ZipDirectory.read(filled).orElseThrow().stream()
+                .filter(x -> x.name().equals(sheet)).findFirst().orElseThrow();
+        // the last bytes of its deflated data: its validations and formats, which no cell read
+        // needs; the CRC covers them, and a part read is checked whole (package description)
+        byte[] damaged = filled.clone();
+        int end = e.dataOffset() + (int) e.compressed();
+        for (int i = end - 12; i < end - 4; i++) {
+            damaged[i] ^= (byte) 0xFF;
+        }
+
+        assertThatThrownBy(() -> ReturnReader.of(c).read("坏尾.xlsx", damaged))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("坏尾.xlsx 已损坏或不完整");
+    }
+
+    @Test
     void aReturnWrittenWithInlineStringsAndNoCellAddressesReadsTheSame() {
         Collection c = IoFixtures.collection();
         byte[] filled = TemplateWriter.of(c, IoFixtures.PERIOD).toBytes(IoFixtures.highSchool(),
