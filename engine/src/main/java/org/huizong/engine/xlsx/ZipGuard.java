@@ -315,6 +315,25 @@ public final class ZipGuard {
                 return n;
             }
 
+            /**
+             * The reader may stop after the last row it needs; the rest is inflated here, not
+             * parsed, so the CRC covers what was read and the whole part counts against the
+             * limits (a bomb's tail stops at them like any other part).
+             */
+            @Override
+            public void close() throws IOException {
+                try {
+                    byte[] sink = new byte[8192];
+                    while (!ended && read(sink, 0, sink.length) >= 0) {
+                        // inflated and counted, not kept
+                    }
+                } catch (IOException | RuntimeException e) {
+                    throw e instanceof UnreadableFileException u ? u : damaged(file, e);
+                } finally {
+                    super.close();
+                }
+            }
+
             @Override
             public long skip(long n) throws IOException {
                 byte[] sink = new byte[(int) Math.min(n, 8192)];

@@ -21,7 +21,7 @@
  * distances are checked, a changed literal is not), so damage in the part read could pass as
  * changed text; and damage or a bomb in the part not read would go unseen, while the corpus refuses
  * both (a damaged sheet, a bomb declaring a small size). A part over 16 MB is streamed, and there
- * the reader stops after the last row it needs: its CRC is checked only when it is read to its end,
- * and the bomb limits count what was inflated of it (docs/security.md).
+ * the reader stops parsing after the last row it needs; closing the stream inflates the rest
+ * unparsed, so its CRC is checked and all of it counts against the limits (docs/security.md).
  */
 package org.huizong.engine.xlsx;

@@ -337,6 +337,39 @@ class XlsxPartsTest {
     }
 
     @Test
+    void aStreamedPartLeftBeforeItsEndIsStillCheckedWholeWhenClosed() throws Exception {
+        StringBuilder xml = new StringBuilder("<rows>");
+        for (int i = 0; i < 20_000; i++) {
+            xml.append("<r n=\"").append(i * 7919 % 100_003).append("\"/>");
+        }
+        byte[] content = xml.append("</rows>").toString().getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("big.xml"));
+            z.write(content);
+            z.closeEntry();
+        }
+        byte[] zip = bytes.toByteArray();
+        ZipDirectory.CentralEntry e = ZipDirectory.read(zip).orElseThrow().get(0);
+        try (ZipGuard.Contents c = ZipGuard.inspect("a.xlsx", zip)) {
+            java.io.InputStream in = c.open("big.xml").orElseThrow();
+            assertThat(in.readNBytes(100)).isEqualTo(java.util.Arrays.copyOf(content, 100));
+            in.close();
+        }
+        // damage near the end of the deflated data, far past the 100 bytes a reader took
+        int end = e.dataOffset() + (int) e.compressed();
+        for (int i = end - 12; i < end - 4; i++) {
+            zip[i] ^= (byte) 0xFF;
+        }
+        try (ZipGuard.Contents c = ZipGuard.inspect("a.xlsx", zip)) {
+            java.io.InputStream in = c.open("big.xml").orElseThrow();
+            assertThat(in.readNBytes(100)).isEqualTo(java.util.Arrays.copyOf(content, 100));
+            assertThatThrownBy(in::close).isInstanceOf(UnreadableFileException.class)
+                    .hasMessageContaining("a.xlsx 已损坏或不完整");
+        }
+    }
+
+    @Test
     void sharedStringsDecodeAlikeInThePlainFormAndEveryOther() throws Exception {
         String items = "<si><t>甲</t></si><si/><si><r><t xml:space=\"preserve\">乙 </t></r>"
                 + "<r><rPr><sz val=\"11\"/></rPr><t>&lt;丙&gt; &quot;&apos;&#x4E01;</t></r>"
