@@ -3,7 +3,6 @@ package org.huizong.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -11,8 +10,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import org.huizong.engine.model.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrowserFlowTest {
     private static final Path SHOTS = Paths.get("target", "screenshots");
-    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run");
 
     @Test
     void collectionCycleInChromium(@TempDir Path dir) throws Exception {
@@ -41,10 +35,8 @@ class BrowserFlowTest {
         ServerConfig config = ServerConfig.defaults(dir.resolve("data")).withHost("127.0.0.1")
                 .withPort(0);
         try (HuizongServer.Handle server = HuizongServer.start(config);
-                Playwright pw = Playwright.create(new Playwright.CreateOptions()
-                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium")).setArgs(ARGS))) {
+                Playwright pw = Browsers.playwright();
+                Browser browser = Browsers.chromium(pw)) {
             String base = server.baseUrl();
             Page staff = browser.newContext(new Browser.NewContextOptions()
                     .setAcceptDownloads(true).setViewportSize(1280, 900).setLocale("zh-CN"))

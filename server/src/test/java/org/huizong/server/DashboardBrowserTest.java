@@ -3,14 +3,12 @@ package org.huizong.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +27,8 @@ class DashboardBrowserTest {
         ServerConfig config = ServerConfig.defaults(dir).withHost("127.0.0.1").withPort(0)
                 .withDemo(true);
         try (HuizongServer.Handle h = HuizongServer.start(config);
-                Playwright pw = Playwright.create(new Playwright.CreateOptions()
-                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu",
-                                "--disable-background-networking", "--disable-component-update",
-                                "--disable-sync", "--no-first-run")))) {
+                Playwright pw = Browsers.playwright();
+                Browser browser = Browsers.chromium(pw)) {
             Page page = browser.newContext(new Browser.NewContextOptions()
                     .setViewportSize(1366, 900).setLocale("zh-CN")).newPage();
             page.navigate(h.baseUrl() + "/login");

@@ -3,14 +3,12 @@ package org.huizong.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.Map;
 import org.huizong.server.WebClient.Response;
 import org.huizong.templates.demo.DemoCounty;
@@ -24,13 +22,8 @@ class DemoServerTest {
             throws Exception {
         Path shots = Paths.get("target", "screenshots");
         Files.createDirectories(shots);
-        try (Playwright pw = Playwright.create(new Playwright.CreateOptions()
-                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu",
-                                "--disable-background-networking", "--disable-component-update",
-                                "--disable-sync", "--no-first-run")))) {
+        try (Playwright pw = Browsers.playwright();
+                Browser browser = Browsers.chromium(pw)) {
             Page page = browser.newContext(new Browser.NewContextOptions()
                     .setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
             page.navigate(h.baseUrl() + "/login");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -24,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PhoneLayoutBrowserTest {
     private static final Path SHOTS = Paths.get("target", "screenshots");
-    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run");
 
     @Test
     void dashboardAndSchoolPagesFitA375PixelPhone(@TempDir Path dir) throws Exception {
@@ -34,10 +30,8 @@ class PhoneLayoutBrowserTest {
         ServerConfig config = ServerConfig.defaults(dir).withHost("127.0.0.1").withPort(0)
                 .withDemo(true);
         try (HuizongServer.Handle h = HuizongServer.start(config);
-                Playwright pw = Playwright.create(new Playwright.CreateOptions()
-                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium")).setArgs(ARGS))) {
+                Playwright pw = Browsers.playwright();
+                Browser browser = Browsers.chromium(pw)) {
             String base = h.baseUrl();
             Map<String, String> links = new LinkedHashMap<>();
             for (String line : Files.readAllLines(dir.resolve("demo-links.txt"))) {
@@ -59,16 +53,16 @@ class PhoneLayoutBrowserTest {
                 page.click("a[href^='/collections/']:has-text('2024')");
                 page.waitForSelector("#stats");
                 String dashboard = page.url();
-                fits(page, "dashboard", width);
+                Browsers.fitsWidth(page, "dashboard", width);
                 shot(page, "21-dashboard", width);
                 page.screenshot(new Page.ScreenshotOptions()
                         .setPath(SHOTS.resolve("21-dashboard-top-" + width + ".png")));
                 page.navigate(dashboard + "/schools/3134000025");
-                fits(page, "review", width);
+                Browsers.fitsWidth(page, "review", width);
                 shot(page, "22-review", width);
                 for (String p : List.of("/users", "/account", "/audit", "/settings")) {
                     page.navigate(base + p);
-                    fits(page, p, width);
+                    Browsers.fitsWidth(page, p, width);
                     shot(page, "23" + p.replace('/', '-'), width);
                 }
                 page.navigate(base + "/nope");
@@ -81,7 +75,7 @@ class PhoneLayoutBrowserTest {
                         continue;
                     }
                     page.navigate(base + e.getValue());
-                    fits(page, "school " + e.getKey(), width);
+                    Browsers.fitsWidth(page, "school " + e.getKey(), width);
                     assertThat(page.textContent("#bureau-contact")).contains("联系");
                     assertThat(page.textContent("#next-step")).startsWith("下一步：");
                     shot(page, "25-school-" + e.getKey(), width);
@@ -95,10 +89,8 @@ class PhoneLayoutBrowserTest {
     void aStaffMemberChangesThePasswordInTheBrowser(@TempDir Path dir) throws Exception {
         ServerConfig config = ServerConfig.defaults(dir).withHost("127.0.0.1").withPort(0);
         try (HuizongServer.Handle h = HuizongServer.start(config);
-                Playwright pw = Playwright.create(new Playwright.CreateOptions()
-                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium")).setArgs(ARGS))) {
+                Playwright pw = Browsers.playwright();
+                Browser browser = Browsers.chromium(pw)) {
             Page page = browser.newContext(new Browser.NewContextOptions()
                     .setViewportSize(375, 800).setLocale("zh-CN")).newPage();
             page.navigate(h.baseUrl() + "/login");
@@ -124,15 +116,6 @@ class PhoneLayoutBrowserTest {
         }
     }
 
-    private static void fits(Page page, String what, int width) {
-        Object scroll = page.evaluate("document.documentElement.scrollWidth");
-        // On failure, name the elements that stick out, to see what to fix.
-        Object wide = page.evaluate("w => [...document.querySelectorAll('body *')]"
-                + ".filter(e => e.getBoundingClientRect().right > w).slice(0, 6)"
-                + ".map(e => e.tagName + '.' + e.className + '#' + e.id).join(' ')", width);
-        assertThat(((Number) scroll).intValue()).as(what + " at " + width + " px: " + wide)
-                .isLessThanOrEqualTo(width);
-    }
 
     private static void shot(Page page, String name, int width) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)

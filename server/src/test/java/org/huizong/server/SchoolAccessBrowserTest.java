@@ -12,7 +12,6 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -26,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,9 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SchoolAccessBrowserTest {
     private static final Path SHOTS = Paths.get("target", "screenshots");
-    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run");
     private static final Pattern CODE = Pattern.compile("([2-9A-Z]{4})-([2-9A-Z]{4})");
 
     @Test
@@ -55,10 +50,8 @@ class SchoolAccessBrowserTest {
         ServerConfig config = ServerConfig.defaults(dir.resolve("data")).withHost("127.0.0.1")
                 .withPort(0);
         try (HuizongServer.Handle server = HuizongServer.start(config);
-                Playwright pw = Playwright.create(new Playwright.CreateOptions()
-                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium")).setArgs(ARGS))) {
+                Playwright pw = Browsers.playwright();
+                Browser browser = Browsers.chromium(pw)) {
             String base = server.baseUrl();
             Page staff = browser.newContext(new Browser.NewContextOptions()
                     .setAcceptDownloads(true).setViewportSize(1280, 900).setLocale("zh-CN"))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,13 +37,8 @@ class TwoLevelReviewBrowserTest {
         ServerConfig config = ServerConfig.defaults(dir).withHost("127.0.0.1").withPort(0)
                 .withDemo(true);
         try (HuizongServer.Handle h = HuizongServer.start(config);
-                Playwright pw = Playwright.create(new Playwright.CreateOptions()
-                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu",
-                                "--disable-background-networking", "--disable-component-update",
-                                "--disable-sync", "--no-first-run")))) {
+                Playwright pw = Browsers.playwright();
+                Browser browser = Browsers.chromium(pw)) {
             Page admin = context(browser, 1366).newPage();
             signIn(admin, h.baseUrl(), "admin", h.initialAdminPassword().orElseThrow());
             admin.navigate(h.baseUrl() + "/users");
@@ -95,7 +88,7 @@ class TwoLevelReviewBrowserTest {
             Page phone = context(browser, 375, reviewerContext).newPage();
             phone.navigate(dashboard.replaceAll("\\?.*", ""));
             phone.waitForSelector("#schools");
-            fits(phone, "the reviewer's dashboard", 375);
+            Browsers.fitsWidth(phone, "the reviewer's dashboard", 375);
             shot(phone, "34-reviewer-dashboard-375");
 
             countyApprovesFinally(admin, h.baseUrl(), dashboard.replaceAll("\\?.*", ""));
@@ -143,15 +136,6 @@ class TwoLevelReviewBrowserTest {
         page.waitForURL("**/collections");
     }
 
-    /** No horizontal scroll: as PhoneLayoutBrowserTest asserts it. */
-    private static void fits(Page page, String what, int width) {
-        Object scroll = page.evaluate("document.documentElement.scrollWidth");
-        Object wide = page.evaluate("w => [...document.querySelectorAll('body *')]"
-                + ".filter(e => e.getBoundingClientRect().right > w).slice(0, 6)"
-                + ".map(e => e.tagName + '.' + e.className + '#' + e.id).join(' ')", width);
-        assertThat(((Number) scroll).intValue()).as(what + " at " + width + " px: " + wide)
-                .isLessThanOrEqualTo(width);
-    }
 
     /** The first screen only: the top of a long page (status, actions, the latest entries). */
     private static void top(Page page, String name) {
