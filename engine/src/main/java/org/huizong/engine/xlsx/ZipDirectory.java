@@ -40,6 +40,14 @@ public final class ZipDirectory {
 
     /** The entries in central-directory order, or empty when the zip is not plain. */
     public static Optional<List<CentralEntry>> read(byte[] zip) {
+        return read(zip, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(byte[])}, and empty too when the directory declares more than {@code most}
+     * entries, before any is built.
+     */
+    public static Optional<List<CentralEntry>> read(byte[] zip, int most) {
         int end = endRecord(zip);
         if (end < 0 || u16(zip, end + 4) != 0 || u16(zip, end + 6) != 0
                 || u16(zip, end + 8) != u16(zip, end + 10)
@@ -49,7 +57,7 @@ public final class ZipDirectory {
         int count = u16(zip, end + 10);
         long size = u32(zip, end + 12);
         long offset = u32(zip, end + 16);
-        if (count == 0xFFFF || offset + size != end) {
+        if (count == 0xFFFF || count > most || offset + size != end) {
             return Optional.empty();
         }
         List<CentralEntry> out = new ArrayList<>(count);

@@ -350,14 +350,16 @@ public final class ZipGuard {
      * @throws UnreadableFileException naming {@code file} when the zip is damaged or a bomb
      */
     public static Contents inspect(String file, byte[] zip) {
-        if (ZipDirectory.mostEntries(zip) > MAX_PARTS) {
-            throw tooManyParts(file);
-        }
-        Optional<List<ZipDirectory.CentralEntry>> plain = ZipDirectory.read(zip);
+        // A plain directory declares its count before any entry is built; anything else is
+        // counted from the bytes first, since commons-compress builds an object an entry.
+        Optional<List<ZipDirectory.CentralEntry>> plain = ZipDirectory.read(zip, MAX_PARTS);
         if (plain.isPresent()) {
             List<Part> parts = plain.get().stream().map(Part::of).toList();
             checkDeclared(file, parts);
             return new Contents(file, zip, null, parts);
+        }
+        if (ZipDirectory.mostEntries(zip) > MAX_PARTS) {
+            throw tooManyParts(file);
         }
         ZipFile z = null;
         try {
