@@ -1,5 +1,7 @@
 package org.huizong.server.returns;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,20 +79,18 @@ public final class ReturnView {
                 <th class="num">警告</th><th>审核</th></tr>{}</table>""", rows);
     }
 
-    /** Every field's value by sheet, with its cell, so staff can read a return in the page. */
     /** A change of at least this share from last year's figure is flagged (变化较大). */
-    private static final java.math.BigDecimal NOTABLE = new java.math.BigDecimal("0.5");
+    private static final BigDecimal NOTABLE = new BigDecimal("0.5");
 
     /**
-     * Every value as {@link #values(Collection, Return)}, with last year's figure (上年同期) and
-     * the change beside each number, flagged 变化较大 when it moved by half or more, and 异常值
-     * beside a figure an outlier check across schools names ({@code outliers} by field id).
+     * Every field's value by sheet, with its cell, so staff can read a return in the page; with
+     * last year's figure (上年同期) and the change beside each number when there is one, flagged
+     * 变化较大 when it moved by half or more, and 异常值 beside a figure an outlier check across
+     * schools names ({@code outliers} by field id).
      */
-    public static Html values(Collection c, Return r, java.util.Optional<Return> previous,
+    public static Html values(Collection c, Return r, Optional<Return> previous,
             Map<String, Finding> outliers) {
-        if (previous.isEmpty() && outliers.isEmpty()) {
-            return values(c, r);
-        }
+        boolean compared = previous.isPresent() || !outliers.isEmpty();
         StringBuilder sb = new StringBuilder();
         for (Sheet sheet : c.sheets()) {
             sb.append(Html.of("<h3>{}</h3>", sheet.title()));
@@ -98,28 +98,39 @@ public final class ReturnView {
                 sb.append(table(sheet, r.rows(sheet.table().get().id())));
                 continue;
             }
-            Html rows = Html.each(sheet.fields(), f -> {
-                java.util.Optional<Value> now = r.find(f.id());
-                java.util.Optional<Value> before = previous.flatMap(p -> p.find(f.id()));
-                Finding outlier = outliers.get(f.id());
-                return Html.of("<tr data-field=\"{}\"><td>{}</td><td><span class=\"cell\">{}"
-                        + "</span></td><td class=\"num\">{}{}</td><td class=\"num prev\">{}</td>"
-                        + "<td class=\"num\">{}</td></tr>", f.id(), f.labelWithUnit(),
-                        r.findCell(f.id()).map(CellRef::toString).orElse(""),
-                        now.map(Value::display).orElse(""), outlier == null ? Html.EMPTY
-                                : Html.of(" <span class=\"badge s-error outlier\" title=\"{}\">"
-                                        + "异常值</span>", outlier.message()),
-                        before.map(Value::display).orElse(""), change(now, before));
-            });
+            Html rows = Html.each(sheet.fields(), f -> compared
+                    ? comparedRow(f, r, previous, outliers.get(f.id())) : plainRow(f, r));
             sb.append(Html.of("<table class=\"values\"><tr><th>项目</th><th>单元格</th>"
-                    + "<th class=\"num\">数值</th><th class=\"num\">上年同期</th>"
-                    + "<th class=\"num\">变化</th></tr>{}</table>", rows));
+                    + "<th class=\"num\">数值</th>{}</tr>{}</table>", compared
+                    ? Html.raw("<th class=\"num\">上年同期</th><th class=\"num\">变化</th>")
+                    : Html.EMPTY, rows));
         }
         return Html.raw(sb.toString());
     }
 
+    private static Html plainRow(Field f, Return r) {
+        return Html.of("<tr><td>{}</td><td><span class=\"cell\">{}</span></td>"
+                + "<td class=\"num\">{}</td></tr>", f.labelWithUnit(),
+                r.findCell(f.id()).map(CellRef::toString).orElse(""),
+                r.find(f.id()).map(Value::display).orElse(""));
+    }
+
+    private static Html comparedRow(Field f, Return r, Optional<Return> previous,
+            Finding outlier) {
+        Optional<Value> now = r.find(f.id());
+        Optional<Value> before = previous.flatMap(p -> p.find(f.id()));
+        return Html.of("<tr data-field=\"{}\"><td>{}</td><td><span class=\"cell\">{}"
+                + "</span></td><td class=\"num\">{}{}</td><td class=\"num prev\">{}</td>"
+                + "<td class=\"num\">{}</td></tr>", f.id(), f.labelWithUnit(),
+                r.findCell(f.id()).map(CellRef::toString).orElse(""),
+                now.map(Value::display).orElse(""), outlier == null ? Html.EMPTY
+                        : Html.of(" <span class=\"badge s-error outlier\" title=\"{}\">"
+                                + "异常值</span>", outlier.message()),
+                before.map(Value::display).orElse(""), change(now, before));
+    }
+
     /** +12.5% / −60.0% 变化较大, or nothing when either side is not a number. */
-    private static Html change(java.util.Optional<Value> now, java.util.Optional<Value> before) {
+    private static Html change(Optional<Value> now, Optional<Value> before) {
         if (now.isEmpty() || before.isEmpty() || !(now.get() instanceof Value.Num n)
                 || !(before.get() instanceof Value.Num b)) {
             return Html.EMPTY;
@@ -128,32 +139,13 @@ public final class ReturnView {
             return n.value().signum() == 0 ? Html.EMPTY
                     : Html.raw("<span class=\"badge s-late\">上年为 0</span>");
         }
-        java.math.BigDecimal share = n.value().subtract(b.value())
-                .divide(b.value().abs(), 4, java.math.RoundingMode.HALF_UP);
+        BigDecimal share = n.value().subtract(b.value())
+                .divide(b.value().abs(), 4, RoundingMode.HALF_UP);
         String pct = (share.signum() > 0 ? "+" : share.signum() < 0 ? "−" : "")
-                + share.abs().movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP) + "%";
+                + share.abs().movePointRight(2).setScale(1, RoundingMode.HALF_UP) + "%";
         return share.abs().compareTo(NOTABLE) >= 0
                 ? Html.of("{} <span class=\"badge s-late flag\">变化较大</span>", pct)
                 : Html.of("{}", pct);
-    }
-
-    public static Html values(Collection c, Return r) {
-        StringBuilder sb = new StringBuilder();
-        for (Sheet sheet : c.sheets()) {
-            sb.append(Html.of("<h3>{}</h3>", sheet.title()));
-            if (sheet.table().isPresent()) {
-                sb.append(table(sheet, r.rows(sheet.table().get().id())));
-                continue;
-            }
-            Html rows = Html.each(sheet.fields(), f -> Html.of(
-                    "<tr><td>{}</td><td><span class=\"cell\">{}</span></td>"
-                            + "<td class=\"num\">{}</td></tr>", f.labelWithUnit(),
-                    r.findCell(f.id()).map(CellRef::toString).orElse(""),
-                    r.find(f.id()).map(Value::display).orElse("")));
-            sb.append(Html.of("<table class=\"values\"><tr><th>项目</th><th>单元格</th>"
-                    + "<th class=\"num\">数值</th></tr>{}</table>", rows));
-        }
-        return Html.raw(sb.toString());
     }
 
     private static Html table(Sheet sheet, List<TableRow> rows) {
