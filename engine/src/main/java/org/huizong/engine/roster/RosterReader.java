@@ -89,6 +89,9 @@ public final class RosterReader {
 
     /** A school's contact from the roster's optional columns; either part may be empty. */
     public record Contact(String person, String phone) {
+        /** No contact given. */
+        public static final Contact NONE = new Contact("", "");
+
         public Contact {
             Objects.requireNonNull(person, "person");
             Objects.requireNonNull(phone, "phone");

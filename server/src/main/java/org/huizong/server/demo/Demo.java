@@ -13,6 +13,7 @@ import java.util.Map;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Roster;
+import org.huizong.engine.roster.RosterReader.Contact;
 import org.huizong.engine.template.ReturnData;
 import org.huizong.server.returns.Cycle;
 import org.huizong.server.returns.EngineFacade;
@@ -98,11 +99,11 @@ public final class Demo {
      * Kept here, in the server's seed, not in the shared demo roster: the command line's demo
      * book must stay byte for byte what it is.
      */
-    static Map<String, ChaseStore.Contact> contacts(Roster roster) {
+    static Map<String, Contact> contacts(Roster roster) {
         String[] surnames = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐"};
-        Map<String, ChaseStore.Contact> out = new LinkedHashMap<>();
+        Map<String, Contact> out = new LinkedHashMap<>();
         for (int i = 0; i < roster.size(); i++) {
-            out.put(roster.schools().get(i).code(), new ChaseStore.Contact(
+            out.put(roster.schools().get(i).code(), new Contact(
                     surnames[i % surnames.length] + "老师",
                     String.format(Locale.ROOT, "0571-8%07d", 6120000 + i * 1373)));
         }

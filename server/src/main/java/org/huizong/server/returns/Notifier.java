@@ -1,7 +1,7 @@
 package org.huizong.server.returns;
 
+import org.huizong.engine.roster.RosterReader.Contact;
 import org.huizong.server.store.ChaseStore;
-import org.huizong.server.store.ChaseStore.Contact;
 import org.huizong.server.store.CollectionStore.SchoolRow;
 
 /**

@@ -89,10 +89,7 @@ final class RosterPages implements RouteGroup {
             throw new HttpProblem(422, e.getMessage());
         }
         int added = collections.importRoster(s.username(), c.id(), roster, name);
-        java.util.Map<String, ChaseStore.Contact> contacts = new java.util.LinkedHashMap<>();
-        RosterReader.of(collection).contacts(name, bytes).forEach((code, k) ->
-                contacts.put(code, new ChaseStore.Contact(k.person(), k.phone())));
-        chase.setContacts(c.id(), contacts);
+        chase.setContacts(c.id(), RosterReader.of(collection).contacts(name, bytes));
         return Reply.redirect("/collections/" + c.id() + "?imported=" + roster.size()
                 + "&added=" + added);
     }

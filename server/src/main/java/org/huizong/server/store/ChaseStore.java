@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.huizong.engine.roster.RosterReader.Contact;
 import org.huizong.server.store.CollectionStore.SchoolRow;
 import org.jdbi.v3.core.Jdbi;
 
@@ -14,16 +14,6 @@ import org.jdbi.v3.core.Jdbi;
  * audited.
  */
 public final class ChaseStore {
-    /** A school's contact person and phone; either may be empty. */
-    public record Contact(String person, String phone) {
-        public static final Contact NONE = new Contact("", "");
-
-        public Contact {
-            Objects.requireNonNull(person, "person");
-            Objects.requireNonNull(phone, "phone");
-        }
-    }
-
     /** One reminder as stored: how it went out, to whom, what it said, who sent it and when. */
     public record Reminder(long schoolId, String channel, String recipient, String message,
             String sentBy, long sentAt) {
