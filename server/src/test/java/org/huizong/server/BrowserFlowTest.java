@@ -9,7 +9,6 @@ import com.microsoft.playwright.Playwright;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.huizong.engine.model.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Screenshots of the main pages go to {@code target/screenshots/}.
  */
 class BrowserFlowTest {
-    private static final Path SHOTS = Paths.get("target", "screenshots");
-
     @Test
     void collectionCycleInChromium(@TempDir Path dir) throws Exception {
-        Files.createDirectories(SHOTS);
+        Files.createDirectories(Browsers.SHOTS);
         Path roster = dir.resolve("schools.csv");
         Files.write(roster, Fixtures.rosterCsv());
         Path broken = dir.resolve("东城镇第二小学-有错.xlsx");
@@ -55,22 +52,22 @@ class BrowserFlowTest {
             String findings = school.textContent("#findings");
             assertThat(findings).contains("错误").containsPattern("学校基本情况![A-Z]+\\d+");
             assertThat(school.textContent("#status")).isEqualTo("有错误");
-            shot(school, "05-school-errors");
+            Browsers.shot(school, "05-school-errors");
             school.setInputFiles("#file", fixed);
             school.click("#upload");
             school.waitForSelector("text=第 2 版检查无错误");
             assertThat(school.textContent("#status")).isEqualTo("已报送待审核");
-            shot(school, "06-school-accepted");
+            Browsers.shot(school, "06-school-accepted");
 
             staff.navigate(dashboard);
             staff.click("a[href$='/schools/" + Fixtures.PRIMARY + "']");
             staff.waitForSelector("#approve");
-            shot(staff, "07-school-detail");
+            Browsers.shot(staff, "07-school-detail");
             staff.click("#approve");
             staff.waitForSelector("#status");
             assertThat(staff.textContent("#status")).isEqualTo("已通过");
             staff.navigate(dashboard);
-            shot(staff, "08-dashboard");
+            Browsers.shot(staff, "08-dashboard");
             Download download = staff.waitForDownload(() -> staff.click(
                     "#download-consolidated"));
             Path book = dir.resolve("county.xlsx");
@@ -89,7 +86,7 @@ class BrowserFlowTest {
             Path roster) {
         staff.onDialog(d -> d.accept());
         staff.navigate(base + "/");
-        shot(staff, "01-login");
+        Browsers.shot(staff, "01-login");
         staff.fill("#username", "admin");
         staff.fill("#password", server.initialAdminPassword().orElseThrow());
         staff.click("button[type=submit]");
@@ -98,14 +95,14 @@ class BrowserFlowTest {
         staff.fill("#code", "330100");
         staff.fill("#contact", "王老师");
         staff.fill("#phone", "0571-1234567");
-        shot(staff, "01b-first-start-settings");
+        Browsers.shot(staff, "01b-first-start-settings");
         staff.click("#save-settings");
         staff.waitForSelector("text=本单位信息已保存");
         staff.navigate(base + "/collections");
         staff.click("text=新建任务");
         staff.fill("#period", "2024H1");
         staff.fill("#deadline", "2024-07-10");
-        shot(staff, "02-new-collection");
+        Browsers.shot(staff, "02-new-collection");
         staff.click("text=创建任务");
         staff.waitForURL("**/collections/*");
         String dashboard = staff.url();
@@ -113,16 +110,11 @@ class BrowserFlowTest {
         staff.click("#roster-submit");
         staff.waitForSelector("text=已导入名单");
         assertThat(staff.textContent("#schools")).contains("东城镇第二小学").contains("未报");
-        shot(staff, "03-dashboard-empty");
+        Browsers.shot(staff, "03-dashboard-empty");
         staff.click("text=学校上传链接");
         staff.click("#issue-missing");
         staff.waitForSelector("#links");
-        shot(staff, "04-links");
+        Browsers.shot(staff, "04-links");
         return dashboard;
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png"))
-                .setFullPage(true));
     }
 }

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ final class Browsers {
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run");
 
+    /** Where the browser tests' screenshots go, to be looked at. */
+    static final Path SHOTS = Paths.get("target", "screenshots");
+
     private Browsers() {
     }
 
@@ -30,6 +34,25 @@ final class Browsers {
     static Browser chromium(Playwright pw) {
         return pw.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Paths.get("/usr/bin/chromium")).setArgs(ARGS));
+    }
+
+    /** The whole page as {@code target/screenshots/<name>.png}. */
+    static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    /**
+     * Signs {@code user} in on the staff sign-in page and waits for where it lands
+     * ({@code lands}: a glob such as {@code **}{@code /collections}, or {@code /settings} on a
+     * new server's first sign-in).
+     */
+    static void signIn(Page page, String base, String user, String password, String lands) {
+        page.navigate(base + "/login");
+        page.fill("#username", user);
+        page.fill("#password", password);
+        page.click("button[type=submit]");
+        page.waitForURL(lands);
     }
 
     /** No sideways scroll at {@code width}; on failure, names the elements that stick out. */

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/screenshots/}.
  */
 class DashboardBrowserTest {
-    private static final Path SHOTS = Paths.get("target", "screenshots");
-
     @Test
     void searchSortFilterAndBatchApproveOnTheDemoDashboard(@TempDir Path dir) throws Exception {
-        Files.createDirectories(SHOTS);
+        Files.createDirectories(Browsers.SHOTS);
         ServerConfig config = ServerConfig.defaults(dir).withHost("127.0.0.1").withPort(0)
                 .withDemo(true);
         try (HuizongServer.Handle h = HuizongServer.start(config);
@@ -31,16 +28,13 @@ class DashboardBrowserTest {
                 Browser browser = Browsers.chromium(pw)) {
             Page page = browser.newContext(new Browser.NewContextOptions()
                     .setViewportSize(1366, 900).setLocale("zh-CN")).newPage();
-            page.navigate(h.baseUrl() + "/login");
-            page.fill("#username", "admin");
-            page.fill("#password", h.initialAdminPassword().orElseThrow());
-            page.click("button[type=submit]");
-            page.waitForURL("**/collections");
+            Browsers.signIn(page, h.baseUrl(), "admin", h.initialAdminPassword().orElseThrow(),
+                    "**/collections");
             page.click("text=2024年上半年教育工作半年报表");
             page.waitForSelector("#schools");
             String dashboard = page.url();
             assertThat(page.textContent("#on-time-rate")).endsWith("%");
-            shot(page, "20-dashboard-1366");
+            Browsers.shot(page, "20-dashboard-1366");
 
             page.fill("#search", "中心小学");
             page.click("#search-submit");
@@ -66,7 +60,7 @@ class DashboardBrowserTest {
             page.click("#batch-all");
             page.waitForSelector("#batch-list");
             assertThat(page.locator("#batch-list li").count()).isEqualTo(awaiting);
-            shot(page, "21-batch-confirm-1366");
+            Browsers.shot(page, "21-batch-confirm-1366");
             page.click("#batch-confirm-button");
             page.waitForSelector("text=已批量审核通过 " + awaiting + " 所学校的报表");
             assertThat(page.textContent("#stat-submitted")).startsWith("0");
@@ -74,23 +68,18 @@ class DashboardBrowserTest {
             page.click("#chase-link");
             page.waitForSelector("#chase");
             assertThat(page.textContent("#owing-count")).isEqualTo("1");
-            shot(page, "22-chase-1366");
+            Browsers.shot(page, "22-chase-1366");
             page.click("#chase-notice");
             page.waitForSelector("#notice");
-            shot(page, "23-chase-notice-1366");
+            Browsers.shot(page, "23-chase-notice-1366");
 
             Page phone = browser.newContext(new Browser.NewContextOptions()
                     .setViewportSize(375, 800).setLocale("zh-CN")
                     .setStorageState(page.context().storageState())).newPage();
             phone.navigate(dashboard);
-            shot(phone, "24-dashboard-375");
+            Browsers.shot(phone, "24-dashboard-375");
             phone.navigate(dashboard + "/chase");
-            shot(phone, "25-chase-375");
+            Browsers.shot(phone, "25-chase-375");
         }
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png"))
-                .setFullPage(true));
     }
 }

@@ -26,11 +26,8 @@ class DemoServerTest {
                 Browser browser = Browsers.chromium(pw)) {
             Page page = browser.newContext(new Browser.NewContextOptions()
                     .setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
-            page.navigate(h.baseUrl() + "/login");
-            page.fill("#username", "admin");
-            page.fill("#password", h.initialAdminPassword().orElseThrow());
-            page.click("button[type=submit]");
-            page.waitForURL("**/collections");
+            Browsers.signIn(page, h.baseUrl(), "admin", h.initialAdminPassword().orElseThrow(),
+                    "**/collections");
             page.navigate(h.baseUrl() + "/collections/" + id);
             assertThat(page.textContent("#stats")).contains("61");
             page.screenshot(new Page.ScreenshotOptions()

@@ -8,7 +8,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/screenshots/} as {@code 2x-<page>-<width>.png}.
  */
 class PhoneLayoutBrowserTest {
-    private static final Path SHOTS = Paths.get("target", "screenshots");
-
     @Test
     void dashboardAndSchoolPagesFitA375PixelPhone(@TempDir Path dir) throws Exception {
-        Files.createDirectories(SHOTS);
+        Files.createDirectories(Browsers.SHOTS);
         ServerConfig config = ServerConfig.defaults(dir).withHost("127.0.0.1").withPort(0)
                 .withDemo(true);
         try (HuizongServer.Handle h = HuizongServer.start(config);
@@ -44,11 +41,8 @@ class PhoneLayoutBrowserTest {
                 BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                         .setViewportSize(width, 800).setLocale("zh-CN"));
                 Page page = context.newPage();
-                page.navigate(base + "/login");
-                page.fill("#username", "admin");
-                page.fill("#password", h.initialAdminPassword().orElseThrow());
-                page.click("button[type=submit]");
-                page.waitForURL("**/collections");
+                Browsers.signIn(page, base, "admin", h.initialAdminPassword().orElseThrow(),
+                        "**/collections");
                 shot(page, "20-collections", width);
                 page.click("a[href^='/collections/']:has-text('2024')");
                 page.waitForSelector("#stats");
@@ -56,7 +50,7 @@ class PhoneLayoutBrowserTest {
                 Browsers.fitsWidth(page, "dashboard", width);
                 shot(page, "21-dashboard", width);
                 page.screenshot(new Page.ScreenshotOptions()
-                        .setPath(SHOTS.resolve("21-dashboard-top-" + width + ".png")));
+                        .setPath(Browsers.SHOTS.resolve("21-dashboard-top-" + width + ".png")));
                 page.navigate(dashboard + "/schools/3134000025");
                 Browsers.fitsWidth(page, "review", width);
                 shot(page, "22-review", width);
@@ -93,12 +87,9 @@ class PhoneLayoutBrowserTest {
                 Browser browser = Browsers.chromium(pw)) {
             Page page = browser.newContext(new Browser.NewContextOptions()
                     .setViewportSize(375, 800).setLocale("zh-CN")).newPage();
-            page.navigate(h.baseUrl() + "/login");
-            page.fill("#username", "admin");
-            page.fill("#password", h.initialAdminPassword().orElseThrow());
-            page.click("button[type=submit]");
             // A new server asks for the bureau's details first.
-            page.waitForURL("**/settings");
+            Browsers.signIn(page, h.baseUrl(), "admin", h.initialAdminPassword().orElseThrow(),
+                    "**/settings");
             page.click("header .who a");
             page.fill("#old", h.initialAdminPassword().orElseThrow());
             page.fill("#new", "a-new-password-1");
@@ -116,9 +107,7 @@ class PhoneLayoutBrowserTest {
         }
     }
 
-
     private static void shot(Page page, String name, int width) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(SHOTS.resolve(name + "-" + width + ".png")));
+        Browsers.shot(page, name + "-" + width);
     }
 }

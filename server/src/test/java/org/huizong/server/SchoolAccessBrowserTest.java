@@ -23,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,12 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  * secret the API accepts. The first slip is rendered to {@code target/screenshots/}.
  */
 class SchoolAccessBrowserTest {
-    private static final Path SHOTS = Paths.get("target", "screenshots");
     private static final Pattern CODE = Pattern.compile("([2-9A-Z]{4})-([2-9A-Z]{4})");
 
     @Test
     void aSchoolSignsInWithTheCodeOnItsSlip(@TempDir Path dir) throws Exception {
-        Files.createDirectories(SHOTS);
+        Files.createDirectories(Browsers.SHOTS);
         Path roster = dir.resolve("schools.csv");
         Files.write(roster, Fixtures.rosterCsv());
         ServerConfig config = ServerConfig.defaults(dir.resolve("data")).withHost("127.0.0.1")
@@ -68,7 +66,7 @@ class SchoolAccessBrowserTest {
             render(pdf);
             staff.navigate(dashboard + "/access");
             assertThat(staff.textContent("table")).contains("有效，发放于").doesNotContain("未发放");
-            shot(staff, "access-01-staff");
+            Browsers.shot(staff, "access-01-staff");
 
             Page school = browser.newContext(new Browser.NewContextOptions()
                     .setViewportSize(375, 800).setLocale("zh-CN")).newPage();
@@ -78,14 +76,14 @@ class SchoolAccessBrowserTest {
             school.click("button[type=submit]");
             school.waitForSelector(".flash");
             assertThat(school.textContent("main")).contains("学校标识码或访问码不正确");
-            shot(school, "access-02-school-wrong-code");
+            Browsers.shot(school, "access-02-school-wrong-code");
             String typed = codes.get(Fixtures.PRIMARY).toLowerCase(java.util.Locale.ROOT)
                     .replace("-", " ");
             school.fill("#code", typed);
             school.click("button[type=submit]");
             school.waitForURL("**/s/**");
             assertThat(school.textContent("h1")).isEqualTo("东城镇第二小学");
-            shot(school, "access-03-school-page");
+            Browsers.shot(school, "access-03-school-page");
 
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> session = http.send(HttpRequest.newBuilder(
@@ -155,7 +153,8 @@ class SchoolAccessBrowserTest {
             return;
         }
         Process p = new ProcessBuilder("/usr/bin/pdftoppm", "-png", "-r", "60", "-f", "1", "-l",
-                "1", "-singlefile", pdf.toString(), SHOTS.resolve("access-slip").toString())
+                "1", "-singlefile", pdf.toString(),
+                Browsers.SHOTS.resolve("access-slip").toString())
                 .inheritIO().start();
         assertThat(p.waitFor()).isZero();
     }
@@ -185,10 +184,5 @@ class SchoolAccessBrowserTest {
         staff.click("#roster-submit");
         staff.waitForSelector("text=已导入名单");
         return dashboard;
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png"))
-                .setFullPage(true));
     }
 }

@@ -9,7 +9,6 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * reviewer's dashboard fits 375 px. Screenshots {@code 3x-…} go to {@code target/screenshots/}.
  */
 class TwoLevelReviewBrowserTest {
-    private static final Path SHOTS = Paths.get("target", "screenshots");
     private static final String TITLE = "2024年上半年教育工作半年报表";
     /** 东城镇's schools awaiting review in the demo: 县第一中学 and 县电子工程学校. */
     private static final String PASSED = "3134000057";
@@ -33,7 +31,7 @@ class TwoLevelReviewBrowserTest {
     @Test
     void aTownshipReviewerFirstApprovesAndTheCountyApprovesFinally(@TempDir Path dir)
             throws Exception {
-        Files.createDirectories(SHOTS);
+        Files.createDirectories(Browsers.SHOTS);
         ServerConfig config = ServerConfig.defaults(dir).withHost("127.0.0.1").withPort(0)
                 .withDemo(true);
         try (HuizongServer.Handle h = HuizongServer.start(config);
@@ -48,7 +46,7 @@ class TwoLevelReviewBrowserTest {
             admin.check("input[name=township][value=东城镇]");
             admin.click("form[action='/users'] button[type=submit]");
             admin.waitForSelector("text=审核员（东城镇）");
-            shot(admin, "30-users-with-reviewer-1366");
+            Browsers.shot(admin, "30-users-with-reviewer-1366");
 
             BrowserContext reviewerContext = context(browser, 1366);
             Page reviewer = reviewerContext.newPage();
@@ -60,7 +58,7 @@ class TwoLevelReviewBrowserTest {
                     .allTextContents();
             assertThat(towns).hasSize(12).allMatch("东城镇"::equals);
             assertThat(reviewer.textContent("#stat-first-pending")).contains("待初审");
-            shot(reviewer, "31-reviewer-dashboard-1366");
+            Browsers.shot(reviewer, "31-reviewer-dashboard-1366");
 
             reviewer.click("#stat-first-pending");
             reviewer.waitForURL("**status=first-pending*");
@@ -83,13 +81,13 @@ class TwoLevelReviewBrowserTest {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(reviewer.textContent("body")).contains("无权查看该学校")
                     .doesNotContain("县第二中学");
-            shot(reviewer, "33-reviewer-other-town-403-1366");
+            Browsers.shot(reviewer, "33-reviewer-other-town-403-1366");
 
             Page phone = context(browser, 375, reviewerContext).newPage();
             phone.navigate(dashboard.replaceAll("\\?.*", ""));
             phone.waitForSelector("#schools");
             Browsers.fitsWidth(phone, "the reviewer's dashboard", 375);
-            shot(phone, "34-reviewer-dashboard-375");
+            Browsers.shot(phone, "34-reviewer-dashboard-375");
 
             countyApprovesFinally(admin, h.baseUrl(), dashboard.replaceAll("\\?.*", ""));
         }
@@ -129,21 +127,12 @@ class TwoLevelReviewBrowserTest {
     }
 
     private static void signIn(Page page, String base, String user, String password) {
-        page.navigate(base + "/login");
-        page.fill("#username", user);
-        page.fill("#password", password);
-        page.click("button[type=submit]");
-        page.waitForURL("**/collections");
+        Browsers.signIn(page, base, user, password, "**/collections");
     }
-
 
     /** The first screen only: the top of a long page (status, actions, the latest entries). */
     private static void top(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")));
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png"))
-                .setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Browsers.SHOTS.resolve(name + ".png")));
     }
 }
