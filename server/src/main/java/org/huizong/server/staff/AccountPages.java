@@ -108,13 +108,14 @@ final class AccountPages implements RouteGroup {
     }
 
     private Reply.Page usersPage(StaffRequest s, Html notice) {
+        List<String> towns = collections.townships();
         Html rows = Html.each(accounts.accounts(), a -> Html.of("""
                 <tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>""",
                 a.user().username(), a.user().displayName(),
                 role(a.user()),
                 a.disabled() ? Html.raw("<span class=\"badge s-returned\">已停用</span>")
                         : Html.raw("正常"),
-                a.lastSignIn().map(PageChrome::time).orElse("从未登录"), userActions(s, a)));
+                a.lastSignIn().map(PageChrome::time).orElse("从未登录"), userActions(s, a, towns)));
         Html body = Html.of("""
                 <h1>账号管理</h1>
                 {}
@@ -134,7 +135,7 @@ final class AccountPages implements RouteGroup {
                   <div class="actions"><button type="submit">创建</button></div>
                 </form>""", notice, rows, s.csrfField(), "审核员（学区、乡镇级）：勾选其负责的乡镇，"
                 + "它只能查看和初审这些乡镇的学校，初审后由县教育局终审；不勾选则为县教育局账号",
-                townshipChoices(List.of()));
+                townshipChoices(towns, List.of()));
         return s.page("账号管理", body);
     }
 
@@ -144,9 +145,8 @@ final class AccountPages implements RouteGroup {
                 ? "审核员（" + String.join("、", u.townships()) + "）" : "工作人员";
     }
 
-    /** A checkbox for each township on any roster, {@code checked} ticked. */
-    private Html townshipChoices(List<String> checked) {
-        List<String> towns = collections.townships();
+    /** A checkbox for each of the rosters' {@code towns}, {@code checked} ticked. */
+    private static Html townshipChoices(List<String> towns, List<String> checked) {
         if (towns.isEmpty()) {
             return Html.raw("<p class=\"muted\">还没有导入学校名单，导入后可在此选择乡镇。</p>");
         }
@@ -160,7 +160,8 @@ final class AccountPages implements RouteGroup {
      * Reset and disable or enable, for every account but the administrator's own; a reviewer's
      * townships can be changed in place.
      */
-    private Html userActions(StaffRequest s, AccountStore.Account a) {
+    private static Html userActions(StaffRequest s, AccountStore.Account a,
+            List<String> towns) {
         if (a.user().id() == s.session().user().id()) {
             return Html.raw("<a href=\"/account\">修改我的密码</a>");
         }
@@ -176,19 +177,17 @@ final class AccountPages implements RouteGroup {
                 <details class="scope"><summary>修改负责的乡镇</summary>
                 <form method="post" action="{}/townships">{}{}
                   <button type="submit" class="secondary">保存</button></form></details>""",
-                base, s.csrfField(), townshipChoices(a.user().townships())));
+                base, s.csrfField(), townshipChoices(towns, a.user().townships())));
     }
 
     private Reply changeTownships(StaffRequest s) {
         AccountStore.Account a = target(s);
         List<String> towns = townships(s);
-        List<String> known = collections.townships();
         Optional<String> wrong = !a.user().scoped()
                 ? Optional.of("只有审核员有负责的乡镇；县教育局的账号看全县")
                 : towns.isEmpty()
                 ? Optional.of("请至少勾选一个乡镇；不再需要该审核员时，请停用其账号")
-                : towns.stream().filter(t -> !known.contains(t)).findFirst()
-                        .map(t -> "名单中没有乡镇“" + t + "”");
+                : unknownTownship(towns);
         if (wrong.isPresent()) {
             return usersPage(s, PageChrome.flash(Optional.empty(), wrong, List.of()))
                     .withStatus(422);
@@ -196,6 +195,13 @@ final class AccountPages implements RouteGroup {
         accounts.setTownships(s.username(), a.user().id(), towns);
         return usersPage(s, Html.of("<div class=\"flash ok\">已修改 {} 负责的乡镇：{}</div>",
                 a.user().username(), String.join("、", new TreeSet<>(towns))));
+    }
+
+    /** Why {@code towns} cannot be a reviewer's: one that no roster has. */
+    private Optional<String> unknownTownship(List<String> towns) {
+        List<String> known = collections.townships();
+        return towns.stream().filter(t -> !known.contains(t)).findFirst()
+                .map(t -> "名单中没有乡镇“" + t + "”");
     }
 
     private static List<String> townships(StaffRequest s) {
@@ -282,7 +288,6 @@ final class AccountPages implements RouteGroup {
         String password = s.form("password");
         List<String> towns = townships(s);
         boolean admin = "1".equals(s.form("admin"));
-        List<String> known = collections.townships();
         Optional<String> wrong = !USERNAME.matcher(username).matches()
                 ? Optional.of("用户名“" + username + "”应为 2 到 32 位字母、数字、点、横线或下划线")
                 : password.length() < 10 ? Optional.of("初始密码至少 10 位")
@@ -290,8 +295,7 @@ final class AccountPages implements RouteGroup {
                 ? Optional.of("用户名“" + username + "”已存在")
                 : admin && !towns.isEmpty()
                 ? Optional.of("管理员看全县，不能限定乡镇；审核员请不要勾选管理员")
-                : towns.stream().filter(t -> !known.contains(t)).findFirst()
-                        .map(t -> "名单中没有乡镇“" + t + "”");
+                : unknownTownship(towns);
         if (wrong.isPresent()) {
             // Shown above the form, on the same page: the clerk corrects and sends again.
             return usersPage(s, PageChrome.flash(Optional.empty(), wrong, List.of()))
