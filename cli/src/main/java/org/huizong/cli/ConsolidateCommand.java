@@ -15,7 +15,6 @@ import org.huizong.engine.consolidate.Completeness;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.FileOutcome;
 import org.huizong.engine.consolidate.PreviousPeriod;
-import org.huizong.engine.consolidate.Submission;
 import org.huizong.engine.findings.ConsolidationReport;
 import org.huizong.engine.findings.TotalsReport;
 import org.huizong.engine.model.Collection;
@@ -117,14 +116,14 @@ final class ConsolidateCommand implements Callable<Integer> {
         if (unitCode != null) {
             books = books.withUnit(new Pipeline.Unit(unitCode, unitName));
         }
-        List<Submission> submissions = intake.submissions(Intake.expand(inputs), schools);
-        Optional<Period> period = books.period(submissions);
+        Pipeline.Fold folded = books.fold(schools, intake.read(Intake.expand(inputs), schools));
+        Optional<Period> period = folded.period();
         if (period.isEmpty()) {
-            Completeness refused = books.refusals(schools, submissions);
+            Completeness refused = folded.refusals();
             return nothingCounted(period, refused, FileOutcome.of(refused, List.of()));
         }
 
-        Consolidation result = books.consolidate(schools, submissions);
+        Consolidation result = folded.consolidation();
         Optional<PreviousPeriod> wrong = result.previous()
                 .filter(p -> p.basis() == PreviousPeriod.Basis.WRONG_PERIOD);
         if (wrong.isPresent()) {

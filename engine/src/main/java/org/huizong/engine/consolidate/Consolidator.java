@@ -3,6 +3,7 @@ package org.huizong.engine.consolidate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collector;
+import java.util.stream.Stream;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
 import org.huizong.engine.model.Return;
@@ -98,12 +99,15 @@ public final class Consolidator {
      * no return of the collection could be read, so there is nothing to consolidate.
      */
     public Optional<Period> period(java.util.Collection<? extends Submission> submissions) {
-        if (period.isPresent()) {
-            return period;
-        }
-        return Finisher.inferPeriod(collection, submissions.stream()
+        return period.or(() -> Finisher.inferPeriod(collection, submissions.stream()
                 .filter(Submission.Received.class::isInstance)
-                .map(s -> ((Submission.Received) s).ret().meta()).toList());
+                .map(s -> ((Submission.Received) s).ret().meta()).toList()));
+    }
+
+    /** {@link #period(java.util.Collection)} of what a fold has gathered. */
+    public Optional<Period> period(Partial folded) {
+        return period.or(() -> Finisher.inferPeriod(collection, folded.received().stream()
+                .map(FoldedReturn::meta).toList()));
     }
 
     /**
@@ -114,8 +118,24 @@ public final class Consolidator {
     public Completeness refusals(java.util.Collection<? extends Submission> submissions) {
         Partial p = partial();
         submissions.forEach(p::add);
+        return refusals(p);
+    }
+
+    /** {@link #refusals(java.util.Collection)} of what a fold has gathered. */
+    public Completeness refusals(Partial folded) {
         return new Finisher(collection, roster, period, includeWithErrors, Optional.empty(),
-                indicators).refusals(p);
+                indicators).refusals(folded);
+    }
+
+    /**
+     * Folds submissions as they come, in parallel when the stream is: each return is cut down
+     * to what consolidation needs as soon as it is read ({@link Partial#add}), so a county's
+     * returns are never all held whole. Finish with {@link #finish}, or with {@link #refusals}
+     * when {@link #period(Partial)} is empty.
+     */
+    public Partial fold(Stream<? extends Submission> submissions) {
+        return submissions.collect(Collector.of(this::partial, Partial::add, Partial::combine,
+                Collector.Characteristics.IDENTITY_FINISH));
     }
 
     /** Consolidates submissions, in parallel. */

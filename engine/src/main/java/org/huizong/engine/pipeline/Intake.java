@@ -193,12 +193,20 @@ public final class Intake {
      * says it is; results sorted by file name.
      */
     public List<Submission> submissions(List<Path> files, Roster roster) {
+        return read(files, roster).sorted(Comparator.comparing(Submission::file)).toList();
+    }
+
+    /**
+     * Reads and validates {@code files} in parallel as the stream is consumed, each as what its
+     * entry in {@code roster} says it is, in no particular order: for a fold
+     * ({@link Pipeline#fold}), which holds no return once it is folded.
+     */
+    public Stream<Submission> read(List<Path> files, Roster roster) {
         // Roster.find scans the roster: once a file, that grows with the square of the county
         Map<String, School> byCode = new HashMap<>();
         roster.schools().forEach(s -> byCode.put(s.code(), s));
         Function<String, Optional<School>> find = code -> Optional.ofNullable(byCode.get(code));
-        return files.parallelStream().map(f -> submission(f, find))
-                .sorted(Comparator.comparing(Submission::file)).toList();
+        return files.parallelStream().map(f -> submission(f, find));
     }
 
     /**

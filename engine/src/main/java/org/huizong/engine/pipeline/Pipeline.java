@@ -8,9 +8,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.huizong.engine.consolidate.Completeness;
 import org.huizong.engine.consolidate.Consolidation;
 import org.huizong.engine.consolidate.Consolidator;
+import org.huizong.engine.consolidate.Partial;
 import org.huizong.engine.consolidate.Submission;
 import org.huizong.engine.documents.SummaryDocument;
 import org.huizong.engine.model.Collection;
@@ -163,6 +165,53 @@ public final class Pipeline {
      */
     public Completeness refusals(Roster roster, List<? extends Submission> submissions) {
         return consolidator(roster).refusals(submissions);
+    }
+
+    /**
+     * Folds submissions against the roster as they come (in parallel when the stream is): each
+     * return is cut down to what the book needs as soon as it is read and then dropped, so the
+     * returns of a county, or a province, are never all held at once.
+     */
+    public Fold fold(Roster roster, Stream<? extends Submission> submissions) {
+        Consolidator consolidator = consolidator(roster);
+        return new Fold(consolidator, consolidator.fold(submissions));
+    }
+
+    /** What {@link #fold} gathered, not yet consolidated. */
+    public static final class Fold {
+        private final Consolidator consolidator;
+        private final Partial folded;
+
+        private Fold(Consolidator consolidator, Partial folded) {
+            this.consolidator = consolidator;
+            this.folded = folded;
+        }
+
+        /**
+         * The period consolidated: the pipeline's, else the one most returns of the collection
+         * carry; empty when there is nothing to consolidate.
+         */
+        public Optional<Period> period() {
+            return consolidator.period(folded);
+        }
+
+        /**
+         * Every file refused with its reason, every roster school missing: what to report when
+         * {@link #period} is empty, so no book is written.
+         */
+        public Completeness refusals() {
+            return consolidator.refusals(folded);
+        }
+
+        /**
+         * The consolidation.
+         *
+         * @throws org.huizong.engine.consolidate.ConsolidationException when {@link #period}
+         *     is empty
+         */
+        public Consolidation consolidation() {
+            return consolidator.finish(folded);
+        }
     }
 
     private Consolidator consolidator(Roster roster) {

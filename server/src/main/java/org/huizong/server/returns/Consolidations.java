@@ -77,18 +77,21 @@ public final class Consolidations {
         if (schools.isEmpty()) {
             throw new HttpProblem(409, "本任务还没有学校，请先导入名单");
         }
-        List<Submission> subs = new ArrayList<>();
+        List<Counted> counted = new ArrayList<>();
         for (SchoolState st : returns.states(c.id(), schools)) {
-            Optional<VersionRow> v = st.latestAccepted();
-            if (v.isPresent()) {
-                boolean awaiting = approvedOnly && st.counted(true).isEmpty();
-                Return r = submissions.readStored(c, v.get());
-                subs.add(new Submission.Received(r, v.get().validation().findings(),
-                        Instant.ofEpochMilli(v.get().uploadedAt()), awaiting));
-            }
+            st.latestAccepted().ifPresent(v -> counted.add(
+                    new Counted(v, approvedOnly && st.counted(true).isEmpty())));
         }
         Roster roster = new Roster(schools.stream().map(SchoolRow::toSchool).toList());
-        return p.consolidate(roster, subs);
+        // read in parallel and folded as read: no school's whole return is held for the book
+        return p.fold(roster, counted.parallelStream().map(k -> new Submission.Received(
+                submissions.readStored(c, k.version()), k.version().validation().findings(),
+                Instant.ofEpochMilli(k.version().uploadedAt()), k.awaitingReview())))
+                .consolidation();
+    }
+
+    /** A school's return the book takes, and whether it still awaits the bureau's approval. */
+    private record Counted(VersionRow version, boolean awaitingReview) {
     }
 
     public Book book(CollectionRow c, boolean approvedOnly) {
