@@ -54,6 +54,54 @@ class PlainSharedStringsTest {
         }
     }
 
+    @Test
+    void writesTheBytesPoisTableWritesForAnyMixOfTexts() throws IOException {
+        String alphabet = "ab 学校\t\n\r&<>]\"'?\u0001\u0085\u00A0\u2028\u3000\uFFFE\uD800\uDC00";
+        Random random = new Random(11);
+        for (int round = 0; round < 20; round++) {
+            try (XSSFWorkbook ours = PlainSharedStrings.workbook();
+                    XSSFWorkbook pois = new XSSFWorkbook()) {
+                List<XSSFRichTextString> strings = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    StringBuilder t = new StringBuilder();
+                    for (int n = random.nextInt(6); n > 0; n--) {
+                        t.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                    strings.add(new XSSFRichTextString(t.toString()));
+                }
+                Added a = add(ours, strings, true);
+                Added b = add(pois, strings, false);
+                for (int i = 0; i < 3; i++) {
+                    String text = "（" + random.nextInt(4) + "）标题 & <正文>";
+                    a.indexes.add(rich(ours, text));
+                    b.indexes.add(rich(pois, text));
+                }
+                assertSame(a, b);
+            }
+        }
+    }
+
+    @Test
+    void writesAnEmptyTableAsPoiDoes() throws IOException {
+        try (XSSFWorkbook ours = PlainSharedStrings.workbook();
+                XSSFWorkbook pois = new XSSFWorkbook()) {
+            assertSame(add(ours, List.of(), true), add(pois, List.of(), false));
+        }
+    }
+
+    @Test
+    void givesBackTheStringsItHolds() throws IOException {
+        try (XSSFWorkbook ours = PlainSharedStrings.workbook()) {
+            Added a = add(ours, List.of(new XSSFRichTextString("学校明细"),
+                    new XSSFRichTextString("a?")), true);
+            rich(ours, "（一）标题。正文");
+            assertThat(a.table.getItemAt(0).getString()).isEqualTo("学校明细");
+            assertThat(a.table.getItemAt(1).getString()).isEqualTo("a?");
+            assertThat(a.table.getSharedStringItems()).extracting(r -> r.getString())
+                    .containsExactly("学校明细", "a?", "（一）标题。正文");
+        }
+    }
+
     private record Added(SharedStringsTable table, List<Integer> indexes) {
     }
 
