@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "consolidate", mixinStandardHelpOptions = true,
         description = "汇总学校报表，生成县级汇总工作簿（含分类汇总、学校明细、问题清单、报送情况和工作总结）。"
-                + "退出码：0 所有文件均已计入，1 有文件未计入（仍生成汇总工作簿），2 没有可汇总的报表（不生成）。")
+                + "退出码：0 所有文件均已计入，1 有文件未计入（仍生成汇总工作簿），2 没有可汇总的报表（不生成），"
+                + "3 内存不足（汇总工作簿写完整后才替换原文件，原文件不受损）。")
 final class ConsolidateCommand implements Callable<Integer> {
     /** Some file was left out of the totals; the book was written. */
     static final int LEFT_OUT = 1;

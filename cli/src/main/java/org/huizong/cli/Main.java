@@ -14,11 +14,23 @@ import picocli.CommandLine.Command;
             CollectionCommand.class, DemoCommand.class, ServeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** The exit code of a run that ran out of memory. */
+    static final int OUT_OF_MEMORY = 3;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            // what was being built is unreachable now, so there is room to say so, in Chinese
+            System.err.println("错误: 内存不足，未能完成。请给 Java 更多内存后重试，例如："
+                    + "JAVA_OPTS=-Xmx2g huizong " + String.join(" ", args));
+            code = OUT_OF_MEMORY;
+        }
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code, without exiting (for tests). */

@@ -5,8 +5,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -117,12 +120,43 @@ public final class ReportWriter {
                         .toInstant()))));
     }
 
-    /** Writes the book to a file, replacing it. */
+    /**
+     * Writes the book to a file, replacing it only once the book is whole: it is written beside
+     * it first and moved over it, so a run that fails on the way (a full disk, too little
+     * memory) leaves an earlier book as it was.
+     */
     public void write(Consolidation c, List<Paragraph> narrative, Path file) {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            write(c, narrative, out);
+        Path dir = file.toAbsolutePath().getParent();
+        Path part = null;
+        try {
+            // not Files.createTempFile: its owner-only permissions would pass to the book
+            part = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid()
+                    + "-" + System.nanoTime() + ".part");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+                write(c, narrative, out);
+            }
+            move(part, file);
+            part = null;
         } catch (IOException e) {
             throw new ReportException("无法写入汇总表 " + file + "：" + e.getMessage(), e);
+        } finally {
+            if (part != null) {
+                try {
+                    Files.deleteIfExists(part);
+                } catch (IOException e) {
+                    // the failure that brought us here is the one to report
+                }
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.huizong.engine.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.huizong.engine.consolidate.Fixtures.T0;
 import static org.huizong.engine.consolidate.Fixtures.edu;
@@ -140,6 +141,26 @@ class ReportWriterTest {
     static Consolidation consolidation(List<Submission> subs, boolean previous) {
         Consolidator c = Consolidator.of(edu(), roster());
         return (previous ? c.withPrevious(previousBook()) : c).consolidate(subs);
+    }
+
+    @Test
+    void aBookThatFailsOnTheWayLeavesTheEarlierBookAsItWasAndNoPartBehind() throws Exception {
+        Path book = dir.resolve("县汇总.xlsx");
+        ReportWriter writer = ReportWriter.of(edu(), CLOCK);
+        Consolidation c = consolidation(submissions(1), false);
+        writer.write(c, NARRATIVE, book);
+        byte[] earlier = Files.readAllBytes(book);
+
+        // no narrative: fails once the book is half written
+        assertThatThrownBy(() -> writer.write(c, null, book))
+                .isInstanceOf(NullPointerException.class);
+
+        assertThat(Files.readAllBytes(book)).isEqualTo(earlier);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(book);
+        }
+        writer.write(consolidation(submissions(2), false), NARRATIVE, book);
+        assertThat(Files.readAllBytes(book)).isNotEqualTo(earlier);
     }
 
     static byte[] write(Consolidation c) {
