@@ -3,6 +3,7 @@ package org.huizong.engine.consolidate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.huizong.engine.model.Collection;
 import org.huizong.engine.model.Period;
@@ -90,56 +91,46 @@ public final class Consolidator {
 
     /** The fold as a collector; safe for parallel streams. */
     public Collector<Submission, Partial, Consolidation> collector() {
-        return Collector.of(this::partial, Partial::add, Partial::combine, this::finish);
+        return Collectors.collectingAndThen(folding(), this::finish);
     }
 
-    /**
-     * The period {@code submissions} would be consolidated for: the one given, else the one most
-     * returns of the collection carry (the latest on a tie); empty when no period was given and
-     * no return of the collection could be read, so there is nothing to consolidate.
-     */
-    public Optional<Period> period(java.util.Collection<? extends Submission> submissions) {
-        return period.or(() -> Finisher.inferPeriod(collection, submissions.stream()
-                .filter(Submission.Received.class::isInstance)
-                .map(s -> ((Submission.Received) s).ret().meta()).toList()));
-    }
-
-    /** {@link #period(java.util.Collection)} of what a fold has gathered. */
-    public Optional<Period> period(Partial folded) {
-        return period.or(() -> Finisher.inferPeriod(collection, folded.received().stream()
-                .map(FoldedReturn::meta).toList()));
-    }
-
-    /**
-     * Every file refused with its reason: for when there is nothing to consolidate
-     * ({@link #period} is empty), so that each file is still accounted for. Every roster school
-     * is missing.
-     */
-    public Completeness refusals(java.util.Collection<? extends Submission> submissions) {
-        Partial p = partial();
-        submissions.forEach(p::add);
-        return refusals(p);
-    }
-
-    /** {@link #refusals(java.util.Collection)} of what a fold has gathered. */
-    public Completeness refusals(Partial folded) {
-        return new Finisher(collection, roster, period, includeWithErrors, Optional.empty(),
-                indicators).refusals(folded);
+    private Collector<Submission, Partial, Partial> folding() {
+        return Collector.of(this::partial, Partial::add, Partial::combine,
+                Collector.Characteristics.IDENTITY_FINISH);
     }
 
     /**
      * Folds submissions as they come, in parallel when the stream is: each return is cut down
      * to what consolidation needs as soon as it is read ({@link Partial#add}), so a county's
      * returns are never all held whole. Finish with {@link #finish}, or with {@link #refusals}
-     * when {@link #period(Partial)} is empty.
+     * when {@link #period} is empty.
      */
     public Partial fold(Stream<? extends Submission> submissions) {
-        return submissions.collect(Collector.of(this::partial, Partial::add, Partial::combine,
-                Collector.Characteristics.IDENTITY_FINISH));
+        return submissions.collect(folding());
+    }
+
+    /**
+     * The period what was folded would be consolidated for: the one given, else the one most
+     * returns of the collection carry (the latest on a tie); empty when no period was given and
+     * no return of the collection could be read, so there is nothing to consolidate.
+     */
+    public Optional<Period> period(Partial folded) {
+        return period.or(() -> Finisher.inferPeriod(collection, folded.received().stream()
+                .map(FoldedReturn::meta).toList()));
+    }
+
+    /**
+     * Every file folded refused with its reason: for when there is nothing to consolidate
+     * ({@link #period} is empty), so that each file is still accounted for. Every roster school
+     * is missing.
+     */
+    public Completeness refusals(Partial folded) {
+        return new Finisher(collection, roster, period, includeWithErrors, Optional.empty(),
+                indicators).refusals(folded);
     }
 
     /** Consolidates submissions, in parallel. */
     public Consolidation consolidate(java.util.Collection<? extends Submission> submissions) {
-        return submissions.parallelStream().map(Submission.class::cast).collect(collector());
+        return finish(fold(submissions.parallelStream()));
     }
 }

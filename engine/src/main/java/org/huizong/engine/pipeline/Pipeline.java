@@ -145,26 +145,10 @@ public final class Pipeline {
      * Folds the submissions against the roster (in parallel; their order does not matter).
      *
      * @throws org.huizong.engine.consolidate.ConsolidationException when no period was given and
-     *     there is nothing to consolidate ({@link #period} is empty)
+     *     there is nothing to consolidate ({@link Fold#period} is empty)
      */
     public Consolidation consolidate(Roster roster, List<? extends Submission> submissions) {
         return consolidator(roster).consolidate(submissions);
-    }
-
-    /**
-     * The period the submissions would be consolidated for: the pipeline's, else the one most
-     * returns of the collection carry; empty when there is nothing to consolidate.
-     */
-    public Optional<Period> period(List<? extends Submission> submissions) {
-        return consolidator(new Roster(List.of())).period(submissions);
-    }
-
-    /**
-     * Every file refused with its reason, every roster school missing: what to report when
-     * there is nothing to consolidate ({@link #period} is empty), so no book is written.
-     */
-    public Completeness refusals(Roster roster, List<? extends Submission> submissions) {
-        return consolidator(roster).refusals(submissions);
     }
 
     /**

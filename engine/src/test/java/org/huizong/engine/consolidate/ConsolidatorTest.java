@@ -436,11 +436,11 @@ class ConsolidatorTest {
         List<Submission> none = List.of(Submission.unreadable("x.xlsx", "坏文件", T0));
         assertThatThrownBy(() -> c.consolidate(none))
                 .isInstanceOf(ConsolidationException.class).hasMessageContaining("请指定报告期");
-        assertThat(c.period(none)).isEmpty();
+        assertThat(c.period(c.fold(none.stream()))).isEmpty();
         Return foreign = new Return("c.xlsx", new ReturnMeta("other", 1, PERIOD, "3415000001",
                 "x", ReturnMeta.KIND_RETURN), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
         List<Submission> refused = List.of(none.get(0), Submission.of(foreign, List.of(), T0));
-        Completeness done = c.refusals(refused);
+        Completeness done = c.refusals(c.fold(refused.stream()));
         assertThat(done.summary()).isEqualTo("共 2 个文件：计入 0，有错误未计入 0，重复 0，名单外 0，无法读取 2");
         assertThat(done.missing()).hasSize(2);
         assertThat(FileOutcome.of(done, List.of())).extracting(FileOutcome::schoolCode,
@@ -448,7 +448,7 @@ class ConsolidatorTest {
                         org.assertj.core.groups.Tuple.tuple("3415000001",
                                 "文件“c.xlsx”是“other”第1版的报表，不是本次汇总的“教育工作半年报表”第1版"),
                         org.assertj.core.groups.Tuple.tuple("", "坏文件"));
-        assertThat(c.withPeriod(PERIOD).period(none)).hasValue(PERIOD);
+        assertThat(c.withPeriod(PERIOD).period(c.fold(none.stream()))).hasValue(PERIOD);
         Consolidation empty = c.withPeriod(PERIOD).consolidate(none);
         assertThat(empty.completeness().missing()).hasSize(2);
         assertThat(empty.totals().values()).allSatisfy(v -> assertThat(v).isZero());
