@@ -119,11 +119,8 @@ public final class ZipCopies {
     /** A zip of one entry, written as {@link Zips#normalize} writes each entry. */
     private byte[] single(String name, byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(content.length / 3 + 256);
-        try (ZipOutputStream z = new ZipOutputStream(out)) {
-            z.setLevel(6);
-            ZipEntry e = new ZipEntry(name);
-            e.setTimeLocal(stamp);
-            z.putNextEntry(e);
+        try (ZipOutputStream z = Zips.deflating(out)) {
+            Zips.putEntry(z, name, stamp);
             z.write(content);
             z.closeEntry();
         } catch (IOException e) {

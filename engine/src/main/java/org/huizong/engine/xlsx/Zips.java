@@ -27,6 +27,23 @@ public final class Zips {
     private Zips() {
     }
 
+    /**
+     * A zip stream deflating at level 6, as every zip written here: {@link #normalize}, the
+     * stamped stream and {@link ZipCopies}' spliced entries must give the same bytes.
+     */
+    static ZipOutputStream deflating(OutputStream out) {
+        ZipOutputStream z = new ZipOutputStream(out);
+        z.setLevel(6);
+        return z;
+    }
+
+    /** Starts entry {@code name} stamped {@code stamp}, as every zip written here does. */
+    static void putEntry(ZipOutputStream z, String name, LocalDateTime stamp) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(stamp);
+        z.putNextEntry(e);
+    }
+
     /** {@code zip} rewritten with every entry stamped {@code stamp}, deflated at level 6. */
     public static byte[] normalize(byte[] zip, LocalDateTime stamp) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
@@ -34,12 +51,9 @@ public final class Zips {
         // descriptors that POI's streaming writer makes; java.util.zip refuses them
         try (ZipArchiveInputStream in = new ZipArchiveInputStream(new ByteArrayInputStream(zip),
                 "UTF-8", true, true);
-                ZipOutputStream z = new ZipOutputStream(out)) {
-            z.setLevel(6);
+                ZipOutputStream z = deflating(out)) {
             for (ZipArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTimeLocal(stamp);
-                z.putNextEntry(copy);
+                putEntry(z, e.getName(), stamp);
                 in.transferTo(z);
                 z.closeEntry();
             }
@@ -69,7 +83,7 @@ public final class Zips {
             super(OutputStream.nullOutputStream());
             this.stamp = stamp;
             // closing the zip (which frees its deflater) flushes out, never closes it
-            this.zip = new ZipOutputStream(new FilterOutputStream(out) {
+            this.zip = deflating(new FilterOutputStream(out) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     out.write(b, off, len);
@@ -80,14 +94,11 @@ public final class Zips {
                     flush();
                 }
             });
-            zip.setLevel(6);
         }
 
         @Override
         public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
-            ZipEntry copy = new ZipEntry(entry.getName());
-            copy.setTimeLocal(stamp);
-            zip.putNextEntry(copy);
+            putEntry(zip, entry.getName(), stamp);
         }
 
         @Override
