@@ -53,13 +53,13 @@ LOG=$DIR/log-$STAMP.txt
 
 if [ ! -f "$JAR" ]; then
     echo "building $JAR"
-    ./mvnw -B -o -q -pl cli -am package -DskipTests
+    ./mvnw -B -q -pl cli -am package -DskipTests
 fi
 CP_FILE=$ROOT/engine/target/bench.cp
 if [ ! -f "$CP_FILE" ] || [ -n "$(find engine/src engine/pom.xml -newer "$CP_FILE" | head -1)" ]
 then
     echo "compiling the benchmark classes (engine test scope)"
-    ./mvnw -B -o -q -pl engine test-compile dependency:build-classpath \
+    ./mvnw -B -q -pl engine test-compile dependency:build-classpath \
         -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
     touch "$CP_FILE" # the plugin leaves an unchanged file alone
 fi
