@@ -444,6 +444,26 @@ class ReportWriterTest {
         assertThat(second).as("bytes").isEqualTo(first);
     }
 
+    @Test
+    void booksWrittenAtOnceOnSeveralThreadsAreTheBytesOfOneWrittenAlone() throws Exception {
+        Consolidation c = consolidation(submissions(4), true);
+        byte[] alone = write(c);
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> books = new ArrayList<>();
+            // the server writes a county's book while another county's is being written
+            for (int i = 0; i < 4; i++) {
+                books.add(pool.submit(() -> write(c)));
+            }
+            for (java.util.concurrent.Future<byte[]> book : books) {
+                assertThat(book.get()).as("bytes").isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
 
     /** Zip entry name to content, in order, so a difference names its part. */
     static Map<String, String> entries(byte[] zip) throws IOException {
