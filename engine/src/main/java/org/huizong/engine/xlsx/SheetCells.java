@@ -395,10 +395,15 @@ public final class SheetCells {
 
     /** The zero-based column of an A1 reference's letters ({@code $} allowed). */
     static int column(String ref) {
+        return column(ref.toCharArray(), 0, ref.length());
+    }
+
+    /** {@link #column(String)} of the reference in {@code buf[start, end)}. */
+    static int column(char[] buf, int start, int end) {
         int c = 0;
         int letters = 0;
-        for (int i = 0; i < ref.length(); i++) {
-            char ch = ref.charAt(i);
+        for (int i = start; i < end; i++) {
+            char ch = buf[i];
             if (ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z') {
                 c = c * 26 + (Character.toUpperCase(ch) - 'A' + 1);
                 letters++;
@@ -407,7 +412,8 @@ public final class SheetCells {
             }
         }
         if (letters == 0 || letters > 3) {
-            throw new IllegalArgumentException("bad cell reference " + ref);
+            throw new IllegalArgumentException("bad cell reference "
+                    + new String(buf, start, end - start));
         }
         return c - 1;
     }

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.typed.TypedValueDecoder;
 
 /**
  * A package part read with Aalto StAX, seen as where the reader is: at a start tag, an end tag
@@ -16,6 +17,7 @@ import org.codehaus.stax2.XMLStreamReader2;
  */
 final class XmlCursor {
     private final XMLStreamReader2 r;
+    private final ColumnOfReference columns = new ColumnOfReference();
 
     private XmlCursor(XMLStreamReader2 r) {
         this.r = r;
@@ -83,16 +85,46 @@ final class XmlCursor {
         return "";
     }
 
-    /** The zero-based column of the current cell's {@code r}, else {@code otherwise}. */
-    int column(int otherwise) {
-        String ref = r.getAttributeValue(null, "r");
-        return ref == null ? otherwise : SheetCells.column(ref);
+    /**
+     * The zero-based column of the current cell's {@code r}, else {@code otherwise}. Decoded from
+     * the parser's buffer: a return has thousands of cells, and this is asked of every one.
+     */
+    int column(int otherwise) throws XMLStreamException {
+        int i = r.getAttributeIndex(null, "r");
+        if (i < 0) {
+            return otherwise;
+        }
+        r.getAttributeAs(i, columns);
+        return columns.column;
     }
 
     /** The zero-based row of the current row's {@code r}, else {@code otherwise}. */
-    int row(int otherwise) {
-        String n = r.getAttributeValue(null, "r");
-        return n == null ? otherwise : Integer.parseInt(n.trim()) - 1;
+    int row(int otherwise) throws XMLStreamException {
+        int i = r.getAttributeIndex(null, "r");
+        return i < 0 ? otherwise : r.getAttributeAsInt(i) - 1;
+    }
+
+    /**
+     * The column of an A1 reference ({@link SheetCells#column(char[], int, int)}), read from the
+     * chars Aalto holds (it trims white space first) instead of a string made for each cell.
+     */
+    private static final class ColumnOfReference extends TypedValueDecoder {
+        private int column;
+
+        @Override
+        public void decode(String ref) {
+            column = SheetCells.column(ref);
+        }
+
+        @Override
+        public void decode(char[] buf, int start, int end) {
+            column = SheetCells.column(buf, start, end);
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            throw new IllegalArgumentException("empty cell reference");
+        }
     }
 
     /**

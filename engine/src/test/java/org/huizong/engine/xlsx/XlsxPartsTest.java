@@ -118,6 +118,28 @@ class XlsxPartsTest {
     }
 
     @Test
+    void cellAddressesReadInEveryCaseWithDollarsAndSpaceAroundAndBadOnesAreRefused()
+            throws Exception {
+        Map<CellPos, RawCell> read = cells("<row r=\" 2 \"><c r=\"b2\"><v>1</v></c>"
+                + "<c r=\" $AA$2\t\"><v>2</v></c><c r=\"XFD2\"><v>3</v></c></row>",
+                SharedStrings.none(), new CellPos(1, 1), new CellPos(1, 26),
+                new CellPos(1, 16_383));
+        assertThat(read).containsEntry(new CellPos(1, 1), RawCell.of(RawCell.Kind.NUMBER, "1"))
+                .containsEntry(new CellPos(1, 26), RawCell.of(RawCell.Kind.NUMBER, "2"))
+                .containsEntry(new CellPos(1, 16_383), RawCell.of(RawCell.Kind.NUMBER, "3"));
+        for (String bad : List.of("", " ", "12", "ABCD1", "€1")) {
+            assertThatThrownBy(() -> cells("<row r=\"1\"><c r=\"" + bad + "\"><v>1</v></c></row>",
+                    SharedStrings.none(), new CellPos(0, 0))).as("r=\"%s\"", bad)
+                    .isInstanceOf(javax.xml.stream.XMLStreamException.class);
+        }
+        for (String bad : List.of("", "x", "1.5", "99999999999")) {
+            assertThatThrownBy(() -> cells("<row r=\"" + bad + "\"><c><v>1</v></c></row>",
+                    SharedStrings.none(), new CellPos(0, 0))).as("row r=\"%s\"", bad)
+                    .isInstanceOf(javax.xml.stream.XMLStreamException.class);
+        }
+    }
+
+    @Test
     void aCellContradictingItsTypeIsRefusedAtItsPlace() {
         assertBadCell("<row r=\"1\"><c r=\"A1\"><v>abc</v></c></row>", SharedStrings.none(),
                 "数字单元格存的是“abc”");
